@@ -1,0 +1,107 @@
+package dev.cuecard.auth;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.authentication.TokenCredentials;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Set;
+
+/**
+ * Issues and verifies HS256 JWT access tokens. The signing secret comes from configuration, or is
+ * generated on first run into {@code <data>/jwt.key} with mode 0600 and reused afterwards.
+ */
+public final class Tokens {
+  public static final String KEY_FILE = "jwt.key";
+  private static final String TYPE_ACCESS = "access";
+
+  private final JWTAuth jwt;
+  private final String issuer;
+  private final int ttlSeconds;
+
+  public Tokens(Vertx vertx, String secret, String issuer, int ttlSeconds) {
+    this.issuer = issuer;
+    this.ttlSeconds = ttlSeconds;
+    this.jwt = JWTAuth.create(vertx, new JWTAuthOptions()
+        .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret))
+        .setJWTOptions(new JWTOptions().setIssuer(issuer).setLeeway(0)));
+  }
+
+  /** Reads the key file, creating it (0600) with 256 random bits when absent. Blocking: start-up only. */
+  public static String loadOrCreateSecret(Path dataDir) {
+    Path file = dataDir.resolve(KEY_FILE);
+    try {
+      Files.createDirectories(dataDir);
+      if (!Files.exists(file)) {
+        byte[] raw = new byte[32];
+        new SecureRandom().nextBytes(raw);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        try {
+          if (supportsPosix(dataDir)) {
+            Set<PosixFilePermission> perms = PosixFilePermissions.fromString("rw-------");
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(perms));
+          } else {
+            Files.createFile(file);
+          }
+          Files.writeString(file, secret, StandardCharsets.US_ASCII);
+          return secret;
+        } catch (FileAlreadyExistsException raced) {
+          // another process created it first: fall through and read theirs
+        }
+      }
+      String secret = Files.readString(file, StandardCharsets.US_ASCII).trim();
+      if (secret.length() < 32) {
+        throw new IllegalStateException("JWT key file " + file + " is too short; delete it to generate a new one");
+      }
+      return secret;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read or create JWT key file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean supportsPosix(Path dir) {
+    return dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+  }
+
+  public int ttlSeconds() {
+    return ttlSeconds;
+  }
+
+  /** An access token for an account. */
+  public String issue(String userId, String username) {
+    return jwt.generateToken(new JsonObject().put("sub", userId).put("name", username).put("typ", TYPE_ACCESS),
+        new JWTOptions().setIssuer(issuer).setExpiresInSeconds(ttlSeconds));
+  }
+
+  /** Verifies signature, issuer and expiry; fails with a short reason safe to show the caller. */
+  public Future<Principal> verify(String token) {
+    if (token == null || token.isBlank()) {
+      return Future.failedFuture("missing token");
+    }
+    return jwt.authenticate(new TokenCredentials(token))
+        .recover(e -> Future.failedFuture("invalid or expired token"))
+        .compose(user -> {
+          // the verified payload lives in the "accessToken" attribute; principal() only holds the raw token
+          JsonObject claims = user.attributes().getJsonObject("accessToken", user.principal());
+          String sub = claims.getString("sub");
+          if (sub == null || !TYPE_ACCESS.equals(claims.getString("typ")) || !claims.containsKey("exp")) {
+            return Future.failedFuture("invalid token");
+          }
+          return Future.succeededFuture(new Principal(sub, claims.getString("name", ""),
+              claims.getString("sid"), claims.getString("role")));
+        });
+  }
+}

@@ -1,0 +1,105 @@
+package dev.cuecard.cli;
+
+import dev.cuecard.bank.BankException;
+import dev.cuecard.config.Config;
+import dev.cuecard.config.ConfigException;
+import dev.cuecard.server.CuecardServer;
+import io.vertx.core.Vertx;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** Command-line entry point: {@code serve} (the default) and {@code replay}. */
+public final class Main {
+  static final String USAGE = """
+      Usage:
+        cuecard [serve] [--config FILE] [--port N] [--host ADDR] [--data-dir DIR] [--bank-dir DIR] [--KEY=VALUE ...]
+            Run the server. Keys are those of config/cuecard.json (e.g. --ws.maxMessageBytes=16384).
+        cuecard replay FILE --user NAME --password PASS [--server URL] [--register] [--interim] [--session ID]
+            Replay a transcript (lines starting INTERVIEWER: or CANDIDATE:) against a running server
+            over the WebSocket and print each cue card.
+        cuecard help
+      """;
+
+  private Main() {
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    List<String> rest = Arrays.asList(args);
+    String command = rest.isEmpty() || rest.get(0).startsWith("--") ? "serve" : rest.get(0);
+    if (!rest.isEmpty() && !rest.get(0).startsWith("--")) {
+      rest = rest.subList(1, rest.size());
+    }
+    try {
+      switch (command) {
+        case "serve":
+          return serve(rest, out, err);
+        case "replay":
+          return Replay.run(rest, out, err);
+        case "help":
+        case "-h":
+          out.print(USAGE);
+          return 0;
+        default:
+          err.println("unknown command '" + command + "'");
+          err.print(USAGE);
+          return 2;
+      }
+    } catch (ConfigException e) {
+      err.println("config error: " + e.getMessage());
+      return 2;
+    } catch (UsageException e) {
+      err.println(e.getMessage());
+      err.print(USAGE);
+      return 2;
+    }
+  }
+
+  private static int serve(List<String> args, PrintStream out, PrintStream err) {
+    Config config = Config.load(System.getenv(), args);
+    Vertx vertx = Vertx.vertx();
+    CuecardServer server;
+    try {
+      server = CuecardServer.start(vertx, config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      if (cause instanceof BankException be) {
+        err.println("question bank error: " + be.getMessage());
+      } else {
+        err.println("could not start Cuecard: " + cause.getMessage());
+      }
+      vertx.close();
+      return 1;
+    }
+    out.println("Cuecard is ready: open http://" + server.host() + ":" + server.port() + "/  (Ctrl+C to stop)");
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        server.stop().compose(v -> vertx.close()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      } catch (Exception ignored) {
+        // shutting down anyway
+      }
+      stopped.countDown();
+    }, "cuecard-shutdown"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  /** Bad command-line usage. */
+  static final class UsageException extends RuntimeException {
+    UsageException(String message) {
+      super(message);
+    }
+  }
+}

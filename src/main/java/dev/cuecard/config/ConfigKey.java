@@ -1,0 +1,217 @@
+package dev.cuecard.config;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Every configuration key, its type, default, allowed range and flag aliases. */
+public enum ConfigKey {
+  SERVER_HOST("server.host", Kind.STRING, "127.0.0.1", "host"),
+  SERVER_PORT("server.port", Kind.INT, 8080, 0, 65535, "port"),
+  SERVER_INSTANCES("server.instances", Kind.INT, 0, 0, 64),
+  SERVER_ALLOWED_ORIGINS("server.allowedOrigins", Kind.LIST, List.of()),
+  SERVER_WEB_ROOT("server.webRoot", Kind.STRING, "web"),
+  DATA_DIR("data.dir", Kind.STRING, "./data", "data-dir"),
+  BANK_DIRS("bank.dirs", Kind.LIST, List.of(), "bank-dir"),
+  BANK_BUNDLED("bank.bundled", Kind.BOOL, true),
+  AUTH_JWT_SECRET("auth.jwtSecret", Kind.STRING, "", true),
+  AUTH_TOKEN_TTL_SECONDS("auth.tokenTtlSeconds", Kind.INT, 12 * 3600, 60, 30 * 24 * 3600),
+  AUTH_ISSUER("auth.issuer", Kind.STRING, "cuecard"),
+  AUTH_PASSWORD_ITERATIONS("auth.passwordIterations", Kind.INT, 310_000, 1_000, 10_000_000),
+  AUTH_ALLOW_REGISTRATION("auth.allowRegistration", Kind.BOOL, true),
+  WS_MAX_MESSAGE_BYTES("ws.maxMessageBytes", Kind.INT, 16 * 1024, 256, 1024 * 1024),
+  WS_RATE_PER_SECOND("ws.ratePerSecond", Kind.INT, 30, 1, 100_000),
+  WS_RATE_BURST("ws.rateBurst", Kind.INT, 60, 1, 100_000),
+  WS_IDLE_TIMEOUT_SECONDS("ws.idleTimeoutSeconds", Kind.INT, 120, 0, 86_400),
+  MATCH_THRESHOLD("match.threshold", Kind.NUMBER, 0.5, 0.0, 1.0),
+  ROOM_GRACE_SECONDS("session.roomGraceSeconds", Kind.INT, 60, 0, 86_400);
+
+  enum Kind { STRING, INT, NUMBER, BOOL, LIST }
+
+  private final String key;
+  private final Kind kind;
+  private final Object defaultValue;
+  private final double min;
+  private final double max;
+  private final String alias;
+  private final boolean secret;
+
+  ConfigKey(String key, Kind kind, Object def) {
+    this(key, kind, def, Double.NaN, Double.NaN, null, false);
+  }
+
+  ConfigKey(String key, Kind kind, Object def, String alias) {
+    this(key, kind, def, Double.NaN, Double.NaN, alias, false);
+  }
+
+  ConfigKey(String key, Kind kind, Object def, boolean secret) {
+    this(key, kind, def, Double.NaN, Double.NaN, null, secret);
+  }
+
+  ConfigKey(String key, Kind kind, Object def, double min, double max) {
+    this(key, kind, def, min, max, null, false);
+  }
+
+  ConfigKey(String key, Kind kind, Object def, double min, double max, String alias) {
+    this(key, kind, def, min, max, alias, false);
+  }
+
+  ConfigKey(String key, Kind kind, Object def, double min, double max, String alias, boolean secret) {
+    this.key = key;
+    this.kind = kind;
+    this.defaultValue = def;
+    this.min = min;
+    this.max = max;
+    this.alias = alias;
+    this.secret = secret;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public String envName() {
+    return Config.envName(key);
+  }
+
+  Object defaultValue() {
+    return defaultValue;
+  }
+
+  boolean secret() {
+    return secret;
+  }
+
+  static Optional<ConfigKey> byName(String name) {
+    return Arrays.stream(values()).filter(k -> k.key.equals(name)).findFirst();
+  }
+
+  static Optional<ConfigKey> byEnv(String env) {
+    return Arrays.stream(values()).filter(k -> k.envName().equals(env)).findFirst();
+  }
+
+  static ConfigKey byFlag(String flag) {
+    return Arrays.stream(values())
+        .filter(k -> k.key.equals(flag) || flag.equals(k.alias))
+        .findFirst()
+        .orElseThrow(() -> new ConfigException("unknown flag --" + flag + "; known keys: " + names()));
+  }
+
+  static String names() {
+    return Arrays.stream(values()).map(ConfigKey::key).collect(Collectors.joining(", "));
+  }
+
+  static String envNames() {
+    return Arrays.stream(values()).map(ConfigKey::envName).collect(Collectors.joining(", "));
+  }
+
+  /** Converts and validates a raw value (a string from env/flags or a JSON value from a file). */
+  Object convert(Object raw, String source) {
+    String where = key + " (from " + source + ")";
+    if (raw == null) {
+      throw new ConfigException(where + " must not be null");
+    }
+    switch (kind) {
+      case STRING:
+        if (raw instanceof String s) {
+          return s.trim();
+        }
+        throw new ConfigException(where + " must be a string, got " + raw);
+      case BOOL:
+        if (raw instanceof Boolean b) {
+          return b;
+        }
+        String s = raw.toString().trim().toLowerCase(Locale.ROOT);
+        if (s.equals("true") || s.equals("false")) {
+          return Boolean.parseBoolean(s);
+        }
+        throw new ConfigException(where + " must be true or false, got '" + raw + "'");
+      case INT: {
+        long v;
+        if (raw instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+          v = n.longValue();
+        } else {
+          try {
+            v = Long.parseLong(raw.toString().trim());
+          } catch (NumberFormatException e) {
+            throw new ConfigException(where + " must be an integer, got '" + raw + "'");
+          }
+        }
+        checkRange(where, v);
+        return (int) v;
+      }
+      case NUMBER: {
+        double v;
+        if (raw instanceof Number n) {
+          v = n.doubleValue();
+        } else {
+          try {
+            v = Double.parseDouble(raw.toString().trim());
+          } catch (NumberFormatException e) {
+            throw new ConfigException(where + " must be a number, got '" + raw + "'");
+          }
+        }
+        checkRange(where, v);
+        return v;
+      }
+      case LIST: {
+        List<String> out = new ArrayList<>();
+        if (raw instanceof List<?> list) {
+          for (Object o : list) {
+            if (!(o instanceof String str)) {
+              throw new ConfigException(where + " must be a list of strings, got " + o);
+            }
+            out.add(str.trim());
+          }
+        } else if (raw instanceof String str) {
+          for (String part : str.split(",")) {
+            if (!part.isBlank()) {
+              out.add(part.trim());
+            }
+          }
+        } else {
+          throw new ConfigException(where + " must be a list of strings, got " + raw);
+        }
+        return List.copyOf(out);
+      }
+      default:
+        throw new IllegalStateException();
+    }
+  }
+
+  private void checkRange(String where, double v) {
+    if (!Double.isNaN(min) && (v < min || v > max)) {
+      throw new ConfigException(where + " must be between " + fmt(min) + " and " + fmt(max) + ", got " + fmt(v));
+    }
+  }
+
+  private static String fmt(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+  }
+
+  /** Checks that need more than one key. */
+  static void checkTogether(Config c) {
+    if (c.string(SERVER_HOST).isEmpty()) {
+      throw new ConfigException("server.host must not be empty");
+    }
+    if (c.string(DATA_DIR).isEmpty()) {
+      throw new ConfigException("data.dir must not be empty");
+    }
+    String secret = c.string(AUTH_JWT_SECRET);
+    if (!secret.isEmpty() && secret.length() < 32) {
+      throw new ConfigException("auth.jwtSecret must be at least 32 characters (or empty to use a generated key)");
+    }
+    if (c.integer(WS_RATE_BURST) < c.integer(WS_RATE_PER_SECOND)) {
+      throw new ConfigException("ws.rateBurst must be at least ws.ratePerSecond");
+    }
+    for (String origin : c.list(SERVER_ALLOWED_ORIGINS)) {
+      if (!origin.matches("https?://[^/\\s]+") && !origin.equals("*")) {
+        throw new ConfigException("server.allowedOrigins entry '" + origin
+            + "' must look like http://host:port (no path) or be *");
+      }
+    }
+  }
+}

@@ -1,0 +1,10 @@
+package dev.cuecard.match;
+
+import dev.cuecard.bank.Card;
+
+/**
+ * A card matched to what was heard. {@code score} is a 0..1 confidence (how much of the question
+ * and of the card's closest phrasing the snippet covers); {@code margin} is its lead over the next card.
+ */
+public record Match(Card card, double score, double margin) {
+}

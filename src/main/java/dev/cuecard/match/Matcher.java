@@ -1,0 +1,244 @@
+package dev.cuecard.match;
+
+import dev.cuecard.bank.Bank;
+import dev.cuecard.bank.Card;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Matches what the interviewer said to a card. Lucene (BM25 over question, aliases, tags and
+ * key-point terms) retrieves candidates; each candidate then gets a 0..1 confidence from
+ * IDF-weighted term overlap, both ways: how much of the snippet the card explains, and how much
+ * of the card's closest phrasing (question or an alias) the snippet said. A cue needs both, so a
+ * half-finished question or a stray keyword stays below the threshold. Immutable and thread-safe.
+ */
+public final class Matcher {
+  private static final int CANDIDATES = 12;
+  private static final int MAX_QUERY_TERMS = 40;
+  private static final String F_ID = "id";
+  private static final String F_QUESTION = "question";
+  private static final String F_ALIASES = "aliases";
+  private static final String F_TAGS = "tags";
+  private static final String F_POINTS = "points";
+  private static final Map<String, Float> BOOSTS = Map.of(F_QUESTION, 3f, F_ALIASES, 2.5f, F_TAGS, 1.5f, F_POINTS, 0.5f);
+
+  /** Extra confidence demanded before an interim (still-changing) snippet may commit to a card. */
+  static final double INTERIM_EXTRA = 0.1;
+  /** Lead over the runner-up that an interim match needs, so it does not flip once the question completes. */
+  static final double INTERIM_MARGIN = 0.15;
+
+  private final Bank bank;
+  private final IndexSearcher searcher;
+  private final int[] docToCard;
+  private final List<CardTerms> cardTerms;
+  private final Map<String, Double> idf;
+  private final double unknownIdf;
+  private final double threshold;
+
+  /** Per card: analyzed term sets of each phrasing, and the card's whole matching vocabulary. */
+  private record CardTerms(List<Set<String>> phrasings, Set<String> vocabulary) {
+  }
+
+  public Matcher(Bank bank, double threshold) {
+    this.bank = bank;
+    this.threshold = threshold;
+    this.cardTerms = new ArrayList<>(bank.size());
+    Map<String, Integer> df = new HashMap<>();
+    ByteBuffersDirectory dir = new ByteBuffersDirectory();
+    try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(TextAnalysis.INDEX))) {
+      for (int i = 0; i < bank.size(); i++) {
+        Card c = bank.cards().get(i);
+        w.addDocument(document(c));
+        List<Set<String>> phrasings = new ArrayList<>();
+        phrasings.add(new HashSet<>(TextAnalysis.terms(c.question())));
+        for (String a : c.aliases()) {
+          phrasings.add(new HashSet<>(TextAnalysis.terms(a)));
+        }
+        Set<String> vocab = new HashSet<>();
+        phrasings.forEach(vocab::addAll);
+        for (String t : c.tags()) {
+          vocab.addAll(TextAnalysis.terms(t));
+        }
+        cardTerms.add(new CardTerms(phrasings, vocab));
+        for (String t : vocab) {
+          df.merge(t, 1, Integer::sum);
+        }
+      }
+      w.commit();
+      DirectoryReader reader = DirectoryReader.open(dir);
+      this.searcher = new IndexSearcher(reader);
+      this.docToCard = new int[reader.maxDoc()];
+      Map<String, Integer> cardIndex = new HashMap<>();
+      for (int i = 0; i < bank.size(); i++) {
+        cardIndex.put(bank.cards().get(i).id(), i);
+      }
+      var stored = searcher.storedFields();
+      for (int doc = 0; doc < reader.maxDoc(); doc++) {
+        docToCard[doc] = cardIndex.get(stored.document(doc).get(F_ID));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    int n = bank.size();
+    this.idf = new HashMap<>();
+    df.forEach((t, d) -> idf.put(t, Math.log(1 + (n - d + 0.5) / (d + 0.5))));
+    this.unknownIdf = Math.log(1 + (n + 0.5) / 0.5);
+  }
+
+  private static Document document(Card c) {
+    Document d = new Document();
+    d.add(new StringField(F_ID, c.id(), Field.Store.YES));
+    d.add(new TextField(F_QUESTION, c.question(), Field.Store.NO));
+    d.add(new TextField(F_ALIASES, String.join(" . ", c.aliases()), Field.Store.NO));
+    d.add(new TextField(F_TAGS, String.join(" . ", c.tags()), Field.Store.NO));
+    StringBuilder points = new StringBuilder();
+    for (Card.KeyPoint k : c.keyPoints()) {
+      points.append(k.text()).append(" . ").append(String.join(" . ", k.terms())).append(" . ");
+    }
+    d.add(new TextField(F_POINTS, points.toString(), Field.Store.NO));
+    return d;
+  }
+
+  /** Runs every card's phrasings through the matcher once so the first live question meets warm code. */
+  public void warmUp() {
+    for (int round = 0; round < 3; round++) {
+      for (Card c : bank.cards()) {
+        match(c.question(), round % 2 == 0);
+        for (String a : c.aliases()) {
+          match(a, true);
+        }
+      }
+    }
+  }
+
+  public Bank bank() {
+    return bank;
+  }
+
+  public double threshold() {
+    return threshold;
+  }
+
+  /**
+   * The card for an interviewer snippet, if it is a question and matches confidently. Interim
+   * snippets (still being spoken) need a higher score and a clear lead over the runner-up.
+   */
+  public Optional<Match> match(String text, boolean isFinal) {
+    if (!QuestionDetector.isQuestion(text)) {
+      return Optional.empty();
+    }
+    List<Match> ranked = rank(text, 2);
+    if (ranked.isEmpty()) {
+      return Optional.empty();
+    }
+    Match best = ranked.get(0);
+    double need = isFinal ? threshold : Math.min(1.0, threshold + INTERIM_EXTRA);
+    if (best.score() < need || (!isFinal && best.margin() < INTERIM_MARGIN)) {
+      return Optional.empty();
+    }
+    return Optional.of(best);
+  }
+
+  /** Cards ranked by confidence for any text (no question check, no threshold); for search and tests. */
+  public List<Match> rank(String text, int limit) {
+    List<String> q = TextAnalysis.terms(text);
+    if (q.isEmpty()) {
+      return List.of();
+    }
+    if (q.size() > MAX_QUERY_TERMS) {
+      // a question usually closes a long utterance: keep its end
+      q = q.subList(q.size() - MAX_QUERY_TERMS, q.size());
+    }
+    TopDocs top;
+    try {
+      top = searcher.search(query(q), CANDIDATES);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Set<String> qSet = new HashSet<>(q);
+    double qMass = 0;
+    for (String t : qSet) {
+      qMass += idf(t);
+    }
+    List<double[]> scored = new ArrayList<>();
+    for (ScoreDoc sd : top.scoreDocs) {
+      scored.add(new double[] {docToCard[sd.doc], confidence(qSet, qMass, cardTerms.get(docToCard[sd.doc]))});
+    }
+    scored.sort((a, b) -> Double.compare(b[1], a[1]));
+    List<Match> out = new ArrayList<>();
+    for (int i = 0; i < scored.size() && out.size() < limit; i++) {
+      double next = i + 1 < scored.size() ? scored.get(i + 1)[1] : 0;
+      double score = scored.get(i)[1];
+      if (score > 0) {
+        out.add(new Match(bank.cards().get((int) scored.get(i)[0]), score, score - next));
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private double confidence(Set<String> q, double qMass, CardTerms card) {
+    double explained = 0;
+    for (String t : q) {
+      if (card.vocabulary().contains(t)) {
+        explained += idf(t);
+      }
+    }
+    double qCov = explained / qMass;
+    double pCov = 0;
+    for (Set<String> p : card.phrasings()) {
+      double said = 0;
+      double mass = 0;
+      for (String t : p) {
+        double w = idf(t);
+        mass += w;
+        if (q.contains(t)) {
+          said += w;
+        }
+      }
+      if (mass > 0) {
+        pCov = Math.max(pCov, said / mass);
+      }
+    }
+    return qCov + pCov == 0 ? 0 : 2 * qCov * pCov / (qCov + pCov);
+  }
+
+  private double idf(String term) {
+    return idf.getOrDefault(term, unknownIdf);
+  }
+
+  private static Query query(List<String> terms) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (String t : terms) {
+      for (Map.Entry<String, Float> f : BOOSTS.entrySet()) {
+        b.add(new BoostQuery(new TermQuery(new Term(f.getKey(), t)), f.getValue()), BooleanClause.Occur.SHOULD);
+      }
+    }
+    return b.build();
+  }
+}

@@ -1,0 +1,61 @@
+package dev.cuecard.match;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Decides whether interviewer speech asks for an answer. Spoken text arrives lower-case and
+ * unpunctuated, so this looks for interrogative openings (after fillers such as "so", "um",
+ * "okay"), interrogative clauses anywhere ("... and how does X work"), and imperative prompts
+ * ("tell me about", "walk me through", "explain"). Plain statements never qualify.
+ */
+public final class QuestionDetector {
+
+  private static final Set<String> LEADING_FILLERS = Set.of(
+      "so", "um", "umm", "uh", "uhh", "er", "erm", "hmm", "okay", "ok", "alright", "right", "and", "now",
+      "well", "great", "cool", "good", "nice", "thanks", "thank", "you", "perfect", "next", "then", "also",
+      "like", "yeah", "sure", "anyway", "moving", "on", "let's", "lets", "see", "just", "maybe", "quickly",
+      "last", "first", "another", "one", "question", "follow", "up", "followup", "kind", "of", "alright.");
+
+  private static final Set<String> OPENERS = Set.of(
+      "what", "what's", "whats", "why", "how", "how's", "when", "where", "which", "who", "whose",
+      "can", "could", "would", "will", "do", "does", "did", "is", "are", "was", "were", "have", "has",
+      "should", "shall", "explain", "describe", "tell", "walk", "talk", "give", "share", "compare",
+      "define", "list", "name", "imagine", "suppose", "say", "design", "implement", "write", "debug");
+
+  private static final Pattern CLAUSE = Pattern.compile(
+      "\\b(?:what|how|why|when|where|which|who)(?:'s)?\\s+(?:is|are|was|were|does|do|did|would|could|should|can|"
+          + "will|happens|happened|makes|made|kind|kinds|type|types|exactly|about|if|the|a|an|you|your|django|"
+          + "python)\\b"
+          + "|\\b(?:can|could|would|will|do|did|have)\\s+you\\b"
+          + "|\\b(?:tell|walk|talk|take)\\s+(?:me|us)\\b"
+          + "|\\b(?:explain|describe|compare)\\b"
+          + "|\\bdifference\\s+between\\b"
+          + "|\\bgive\\s+(?:me|us)\\s+an?\\b"
+          + "|\\bi'?d\\s+(?:like|love)\\s+to\\s+(?:hear|know|understand)\\b"
+          + "|\\b(?:share|think\\s+of)\\s+(?:a|an)\\s+(?:time|example|situation)\\b");
+
+  private QuestionDetector() {
+  }
+
+  public static boolean isQuestion(String text) {
+    if (text == null || text.isBlank()) {
+      return false;
+    }
+    String t = text.toLowerCase(Locale.ROOT).replace('’', '\'');
+    if (t.indexOf('?') >= 0) {
+      return true;
+    }
+    String[] words = t.replaceAll("[^a-z0-9' ]+", " ").trim().split("\\s+");
+    for (String w : words) {
+      if (OPENERS.contains(w)) {
+        return true;
+      }
+      if (!LEADING_FILLERS.contains(w)) {
+        break;
+      }
+    }
+    return CLAUSE.matcher(t).find();
+  }
+}

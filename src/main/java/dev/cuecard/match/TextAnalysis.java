@@ -1,0 +1,129 @@
+package dev.cuecard.match;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.FlattenGraphFilter;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The text pipeline shared by indexing and matching: standard tokenizer, possessives, lower case,
+ * a synonym graph that maps spoken forms and ASR spellings to canonical tokens ("select related"
+ * becomes "select_related", "jango" becomes "django"), stop words plus spoken fillers, and Porter
+ * stemming. The same pipeline on both sides means a card and a snippet meet on the same terms.
+ */
+public final class TextAnalysis {
+
+  /** English stop words, spoken fillers and question scaffolding that carry no topic. */
+  static final CharArraySet STOP_WORDS;
+
+  static {
+    CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
+    for (String w : List.of(
+        "um", "umm", "uh", "uhh", "er", "erm", "hmm", "mm", "ah", "oh", "like", "so", "okay", "ok", "right",
+        "yeah", "yes", "well", "just", "actually", "basically", "really", "maybe", "kind", "sort", "kinda",
+        "sorta", "you", "your", "yours", "me", "my", "i", "we", "our", "us", "i'm", "i'd", "you'd", "you've",
+        "we're", "let's", "can", "could", "would", "should", "will", "do", "does", "did", "done", "doing",
+        "have", "has", "had", "am", "what", "what's", "whats", "how", "why", "when", "where", "which",
+        "who", "whom", "whose", "tell", "explain", "describe", "walk", "talk", "through", "about", "give",
+        "know", "mean", "think", "thing", "things", "something", "anything", "get", "got", "go", "going",
+        "want", "now", "then", "also", "please", "quick", "quickly", "briefly", "question", "ask", "asking",
+        "one", "some", "any", "its", "it's", "that's", "there's", "here", "very", "much", "many", "more",
+        "most", "great", "good", "cool", "thanks", "thank", "alright", "next", "move", "moving", "on"
+    )) {
+      set.add(w);
+    }
+    STOP_WORDS = CharArraySet.unmodifiableSet(set);
+  }
+
+  private static final SynonymMap SYNONYMS = loadSynonyms();
+
+  /** Analyzer for indexing (graph flattened for the index). */
+  public static final Analyzer INDEX = new Pipeline(true);
+  /** Analyzer for queries and term sets. */
+  public static final Analyzer QUERY = new Pipeline(false);
+
+  private TextAnalysis() {
+  }
+
+  /** Analyzed terms of a text, in order, duplicates removed. */
+  public static List<String> terms(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    try (TokenStream ts = QUERY.tokenStream("f", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new ArrayList<>(out);
+  }
+
+  private static SynonymMap loadSynonyms() {
+    Analyzer ruleAnalyzer = new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        Tokenizer t = new StandardTokenizer();
+        return new TokenStreamComponents(t, new LowerCaseFilter(t));
+      }
+    };
+    try (InputStream in = TextAnalysis.class.getClassLoader().getResourceAsStream("match/synonyms.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("match/synonyms.txt is missing from the classpath");
+      }
+      SolrSynonymParser parser = new SolrSynonymParser(true, true, ruleAnalyzer);
+      parser.parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+      return parser.build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (ParseException e) {
+      throw new IllegalStateException("bad synonym rule in match/synonyms.txt: " + e.getMessage(), e);
+    }
+  }
+
+  private static final class Pipeline extends Analyzer {
+    private final boolean forIndex;
+
+    Pipeline(boolean forIndex) {
+      this.forIndex = forIndex;
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String field) {
+      Tokenizer source = new StandardTokenizer();
+      TokenStream ts = new EnglishPossessiveFilter(source);
+      ts = new LowerCaseFilter(ts);
+      ts = new SynonymGraphFilter(ts, SYNONYMS, true);
+      if (forIndex) {
+        ts = new FlattenGraphFilter(ts);
+      }
+      ts = new StopFilter(ts, STOP_WORDS);
+      ts = new PorterStemFilter(ts);
+      return new TokenStreamComponents(source, ts);
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package dev.cuecard.server;
+
+import dev.cuecard.auth.PasswordHasher;
+import dev.cuecard.auth.Tokens;
+import dev.cuecard.bank.Bank;
+import dev.cuecard.bank.BankLoader;
+import dev.cuecard.config.Config;
+import dev.cuecard.config.ConfigKey;
+import dev.cuecard.match.Matcher;
+import dev.cuecard.metrics.Metrics;
+import dev.cuecard.session.Rooms;
+import dev.cuecard.store.Database;
+import dev.cuecard.store.Sessions;
+import dev.cuecard.store.Transcripts;
+import dev.cuecard.store.Users;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.logging.Logger;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Builds the services and deploys the HTTP verticles. {@link #start} is the one way to run a server. */
+public final class CuecardServer {
+  private static final Logger LOG = Logger.getLogger(CuecardServer.class.getName());
+
+  private final Vertx vertx;
+  private final Services services;
+  private final List<String> deployments = new CopyOnWriteArrayList<>();
+  private int port;
+
+  private CuecardServer(Vertx vertx, Services services) {
+    this.vertx = vertx;
+    this.services = services;
+  }
+
+  /** Opens the store, loads the bank, and starts listening; fails with a clear message on bad setup. */
+  public static Future<CuecardServer> start(Vertx vertx, Config config) {
+    return vertx.executeBlocking(() -> build(vertx, config), false)
+        .compose(server -> server.deploy().map(server).recover(e -> {
+          server.services.db().close();
+          return Future.failedFuture(e);
+        }));
+  }
+
+  private static CuecardServer build(Vertx vertx, Config config) {
+    Path dataDir = config.dataDir();
+    Database db = Database.open(vertx, dataDir);
+    try {
+      String secret = config.string(ConfigKey.AUTH_JWT_SECRET);
+      if (secret.isEmpty()) {
+        secret = Tokens.loadOrCreateSecret(dataDir);
+      }
+      Tokens tokens = new Tokens(vertx, secret, config.string(ConfigKey.AUTH_ISSUER),
+          config.integer(ConfigKey.AUTH_TOKEN_TTL_SECONDS));
+      Bank bank = BankLoader.load(config.bool(ConfigKey.BANK_BUNDLED),
+          config.list(ConfigKey.BANK_DIRS).stream().map(Path::of).toList());
+      Matcher built = new Matcher(bank, config.number(ConfigKey.MATCH_THRESHOLD));
+      built.warmUp();
+      AtomicReference<Matcher> matcher = new AtomicReference<>(built);
+      Metrics metrics = new Metrics();
+      Transcripts transcripts = new Transcripts(db);
+      Rooms rooms = new Rooms(vertx, matcher::get, transcripts, metrics,
+          config.integer(ConfigKey.ROOM_GRACE_SECONDS) * 1000L);
+      Services s = new Services(vertx, config, db, new Users(db), new Sessions(db), transcripts, tokens,
+          new PasswordHasher(config.integer(ConfigKey.AUTH_PASSWORD_ITERATIONS)), matcher, rooms, metrics);
+      LOG.info("loaded " + bank.size() + " cards from " + bank.sources().size() + " bank files; data in "
+          + dataDir.toAbsolutePath());
+      return new CuecardServer(vertx, s);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  private Future<Void> deploy() {
+    int configured = services.config().integer(ConfigKey.SERVER_INSTANCES);
+    int instances = configured > 0 ? configured : Math.max(1, Runtime.getRuntime().availableProcessors());
+    List<HttpVerticle> first = new CopyOnWriteArrayList<>();
+    // the first instance binds (possibly a random port); the rest share the port it got
+    return vertx.deployVerticle(() -> {
+          HttpVerticle v = new HttpVerticle(services, services.config().integer(ConfigKey.SERVER_PORT));
+          first.add(v);
+          return v;
+        }, new DeploymentOptions().setInstances(1))
+        .compose(id -> {
+          deployments.add(id);
+          port = first.get(0).actualPort();
+          if (instances == 1) {
+            return Future.succeededFuture();
+          }
+          return vertx.deployVerticle(() -> new HttpVerticle(services, port),
+              new DeploymentOptions().setInstances(instances - 1)).map(more -> {
+                deployments.add(more);
+                return null;
+              });
+        })
+        .map(v -> {
+          LOG.info("Cuecard listening on http://" + services.config().string(ConfigKey.SERVER_HOST) + ":" + port
+              + " with " + instances + " event-loop instance(s)");
+          return null;
+        });
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String host() {
+    return services.config().string(ConfigKey.SERVER_HOST);
+  }
+
+  /** Stops accepting connections, lets queued writes finish, and closes the store. */
+  public Future<Void> stop() {
+    Future<Void> undeployed = Future.succeededFuture();
+    for (String id : deployments) {
+      undeployed = undeployed.compose(v -> vertx.undeploy(id));
+    }
+    return undeployed
+        .compose(v -> services.db().call(c -> null))
+        .eventually(() -> {
+          services.db().close();
+          return Future.succeededFuture();
+        })
+        .mapEmpty();
+  }
+}

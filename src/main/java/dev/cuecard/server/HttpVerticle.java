@@ -1,0 +1,112 @@
+package dev.cuecard.server;
+
+import dev.cuecard.config.ConfigKey;
+import dev.cuecard.match.Matcher;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.ext.web.handler.FileSystemAccess;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+
+import java.nio.file.Path;
+
+/** One HTTP server instance (one per event loop): REST API, live WebSocket, web client, ops endpoints. */
+final class HttpVerticle extends VerticleBase {
+  private static final Logger LOG = Logger.getLogger(HttpVerticle.class.getName());
+  private static final long MAX_BODY_BYTES = 64 * 1024;
+
+  private final Services s;
+  private final int port;
+  private HttpServer server;
+
+  HttpVerticle(Services s, int port) {
+    this.s = s;
+    this.port = port;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.route().handler(ctx -> {
+      ctx.response()
+          .putHeader("X-Content-Type-Options", "nosniff")
+          .putHeader("Referrer-Policy", "no-referrer")
+          .putHeader("X-Frame-Options", "DENY");
+      ctx.next();
+    });
+
+    router.get("/health").handler(this::health);
+    router.get("/metrics").handler(ctx -> ctx.response()
+        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+        .end(s.metrics().render()));
+
+    Router api = Router.router(vertx);
+    api.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    api.route().handler(ctx -> {
+      ctx.response().putHeader("Cache-Control", "no-store");
+      ctx.next();
+    });
+    new AuthRoutes(vertx, s).mount(api);
+    new SessionRoutes(s).mount(api);
+    api.route().handler(ctx -> Http.error(ctx, 404, "not_found", "no API route " + ctx.request().method() + " "
+        + ctx.request().path()));
+    router.route("/api/*").subRouter(api);
+
+    String webRoot = s.config().string(ConfigKey.SERVER_WEB_ROOT);
+    StaticHandler statics = Path.of(webRoot).isAbsolute()
+        ? StaticHandler.create(FileSystemAccess.ROOT, webRoot)
+        : StaticHandler.create(webRoot);
+    router.route("/*").handler(statics.setIndexPage("index.html"));
+
+    router.route().failureHandler(ctx -> {
+      Throwable e = ctx.failure();
+      if (e instanceof ApiException a) {
+        Http.error(ctx, a.status(), a.code(), a.getMessage());
+      } else if (ctx.statusCode() == 413) {
+        Http.error(ctx, 413, "too_large", "request body is larger than " + MAX_BODY_BYTES + " bytes");
+      } else if (e == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+        Http.error(ctx, ctx.statusCode(), "bad_request", "request could not be handled");
+      } else {
+        LOG.log(Level.SEVERE, "request " + ctx.request().method() + " " + ctx.request().path() + " failed", e);
+        Http.error(ctx, 500, "internal", "internal error; the server log has details");
+      }
+    });
+
+    LiveEndpoint live = new LiveEndpoint(s);
+    int max = s.config().integer(ConfigKey.WS_MAX_MESSAGE_BYTES);
+    int transportMax = Math.max(4 * max, 64 * 1024);
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(s.config().string(ConfigKey.SERVER_HOST))
+        .setPort(port)
+        .setIdleTimeout(s.config().integer(ConfigKey.WS_IDLE_TIMEOUT_SECONDS))
+        .setMaxWebSocketFrameSize(transportMax)
+        .setMaxWebSocketMessageSize(transportMax)
+        .setCompressionSupported(true);
+    server = vertx.createHttpServer(options)
+        .requestHandler(router)
+        .webSocketHandshakeHandler(live::handshake)
+        .webSocketHandler(ws -> { });
+    return server.listen();
+  }
+
+  int actualPort() {
+    return server.actualPort();
+  }
+
+  private void health(io.vertx.ext.web.RoutingContext ctx) {
+    Matcher m = s.matcher().get();
+    Http.json(ctx, 200, new JsonObject()
+        .put("status", "up")
+        .put("cards", m.bank().size())
+        .put("banks", m.bank().sources().size())
+        .put("connections", s.metrics().openConnections())
+        .put("liveSessions", s.rooms().liveRooms())
+        .put("uptimeSeconds", s.metrics().uptimeMillis() / 1000));
+  }
+}

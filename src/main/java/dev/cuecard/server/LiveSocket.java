@@ -1,0 +1,243 @@
+package dev.cuecard.server;
+
+import dev.cuecard.config.ConfigKey;
+import dev.cuecard.protocol.ErrorCode;
+import dev.cuecard.protocol.Messages;
+import dev.cuecard.protocol.Messages.Incoming;
+import dev.cuecard.protocol.Messages.Ping;
+import dev.cuecard.protocol.Messages.SnippetMessage;
+import dev.cuecard.protocol.ProtocolException;
+import dev.cuecard.protocol.Role;
+import dev.cuecard.session.Addresses;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.http.ServerWebSocket;
+import java.util.logging.Logger;
+import io.vertx.core.json.JsonObject;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * One accepted WebSocket. Validates each frame, applies the per-connection rate limit, forwards
+ * snippets to the session's room over the event bus and writes back what the room publishes.
+ * Bad input gets an {@code error} message; only a flood, or a frame past the transport limit,
+ * closes the socket.
+ */
+final class LiveSocket {
+  private static final Logger LOG = Logger.getLogger(LiveSocket.class.getName());
+  private static final long ROOM_TIMEOUT_MS = 10_000;
+  /** Rate-limited messages in a row after which the connection is closed as a flood. */
+  static final int FLOOD_CLOSE_AFTER = 100;
+  static final short CLOSE_POLICY = 1008;
+  static final short CLOSE_REPLACED = 4000;
+
+  private final Services s;
+  private final ServerWebSocket ws;
+  private final EventBus bus;
+  private final String sessionId;
+  private final String participantId;
+  private final Role role;
+  private final String connectionId = UUID.randomUUID().toString();
+  private final int maxBytes;
+  private final RateLimiter limiter;
+  private MessageConsumer<String> sessionConsumer;
+  private MessageConsumer<String> connectionConsumer;
+  private int limitedInARow;
+  private long lastLimitErrorNanos;
+  private boolean closed;
+
+  LiveSocket(Services s, ServerWebSocket ws, String sessionId, String participantId, Role role) {
+    this.s = s;
+    this.ws = ws;
+    this.bus = s.vertx().eventBus();
+    this.sessionId = sessionId;
+    this.participantId = participantId;
+    this.role = role;
+    this.maxBytes = s.config().integer(ConfigKey.WS_MAX_MESSAGE_BYTES);
+    this.limiter = new RateLimiter(s.config().integer(ConfigKey.WS_RATE_PER_SECOND),
+        s.config().integer(ConfigKey.WS_RATE_BURST), System.nanoTime());
+  }
+
+  void start() {
+    s.metrics().connectionOpened();
+    ws.pause();
+    ws.textMessageHandler(this::onText);
+    ws.binaryMessageHandler(this::onBinary);
+    ws.exceptionHandler(e -> LOG.fine("socket error on session " + sessionId + ": " + e.getMessage()));
+    ws.closeHandler(v -> onClose());
+    sessionConsumer = bus.localConsumer(Addresses.session(sessionId), this::onBroadcast);
+    connectionConsumer = bus.localConsumer(Addresses.connection(connectionId), m -> {
+      send(Messages.error(ErrorCode.FORBIDDEN, "this participant connected again elsewhere; closing this connection"));
+      close(CLOSE_REPLACED, "replaced by a newer connection");
+    });
+    sessionConsumer.completion().compose(v -> connectionConsumer.completion()).onComplete(v -> join(true));
+  }
+
+  private void join(boolean retry) {
+    s.rooms().open(sessionId)
+        .compose(v -> bus.<JsonObject>request(Addresses.room(sessionId), new JsonObject()
+            .put("op", "join").put("participantId", participantId).put("connectionId", connectionId)
+            .put("role", role.wire()), new DeliveryOptions().setSendTimeout(ROOM_TIMEOUT_MS)))
+        .onSuccess(reply -> {
+          JsonObject r = reply.body();
+          send(new JsonObject()
+              .put("type", "welcome")
+              .put("v", Messages.PROTOCOL_VERSION)
+              .put("sessionId", sessionId)
+              .put("participantId", participantId)
+              .put("role", role.wire())
+              .put("lastSeq", r.getLong("lastSeq"))
+              .put("cue", r.getJsonObject("cue"))
+              .put("limits", new JsonObject()
+                  .put("maxMessageBytes", maxBytes)
+                  .put("ratePerSecond", s.config().integer(ConfigKey.WS_RATE_PER_SECOND))
+                  .put("rateBurst", s.config().integer(ConfigKey.WS_RATE_BURST))));
+          if (closed) {
+            leave(); // closed while joining: the earlier leave may have reached the room first
+          } else {
+            ws.resume();
+          }
+        })
+        .onFailure(e -> {
+          if (retry && e instanceof ReplyException re && re.failureType() == ReplyFailure.NO_HANDLERS) {
+            // the room was shutting down as we arrived; the next open starts a fresh one
+            s.vertx().setTimer(20, t -> join(false));
+            return;
+          }
+          LOG.warning("could not join session " + sessionId + ": " + e.getMessage());
+          send(Messages.error(ErrorCode.INTERNAL, "could not join the session; try again"));
+          close((short) 1011, "join failed");
+        });
+  }
+
+  private void onText(String text) {
+    if (closed || !admit()) {
+      return;
+    }
+    if (tooLarge(text)) {
+      sendError(Messages.error(ErrorCode.TOO_LARGE, "message is larger than " + maxBytes + " bytes"));
+      return;
+    }
+    Incoming in;
+    try {
+      in = Messages.parse(text);
+    } catch (ProtocolException e) {
+      sendError(Messages.error(e.code(), e.getMessage()));
+      return;
+    }
+    if (in instanceof Ping p) {
+      send(Messages.pong(p.id()));
+    } else if (in instanceof SnippetMessage sm) {
+      snippet(sm);
+    }
+  }
+
+  private void snippet(SnippetMessage sm) {
+    if (!role.maySpeakAs(sm.snippet().speaker())) {
+      sendError(Messages.error(ErrorCode.FORBIDDEN, "a " + role.wire() + " may not send "
+          + sm.snippet().speaker().wire() + " speech").put("seq", sm.snippet().seq()));
+      return;
+    }
+    JsonObject req = new JsonObject()
+        .put("op", "snippet")
+        .put("participantId", participantId)
+        .put("role", role.wire())
+        .put("snippet", sm.snippet().toJson());
+    bus.<JsonObject>request(Addresses.room(sessionId), req, new DeliveryOptions().setSendTimeout(ROOM_TIMEOUT_MS))
+        .onSuccess(reply -> {
+          if (reply.body() != null) {
+            JsonObject body = reply.body();
+            if ("error".equals(body.getString("type"))) {
+              s.metrics().error(body.getString("code"));
+            }
+            send(body);
+          }
+        })
+        .onFailure(e -> sendError(Messages.error(ErrorCode.INTERNAL, "snippet " + sm.snippet().seq()
+            + " was not processed; send it again").put("seq", sm.snippet().seq())));
+  }
+
+  private void onBinary(Buffer b) {
+    if (closed || !admit()) {
+      return;
+    }
+    sendError(Messages.error(ErrorCode.BINARY_NOT_SUPPORTED, "binary frames are not supported; send JSON text"));
+  }
+
+  /** Applies the rate limit; answers one rate_limited error per second and closes on a sustained flood. */
+  private boolean admit() {
+    long now = System.nanoTime();
+    if (limiter.tryAcquire(now)) {
+      limitedInARow = 0;
+      return true;
+    }
+    limitedInARow++;
+    if (limitedInARow >= FLOOD_CLOSE_AFTER) {
+      s.metrics().error(ErrorCode.RATE_LIMITED.wire());
+      close(CLOSE_POLICY, "rate limit exceeded");
+    } else if (now - lastLimitErrorNanos > 1_000_000_000L) {
+      lastLimitErrorNanos = now;
+      sendError(Messages.error(ErrorCode.RATE_LIMITED, "too many messages; slow down (limit "
+          + s.config().integer(ConfigKey.WS_RATE_PER_SECOND) + "/s)"));
+    }
+    return false;
+  }
+
+  private void onBroadcast(Message<String> m) {
+    if (closed) {
+      return;
+    }
+    ws.writeTextMessage(m.body());
+    String close = m.headers().get(Addresses.CLOSE_HEADER);
+    if (close != null) {
+      int colon = close.indexOf(':');
+      close(Short.parseShort(close.substring(0, colon)), close.substring(colon + 1));
+    }
+  }
+
+  private void sendError(JsonObject error) {
+    s.metrics().error(error.getString("code"));
+    send(error);
+  }
+
+  private void send(JsonObject message) {
+    if (!closed) {
+      ws.writeTextMessage(message.encode());
+    }
+  }
+
+  private void close(short code, String reason) {
+    if (!closed) {
+      closed = true;
+      ws.close(code, reason);
+    }
+  }
+
+  private void onClose() {
+    closed = true;
+    s.metrics().connectionClosed();
+    sessionConsumer.unregister();
+    connectionConsumer.unregister();
+    leave();
+  }
+
+  private void leave() {
+    bus.send(Addresses.room(sessionId), new JsonObject()
+        .put("op", "leave").put("participantId", participantId).put("connectionId", connectionId));
+  }
+
+  private boolean tooLarge(String text) {
+    int chars = text.length();
+    if (chars > maxBytes) {
+      return true;
+    }
+    // a char is at most 3 UTF-8 bytes (surrogate pairs: 4 bytes for 2 chars)
+    return chars * 3L > maxBytes && text.getBytes(StandardCharsets.UTF_8).length > maxBytes;
+  }
+}

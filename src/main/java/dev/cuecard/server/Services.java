@@ -1,0 +1,29 @@
+package dev.cuecard.server;
+
+import dev.cuecard.auth.PasswordHasher;
+import dev.cuecard.auth.Tokens;
+import dev.cuecard.config.Config;
+import dev.cuecard.match.Matcher;
+import dev.cuecard.metrics.Metrics;
+import dev.cuecard.session.Rooms;
+import dev.cuecard.store.Database;
+import dev.cuecard.store.Sessions;
+import dev.cuecard.store.Transcripts;
+import dev.cuecard.store.Users;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Everything the HTTP and WebSocket handlers share; built once at start-up. */
+record Services(
+    io.vertx.core.Vertx vertx,
+    Config config,
+    Database db,
+    Users users,
+    Sessions sessions,
+    Transcripts transcripts,
+    Tokens tokens,
+    PasswordHasher hasher,
+    AtomicReference<Matcher> matcher,
+    Rooms rooms,
+    Metrics metrics) {
+}

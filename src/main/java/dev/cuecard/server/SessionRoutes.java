@@ -1,0 +1,181 @@
+package dev.cuecard.server;
+
+import dev.cuecard.auth.Principal;
+import dev.cuecard.store.Records.Cue;
+import dev.cuecard.store.Records.Participant;
+import dev.cuecard.store.Records.Session;
+import dev.cuecard.store.Records.Utterance;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Practice sessions over REST: create, list, get, delete, and the transcript. */
+final class SessionRoutes {
+  private static final int MAX_TITLE = 200;
+
+  private final Services s;
+
+  SessionRoutes(Services s) {
+    this.s = s;
+  }
+
+  void mount(Router api) {
+    api.post("/sessions").handler(this::create);
+    api.get("/sessions").handler(this::list);
+    api.get("/sessions/:id").handler(this::get);
+    api.delete("/sessions/:id").handler(this::delete);
+    api.get("/sessions/:id/transcript").handler(this::transcript);
+  }
+
+  private void create(RoutingContext ctx) {
+    Principal p = Http.principal(ctx);
+    String title = "Practice session " + Instant.now().toString().substring(0, 16).replace('T', ' ');
+    String text = ctx.body() == null ? null : ctx.body().asString();
+    if (text != null && !text.isBlank()) {
+      Object t = Http.body(ctx).getValue("title");
+      if (t != null) {
+        if (!(t instanceof String str) || str.isBlank() || str.length() > MAX_TITLE) {
+          throw ApiException.badRequest("field 'title' must be a non-empty string of at most " + MAX_TITLE
+              + " characters");
+        }
+        title = str.strip();
+      }
+    }
+    s.sessions().create(p.userId(), title, System.currentTimeMillis())
+        .onSuccess(session -> Http.json(ctx, 201, json(session)))
+        .onFailure(ctx::fail);
+  }
+
+  private void list(RoutingContext ctx) {
+    s.sessions().byOwner(Http.principal(ctx).userId())
+        .onSuccess(list -> {
+          JsonArray arr = new JsonArray();
+          list.forEach(x -> arr.add(json(x)));
+          Http.json(ctx, 200, new JsonObject().put("sessions", arr));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void get(RoutingContext ctx) {
+    owned(ctx)
+        .compose(session -> s.sessions().participants(session.id()).map(ps -> {
+          JsonArray arr = new JsonArray();
+          for (Participant p : ps) {
+            arr.add(new JsonObject().put("id", p.id()).put("role", p.role()).put("name", p.name()));
+          }
+          return json(session).put("participants", arr);
+        }))
+        .onSuccess(body -> Http.json(ctx, 200, body))
+        .onFailure(ctx::fail);
+  }
+
+  private void delete(RoutingContext ctx) {
+    owned(ctx)
+        .compose(session -> s.sessions().delete(session.id()).map(session))
+        .onSuccess(session -> {
+          s.rooms().sessionDeleted(session.id());
+          ctx.response().setStatusCode(204).end();
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void transcript(RoutingContext ctx) {
+    String format = ctx.queryParams().get("format");
+    if (format != null && !format.equals("json") && !format.equals("md")) {
+      throw ApiException.badRequest("format must be json or md");
+    }
+    owned(ctx).compose(session -> Future.all(
+            s.transcripts().utterances(session.id()),
+            s.transcripts().cues(session.id()),
+            s.sessions().participants(session.id()))
+        .map(all -> new TranscriptData(session, all.resultAt(0), all.resultAt(1), all.resultAt(2))))
+        .onSuccess(t -> {
+          if ("md".equals(format)) {
+            ctx.response().putHeader("Content-Type", "text/markdown; charset=utf-8").end(markdown(t));
+          } else {
+            Http.json(ctx, 200, transcriptJson(t));
+          }
+        })
+        .onFailure(ctx::fail);
+  }
+
+  /** The session if it exists and belongs to the caller; 404 or 403 otherwise. */
+  private Future<Session> owned(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    Principal p = Http.principal(ctx);
+    return s.sessions().get(id).compose(found -> {
+      if (found.isEmpty()) {
+        return Future.failedFuture(ApiException.notFound("session " + id));
+      }
+      if (!found.get().ownerId().equals(p.userId())) {
+        return Future.failedFuture(ApiException.forbidden("session " + id + " belongs to another user"));
+      }
+      return Future.succeededFuture(found.get());
+    });
+  }
+
+  static JsonObject json(Session x) {
+    return new JsonObject().put("id", x.id()).put("title", x.title()).put("createdAt", x.createdAt());
+  }
+
+  private record TranscriptData(Session session, List<Utterance> utterances, List<Cue> cues,
+                                List<Participant> participants) {
+    /** Utterances and cues merged in time order. */
+    List<Object> timeline() {
+      List<Object> out = new ArrayList<>();
+      int i = 0;
+      int j = 0;
+      while (i < utterances.size() || j < cues.size()) {
+        boolean takeCue = j < cues.size()
+            && (i >= utterances.size() || cues.get(j).shownAt() < utterances.get(i).receivedAt());
+        out.add(takeCue ? cues.get(j++) : utterances.get(i++));
+      }
+      return out;
+    }
+  }
+
+  private static JsonObject transcriptJson(TranscriptData t) {
+    Map<String, String> roles = new HashMap<>();
+    t.participants().forEach(p -> roles.put(p.id(), p.role()));
+    JsonArray items = new JsonArray();
+    for (Object o : t.timeline()) {
+      if (o instanceof Utterance u) {
+        items.add(new JsonObject().put("kind", "utterance").put("at", u.receivedAt()).put("speaker", u.speaker())
+            .put("text", u.text()).put("participantId", u.participantId()).put("role", roles.get(u.participantId()))
+            .put("seq", u.seq()).put("ts", u.clientTs()));
+      } else if (o instanceof Cue c) {
+        items.add(new JsonObject().put("kind", "cue").put("at", c.shownAt()).put("cardId", c.cardId())
+            .put("question", c.question()).put("heard", c.heard()).put("score", c.score()));
+      }
+    }
+    return json(t.session()).put("items", items);
+  }
+
+  private static String markdown(TranscriptData t) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# ").append(t.session().title()).append("\n\n");
+    sb.append("Started ").append(Instant.ofEpochMilli(t.session().createdAt())).append("\n\n");
+    for (Object o : t.timeline()) {
+      if (o instanceof Utterance u) {
+        String who = u.speaker().equals("interviewer") ? "Interviewer" : "Candidate";
+        sb.append("**").append(who).append(":** ").append(escape(u.text())).append("\n\n");
+      } else if (o instanceof Cue c) {
+        sb.append("> Cue card: ").append(escape(c.question())).append(" (`").append(c.cardId()).append("`)\n\n");
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Keeps spoken text from being read as Markdown markup. */
+  private static String escape(String s) {
+    return s.replaceAll("([\\\\`*_\\[\\]<>#|])", "\\\\$1");
+  }
+}

@@ -1,0 +1,29 @@
+package dev.cuecard.session;
+
+/**
+ * Event-bus addresses. Everything a session's sockets receive is published to one address per
+ * session; the room (the session's single owner of live state) listens on its own address, so a
+ * clustered event bus can carry both unchanged.
+ */
+public final class Addresses {
+  /** Header on a session broadcast telling sockets to close afterwards, value "code:reason". */
+  public static final String CLOSE_HEADER = "close";
+
+  private Addresses() {
+  }
+
+  /** Where the room publishes what every socket of the session should receive. */
+  public static String session(String sessionId) {
+    return "cuecard.session." + sessionId;
+  }
+
+  /** Where the room takes requests (join, leave, snippet, deleted). */
+  public static String room(String sessionId) {
+    return "cuecard.room." + sessionId;
+  }
+
+  /** One connection's private address (for telling it that a newer connection replaced it). */
+  public static String connection(String connectionId) {
+    return "cuecard.conn." + connectionId;
+  }
+}

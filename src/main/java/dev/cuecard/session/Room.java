@@ -1,0 +1,202 @@
+package dev.cuecard.session;
+
+import dev.cuecard.match.Match;
+import dev.cuecard.match.Matcher;
+import dev.cuecard.metrics.Metrics;
+import dev.cuecard.protocol.ErrorCode;
+import dev.cuecard.protocol.Messages;
+import dev.cuecard.protocol.Role;
+import dev.cuecard.protocol.Snippet;
+import dev.cuecard.protocol.Speaker;
+import dev.cuecard.store.Records;
+import dev.cuecard.store.Transcripts;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The live state of one practice session: who is connected, the highest stored seq per
+ * participant, and the current cue card. It runs on one event-loop context and is reached only
+ * through its event-bus address, so its state needs no locks. Snippets flow in; transcript echoes
+ * and cues are published to the session address; final snippets are stored, then acked.
+ */
+final class Room {
+  static final String OP = "op";
+
+  private final String sessionId;
+  private final Vertx vertx;
+  private final EventBus bus;
+  private final Supplier<Matcher> matcher;
+  private final Transcripts transcripts;
+  private final Metrics metrics;
+  private final Map<String, Long> lastSeq;
+  private final Map<String, String> liveConnection = new HashMap<>();
+  private final long graceMillis;
+  private final Runnable onDispose;
+  private MessageConsumer<JsonObject> consumer;
+  private JsonObject currentCue;
+  private String currentCardId;
+  private long disposeTimer = -1;
+  private boolean disposed;
+
+  Room(String sessionId, Vertx vertx, Supplier<Matcher> matcher, Transcripts transcripts, Metrics metrics,
+       Map<String, Long> lastSeq, long graceMillis, Runnable onDispose) {
+    this.sessionId = sessionId;
+    this.vertx = vertx;
+    this.bus = vertx.eventBus();
+    this.matcher = matcher;
+    this.transcripts = transcripts;
+    this.metrics = metrics;
+    this.lastSeq = new HashMap<>(lastSeq);
+    this.graceMillis = graceMillis;
+    this.onDispose = onDispose;
+  }
+
+  /** Starts listening on the room address (from the context that should own the room). */
+  Future<Void> start() {
+    consumer = bus.localConsumer(Addresses.room(sessionId), this::handle);
+    return consumer.completion();
+  }
+
+  private void handle(Message<JsonObject> msg) {
+    JsonObject body = msg.body();
+    switch (body.getString(OP, "")) {
+      case "join" -> join(msg, body);
+      case "leave" -> leave(body);
+      case "snippet" -> snippet(msg, body);
+      case "deleted" -> deleted();
+      default -> msg.fail(400, "unknown room op");
+    }
+  }
+
+  private void join(Message<JsonObject> msg, JsonObject body) {
+    String participant = body.getString("participantId");
+    String conn = body.getString("connectionId");
+    String previous = liveConnection.put(participant, conn);
+    if (previous != null && !previous.equals(conn)) {
+      bus.send(Addresses.connection(previous), "replaced");
+    }
+    cancelDispose();
+    msg.reply(new JsonObject()
+        .put("lastSeq", lastSeq.getOrDefault(participant, 0L))
+        .put("cue", currentCue));
+  }
+
+  private void leave(JsonObject body) {
+    String participant = body.getString("participantId");
+    liveConnection.remove(participant, body.getString("connectionId"));
+    if (liveConnection.isEmpty() && !disposed) {
+      disposeTimer = vertx.setTimer(Math.max(1, graceMillis), id -> {
+        disposeTimer = -1;
+        if (liveConnection.isEmpty()) {
+          dispose();
+        }
+      });
+    }
+  }
+
+  private void snippet(Message<JsonObject> msg, JsonObject body) {
+    String participant = body.getString("participantId");
+    Role role = Role.parse(body.getString("role"));
+    Snippet s = Snippet.fromJson(body.getJsonObject("snippet"));
+    long now = System.currentTimeMillis();
+    long last = lastSeq.getOrDefault(participant, 0L);
+    if (s.seq() <= last) {
+      // a re-send after reconnect, or a stale interim: already handled
+      msg.reply(s.isFinal() ? Messages.ack(s.seq(), true) : null);
+      return;
+    }
+    metrics.snippet(s.isFinal());
+    if (s.isFinal()) {
+      lastSeq.put(participant, s.seq());
+    }
+    publish(new JsonObject()
+        .put("type", "transcript")
+        .put("sessionId", sessionId)
+        .put("participantId", participant)
+        .put("role", role.wire())
+        .put("speaker", s.speaker().wire())
+        .put("text", s.text())
+        .put("final", s.isFinal())
+        .put("seq", s.seq())
+        .put("ts", s.ts())
+        .put("at", now));
+    if (s.speaker() == Speaker.INTERVIEWER) {
+      matchQuestion(s, now);
+    }
+    if (!s.isFinal()) {
+      msg.reply(null);
+      return;
+    }
+    transcripts.addUtterance(new Records.Utterance(sessionId, participant, s.seq(), s.speaker().wire(), s.text(),
+            s.ts(), now))
+        .onSuccess(inserted -> msg.reply(Messages.ack(s.seq(), !inserted)))
+        .onFailure(e -> {
+          if (lastSeq.getOrDefault(participant, 0L) == s.seq()) {
+            lastSeq.put(participant, s.seq() - 1);
+          }
+          msg.reply(Messages.error(ErrorCode.STORE_FAILED, "could not store snippet " + s.seq()
+              + "; send it again").put("seq", s.seq()));
+        });
+  }
+
+  private void matchQuestion(Snippet s, long now) {
+    long t0 = System.nanoTime();
+    Optional<Match> found = matcher.get().match(s.text(), s.isFinal());
+    metrics.matchLatencyNanos(System.nanoTime() - t0);
+    if (found.isEmpty() || found.get().card().id().equals(currentCardId)) {
+      return;
+    }
+    Match m = found.get();
+    currentCardId = m.card().id();
+    currentCue = new JsonObject()
+        .put("type", "cue")
+        .put("sessionId", sessionId)
+        .put("card", m.card().toJson())
+        .put("heard", s.text())
+        .put("score", Math.round(m.score() * 1000) / 1000.0)
+        .put("final", s.isFinal())
+        .put("at", now);
+    metrics.cue();
+    publish(currentCue);
+    transcripts.addCue(new Records.Cue(sessionId, m.card().id(), m.card().question(), s.text(), m.score(), "match",
+        now));
+  }
+
+  private void deleted() {
+    JsonObject err = Messages.error(ErrorCode.SESSION_DELETED, "this session was deleted");
+    bus.publish(Addresses.session(sessionId), err.encode(),
+        new DeliveryOptions().addHeader(Addresses.CLOSE_HEADER, "4404:session deleted"));
+    dispose();
+  }
+
+  private void publish(JsonObject message) {
+    bus.publish(Addresses.session(sessionId), message.encode());
+  }
+
+  private void cancelDispose() {
+    if (disposeTimer >= 0) {
+      vertx.cancelTimer(disposeTimer);
+      disposeTimer = -1;
+    }
+  }
+
+  private void dispose() {
+    if (disposed) {
+      return;
+    }
+    disposed = true;
+    cancelDispose();
+    // stop taking messages before a new room for this session may start on the same address
+    consumer.unregister().onComplete(v -> onDispose.run());
+  }
+}

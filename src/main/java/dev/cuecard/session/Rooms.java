@@ -1,0 +1,55 @@
+package dev.cuecard.session;
+
+import dev.cuecard.match.Matcher;
+import dev.cuecard.metrics.Metrics;
+import dev.cuecard.store.Transcripts;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Starts rooms on demand. A room is created on the event loop of the first socket that joins its
+ * session, after loading the last stored seq of each participant, and goes away a grace period
+ * after its last socket leaves (so a quick reconnect keeps the current card).
+ */
+public final class Rooms {
+  private final Vertx vertx;
+  private final Supplier<Matcher> matcher;
+  private final Transcripts transcripts;
+  private final Metrics metrics;
+  private final long graceMillis;
+  private final Map<String, Future<Void>> live = new ConcurrentHashMap<>();
+
+  public Rooms(Vertx vertx, Supplier<Matcher> matcher, Transcripts transcripts, Metrics metrics, long graceMillis) {
+    this.vertx = vertx;
+    this.matcher = matcher;
+    this.transcripts = transcripts;
+    this.metrics = metrics;
+    this.graceMillis = graceMillis;
+  }
+
+  /** Ensures the session's room is running (call from an event-loop context). */
+  public Future<Void> open(String sessionId) {
+    return live.computeIfAbsent(sessionId, id -> {
+      Future<Void> started = transcripts.lastSeqs(id).compose(seqs ->
+          new Room(id, vertx, matcher, transcripts, metrics, seqs, graceMillis, () -> live.remove(id)).start());
+      started.onFailure(e -> live.remove(id));
+      return started;
+    });
+  }
+
+  /** Tells a running room (if any) that its session was deleted; its sockets are closed. */
+  public void sessionDeleted(String sessionId) {
+    if (live.containsKey(sessionId)) {
+      vertx.eventBus().send(Addresses.room(sessionId), new JsonObject().put(Room.OP, "deleted"));
+    }
+  }
+
+  public int liveRooms() {
+    return live.size();
+  }
+}

@@ -1,0 +1,24 @@
+package dev.cuecard.store;
+
+/** Plain rows as stored. */
+public final class Records {
+  private Records() {
+  }
+
+  public record User(String id, String username, String passwordHash, long createdAt) {
+  }
+
+  public record Session(String id, String ownerId, String title, long createdAt) {
+  }
+
+  public record Participant(String id, String sessionId, String userId, String role, String name) {
+  }
+
+  public record Utterance(String sessionId, String participantId, long seq, String speaker, String text,
+                          Long clientTs, long receivedAt) {
+  }
+
+  public record Cue(String sessionId, String cardId, String question, String heard, double score,
+                    String source, long shownAt) {
+  }
+}

@@ -1,0 +1,135 @@
+package dev.cuecard.store;
+
+import dev.cuecard.store.Records.Participant;
+import dev.cuecard.store.Records.Session;
+import io.vertx.core.Future;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Practice sessions and their participants. */
+public final class Sessions {
+  private final Database db;
+
+  public Sessions(Database db) {
+    this.db = db;
+  }
+
+  public Future<Session> create(String ownerId, String title, long now) {
+    Session s = new Session(UUID.randomUUID().toString(), ownerId, title, now);
+    return db.call(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO sessions (id, owner_id, title, created_at) VALUES (?, ?, ?, ?)")) {
+        ps.setString(1, s.id());
+        ps.setString(2, s.ownerId());
+        ps.setString(3, s.title());
+        ps.setLong(4, s.createdAt());
+        ps.executeUpdate();
+      }
+      return s;
+    });
+  }
+
+  public Future<Optional<Session>> get(String id) {
+    return db.call(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT id, owner_id, title, created_at FROM sessions WHERE id = ?")) {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(session(rs)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  public Future<List<Session>> byOwner(String ownerId) {
+    return db.call(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT id, owner_id, title, created_at FROM sessions WHERE owner_id = ? ORDER BY created_at DESC, id")) {
+        ps.setString(1, ownerId);
+        List<Session> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(session(rs));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  /** Deletes a session and (by cascade) everything recorded in it. */
+  public Future<Boolean> delete(String id) {
+    return db.call(c -> {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE id = ?")) {
+        ps.setString(1, id);
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  /** The participant for this user and role in the session, created on first use. */
+  public Future<Participant> participant(String sessionId, String userId, String role, String name, long now) {
+    return db.tx(c -> {
+      Optional<Participant> found = findParticipant(c, sessionId, userId, role);
+      if (found.isPresent()) {
+        return found.get();
+      }
+      Participant p = new Participant(UUID.randomUUID().toString(), sessionId, userId, role, name);
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO participants (id, session_id, user_id, role, name, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+        ps.setString(1, p.id());
+        ps.setString(2, sessionId);
+        ps.setString(3, userId);
+        ps.setString(4, role);
+        ps.setString(5, name);
+        ps.setLong(6, now);
+        ps.executeUpdate();
+      }
+      return p;
+    });
+  }
+
+  public Future<List<Participant>> participants(String sessionId) {
+    return db.call(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT id, session_id, user_id, role, name FROM participants WHERE session_id = ? ORDER BY created_at, id")) {
+        ps.setString(1, sessionId);
+        List<Participant> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new Participant(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5)));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  private static Optional<Participant> findParticipant(Connection c, String sessionId, String userId, String role)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT id, session_id, user_id, role, name FROM participants WHERE session_id = ? AND user_id = ? AND role = ?")) {
+      ps.setString(1, sessionId);
+      ps.setString(2, userId);
+      ps.setString(3, role);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next()
+            ? Optional.of(new Participant(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5)))
+            : Optional.empty();
+      }
+    }
+  }
+
+  private static Session session(ResultSet rs) throws SQLException {
+    return new Session(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4));
+  }
+}

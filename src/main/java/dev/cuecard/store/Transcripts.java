@@ -1,0 +1,119 @@
+package dev.cuecard.store;
+
+import dev.cuecard.store.Records.Cue;
+import dev.cuecard.store.Records.Utterance;
+import io.vertx.core.Future;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Final utterances and the cues shown during a session. */
+public final class Transcripts {
+  private final Database db;
+
+  public Transcripts(Database db) {
+    this.db = db;
+  }
+
+  /**
+   * Stores a final utterance. Idempotent on (session, participant, seq): resolves to false when that
+   * utterance was already stored, so a re-send after a reconnect never duplicates.
+   */
+  public Future<Boolean> addUtterance(Utterance u) {
+    return db.call(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO utterances (session_id, participant_id, seq, speaker, text, client_ts, received_at) "
+              + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id, participant_id, seq) DO NOTHING")) {
+        ps.setString(1, u.sessionId());
+        ps.setString(2, u.participantId());
+        ps.setLong(3, u.seq());
+        ps.setString(4, u.speaker());
+        ps.setString(5, u.text());
+        if (u.clientTs() == null) {
+          ps.setNull(6, Types.BIGINT);
+        } else {
+          ps.setLong(6, u.clientTs());
+        }
+        ps.setLong(7, u.receivedAt());
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  public Future<Void> addCue(Cue cue) {
+    return db.call(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO cues (session_id, card_id, question, heard, score, source, shown_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        ps.setString(1, cue.sessionId());
+        ps.setString(2, cue.cardId());
+        ps.setString(3, cue.question());
+        ps.setString(4, cue.heard());
+        ps.setDouble(5, cue.score());
+        ps.setString(6, cue.source());
+        ps.setLong(7, cue.shownAt());
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /** Highest stored seq per participant of a session (participant id → seq). */
+  public Future<Map<String, Long>> lastSeqs(String sessionId) {
+    return db.call(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT participant_id, MAX(seq) FROM utterances WHERE session_id = ? GROUP BY participant_id")) {
+        ps.setString(1, sessionId);
+        Map<String, Long> out = new HashMap<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.put(rs.getString(1), rs.getLong(2));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  public Future<List<Utterance>> utterances(String sessionId) {
+    return db.call(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT session_id, participant_id, seq, speaker, text, client_ts, received_at FROM utterances "
+              + "WHERE session_id = ? ORDER BY received_at, id")) {
+        ps.setString(1, sessionId);
+        List<Utterance> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            long ts = rs.getLong(6);
+            Long clientTs = rs.wasNull() ? null : ts;
+            out.add(new Utterance(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                rs.getString(5), clientTs, rs.getLong(7)));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  public Future<List<Cue>> cues(String sessionId) {
+    return db.call(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT session_id, card_id, question, heard, score, source, shown_at FROM cues "
+              + "WHERE session_id = ? ORDER BY shown_at, id")) {
+        ps.setString(1, sessionId);
+        List<Cue> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new Cue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDouble(5),
+                rs.getString(6), rs.getLong(7)));
+          }
+        }
+        return out;
+      }
+    });
+  }
+}
