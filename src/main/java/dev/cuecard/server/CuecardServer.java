@@ -79,26 +79,16 @@ public final class CuecardServer {
   private Future<Void> deploy() {
     int configured = services.config().integer(ConfigKey.SERVER_INSTANCES);
     int instances = configured > 0 ? configured : Math.max(1, Runtime.getRuntime().availableProcessors());
-    List<HttpVerticle> first = new CopyOnWriteArrayList<>();
-    // the first instance binds (possibly a random port); the rest share the port it got
+    List<HttpVerticle> started = new CopyOnWriteArrayList<>();
+    // instances of one deployment share the listening socket, a random port (0) included
     return vertx.deployVerticle(() -> {
           HttpVerticle v = new HttpVerticle(services, services.config().integer(ConfigKey.SERVER_PORT));
-          first.add(v);
+          started.add(v);
           return v;
-        }, new DeploymentOptions().setInstances(1))
-        .compose(id -> {
+        }, new DeploymentOptions().setInstances(instances))
+        .map(id -> {
           deployments.add(id);
-          port = first.get(0).actualPort();
-          if (instances == 1) {
-            return Future.succeededFuture();
-          }
-          return vertx.deployVerticle(() -> new HttpVerticle(services, port),
-              new DeploymentOptions().setInstances(instances - 1)).map(more -> {
-                deployments.add(more);
-                return null;
-              });
-        })
-        .map(v -> {
+          port = started.get(0).actualPort();
           LOG.info("Cuecard listening on http://" + services.config().string(ConfigKey.SERVER_HOST) + ":" + port
               + " with " + instances + " event-loop instance(s)");
           return null;

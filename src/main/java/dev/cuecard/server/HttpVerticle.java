@@ -20,6 +20,12 @@ import java.nio.file.Path;
 final class HttpVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(HttpVerticle.class.getName());
   private static final long MAX_BODY_BYTES = 64 * 1024;
+  /**
+   * Transport cap on one WebSocket frame or message. Messages up to it reach the protocol layer,
+   * which answers anything over ws.maxMessageBytes with a too_large error; past it the
+   * connection is dropped without reading further.
+   */
+  private static final int MAX_FRAME_BYTES = 1024 * 1024;
 
   private final Services s;
   private final int port;
@@ -79,14 +85,12 @@ final class HttpVerticle extends VerticleBase {
     });
 
     LiveEndpoint live = new LiveEndpoint(s);
-    int max = s.config().integer(ConfigKey.WS_MAX_MESSAGE_BYTES);
-    int transportMax = Math.max(4 * max, 64 * 1024);
     HttpServerOptions options = new HttpServerOptions()
         .setHost(s.config().string(ConfigKey.SERVER_HOST))
         .setPort(port)
         .setIdleTimeout(s.config().integer(ConfigKey.WS_IDLE_TIMEOUT_SECONDS))
-        .setMaxWebSocketFrameSize(transportMax)
-        .setMaxWebSocketMessageSize(transportMax)
+        .setMaxWebSocketFrameSize(MAX_FRAME_BYTES)
+        .setMaxWebSocketMessageSize(Math.max(MAX_FRAME_BYTES, s.config().integer(ConfigKey.WS_MAX_MESSAGE_BYTES)))
         .setCompressionSupported(true);
     server = vertx.createHttpServer(options)
         .requestHandler(router)

@@ -35,6 +35,7 @@ final class LiveSocket {
   /** Rate-limited messages in a row after which the connection is closed as a flood. */
   static final int FLOOD_CLOSE_AFTER = 100;
   static final short CLOSE_POLICY = 1008;
+  static final short CLOSE_TOO_BIG = 1009;
   static final short CLOSE_REPLACED = 4000;
 
   private final Services s;
@@ -69,7 +70,7 @@ final class LiveSocket {
     ws.pause();
     ws.textMessageHandler(this::onText);
     ws.binaryMessageHandler(this::onBinary);
-    ws.exceptionHandler(e -> LOG.fine("socket error on session " + sessionId + ": " + e.getMessage()));
+    ws.exceptionHandler(this::onException);
     ws.closeHandler(v -> onClose());
     sessionConsumer = bus.localConsumer(Addresses.session(sessionId), this::onBroadcast);
     connectionConsumer = bus.localConsumer(Addresses.connection(connectionId), m -> {
@@ -132,10 +133,29 @@ final class LiveSocket {
       return;
     }
     if (in instanceof Ping p) {
-      send(Messages.pong(p.id()));
+      toRoom(new JsonObject().put("op", "ping").put("id", p.id()), null);
     } else if (in instanceof SnippetMessage sm) {
       snippet(sm);
     }
+  }
+
+  /** Sends a request to the room and writes its reply, if any, back to the client. */
+  private void toRoom(JsonObject request, Long seq) {
+    bus.<JsonObject>request(Addresses.room(sessionId), request, new DeliveryOptions().setSendTimeout(ROOM_TIMEOUT_MS))
+        .onSuccess(reply -> {
+          JsonObject body = reply.body();
+          if (body != null) {
+            if ("error".equals(body.getString("type"))) {
+              s.metrics().error(body.getString("code"));
+            }
+            send(body);
+          }
+        })
+        .onFailure(e -> {
+          JsonObject err = Messages.error(ErrorCode.INTERNAL, seq == null ? "request was not processed; try again"
+              : "snippet " + seq + " was not processed; send it again");
+          sendError(seq == null ? err : err.put("seq", seq));
+        });
   }
 
   private void snippet(SnippetMessage sm) {
@@ -144,23 +164,21 @@ final class LiveSocket {
           + sm.snippet().speaker().wire() + " speech").put("seq", sm.snippet().seq()));
       return;
     }
-    JsonObject req = new JsonObject()
+    toRoom(new JsonObject()
         .put("op", "snippet")
         .put("participantId", participantId)
         .put("role", role.wire())
-        .put("snippet", sm.snippet().toJson());
-    bus.<JsonObject>request(Addresses.room(sessionId), req, new DeliveryOptions().setSendTimeout(ROOM_TIMEOUT_MS))
-        .onSuccess(reply -> {
-          if (reply.body() != null) {
-            JsonObject body = reply.body();
-            if ("error".equals(body.getString("type"))) {
-              s.metrics().error(body.getString("code"));
-            }
-            send(body);
-          }
-        })
-        .onFailure(e -> sendError(Messages.error(ErrorCode.INTERNAL, "snippet " + sm.snippet().seq()
-            + " was not processed; send it again").put("seq", sm.snippet().seq())));
+        .put("snippet", sm.snippet().toJson()), sm.snippet().seq());
+  }
+
+  private void onException(Throwable e) {
+    // Vert.x reports a fragmented message that outgrows the transport cap this way
+    if (e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("max message size")) {
+      sendError(Messages.error(ErrorCode.TOO_LARGE, "message is larger than the server's hard limit"));
+      close(CLOSE_TOO_BIG, "message too big");
+    } else {
+      LOG.fine("socket error on session " + sessionId + ": " + e.getMessage());
+    }
   }
 
   private void onBinary(Buffer b) {

@@ -128,16 +128,23 @@ final class SessionRoutes {
 
   private record TranscriptData(Session session, List<Utterance> utterances, List<Cue> cues,
                                 List<Participant> participants) {
-    /** Utterances and cues merged in time order. */
+    /**
+     * Utterances in time order, each cue placed right after the interviewer utterance it answered:
+     * the first one stored at or after the cue was shown (a cue can fire on an interim snippet,
+     * before the question's final text arrives). Cues with no such utterance come last.
+     */
     List<Object> timeline() {
       List<Object> out = new ArrayList<>();
-      int i = 0;
       int j = 0;
-      while (i < utterances.size() || j < cues.size()) {
-        boolean takeCue = j < cues.size()
-            && (i >= utterances.size() || cues.get(j).shownAt() < utterances.get(i).receivedAt());
-        out.add(takeCue ? cues.get(j++) : utterances.get(i++));
+      for (Utterance u : utterances) {
+        out.add(u);
+        if (u.speaker().equals("interviewer")) {
+          while (j < cues.size() && cues.get(j).shownAt() <= u.receivedAt()) {
+            out.add(cues.get(j++));
+          }
+        }
       }
+      out.addAll(cues.subList(j, cues.size()));
       return out;
     }
   }

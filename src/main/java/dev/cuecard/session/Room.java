@@ -74,6 +74,8 @@ final class Room {
       case "leave" -> leave(body);
       case "snippet" -> snippet(msg, body);
       case "deleted" -> deleted();
+      // answered in order after everything this connection sent before it
+      case "ping" -> msg.reply(Messages.pong(body.getValue("id")));
       default -> msg.fail(400, "unknown room op");
     }
   }

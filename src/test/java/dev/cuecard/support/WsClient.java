@@ -1,0 +1,159 @@
+package dev.cuecard.support;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A real WebSocket client (Vert.x) with a blocking inbox, for tests. */
+public final class WsClient implements AutoCloseable {
+  private final WebSocketClient client;
+  private final WebSocket ws;
+  private final BlockingQueue<JsonObject> inbox = new LinkedBlockingQueue<>();
+  private final List<JsonObject> seen = new ArrayList<>();
+  private volatile Short closeCode;
+  private volatile String closeReason;
+
+  private WsClient(WebSocketClient client, WebSocket ws) {
+    this.client = client;
+    this.ws = ws;
+    ws.textMessageHandler(t -> inbox.add(new JsonObject(t)));
+    ws.closeHandler(v -> {
+      closeCode = ws.closeStatusCode();
+      closeReason = ws.closeReason();
+      inbox.add(new JsonObject().put("type", "__closed"));
+    });
+  }
+
+  /** Opens /ws/sessions/{id} with the token as a Bearer header, and waits for the welcome. */
+  public static WsClient connect(TestServer server, String token, String sessionId) {
+    WsClient c = open(server.vertx(), server.port(), "/ws/sessions/" + sessionId,
+        token == null ? Map.of() : Map.of("Authorization", "Bearer " + token));
+    c.next("welcome");
+    return c;
+  }
+
+  /** Opens a socket without waiting for anything; fails if the handshake is rejected. */
+  public static WsClient open(Vertx vertx, int port, String uri, Map<String, String> headers) {
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20)
+        .setMaxMessageSize(1 << 20));
+    WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri);
+    headers.forEach(o::addHeader);
+    try {
+      // handlers must be in place before the event loop delivers the first message
+      return TestServer.await(client.connect(o).map(ws -> new WsClient(client, ws)));
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
+  }
+
+  /** The HTTP status a rejected handshake got (or 101 when it was accepted). */
+  public static int handshakeStatus(Vertx vertx, int port, String uri, Map<String, String> headers) {
+    try (WsClient c = open(vertx, port, uri, headers)) {
+      return 101;
+    } catch (IllegalStateException e) {
+      String m = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+      java.util.regex.Matcher mm = java.util.regex.Pattern.compile("\\b([1-5]\\d\\d)\\b").matcher(m);
+      if (mm.find()) {
+        return Integer.parseInt(mm.group(1));
+      }
+      throw e;
+    }
+  }
+
+  public void send(JsonObject message) {
+    TestServer.await(ws.writeTextMessage(message.encode()));
+  }
+
+  public void sendText(String text) {
+    TestServer.await(ws.writeTextMessage(text));
+  }
+
+  public void sendBinary(byte[] bytes) {
+    TestServer.await(ws.writeBinaryMessage(Buffer.buffer(bytes)));
+  }
+
+  public void snippet(String speaker, String text, boolean fin, long seq) {
+    send(new JsonObject().put("type", "snippet").put("speaker", speaker).put("text", text).put("final", fin)
+        .put("seq", seq).put("ts", System.currentTimeMillis()));
+  }
+
+  /** The next message of the given type (others are kept in {@link #seen()}); fails after 5 s. */
+  public JsonObject next(String type) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (true) {
+      long left = deadline - System.nanoTime();
+      JsonObject m;
+      try {
+        m = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+      if (m == null) {
+        throw new AssertionError("no '" + type + "' message within 5 s; saw " + seen);
+      }
+      seen.add(m);
+      if (type.equals(m.getString("type"))) {
+        return m;
+      }
+      if ("__closed".equals(m.getString("type"))) {
+        throw new AssertionError("socket closed (" + closeCode + " " + closeReason + ") while waiting for " + type);
+      }
+    }
+  }
+
+  /** Round-trips a ping so that everything sent before it has been handled; returns messages seen meanwhile. */
+  public List<JsonObject> sync() {
+    String id = java.util.UUID.randomUUID().toString();
+    send(new JsonObject().put("type", "ping").put("id", id));
+    int from = seen.size();
+    while (true) {
+      JsonObject m = next("pong");
+      if (id.equals(m.getString("id"))) {
+        return new ArrayList<>(seen.subList(from, seen.size() - 1));
+      }
+    }
+  }
+
+  /** Waits for the socket to be closed by the server. */
+  public short awaitClose() {
+    next("__closed");
+    return closeCode;
+  }
+
+  public String closeReason() {
+    return closeReason;
+  }
+
+  public List<JsonObject> seen() {
+    return seen;
+  }
+
+  public List<JsonObject> seen(String type) {
+    return seen.stream().filter(m -> type.equals(m.getString("type"))).toList();
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (!ws.isClosed()) {
+        TestServer.await(ws.close());
+      }
+    } catch (RuntimeException ignored) {
+      // already gone
+    }
+    client.close();
+  }
+}
