@@ -7,4 +7,8 @@ import dev.cuecard.bank.Card;
  * and of the card's closest phrasing the snippet covers); {@code margin} is its lead over the next card.
  */
 public record Match(Card card, double score, double margin) {
+  @Override
+  public String toString() {
+    return String.format(java.util.Locale.ROOT, "%s(%.3f, +%.3f)", card.id(), score, margin);
+  }
 }

@@ -26,7 +26,7 @@ public final class QuestionDetector {
 
   private static final Pattern CLAUSE = Pattern.compile(
       "\\b(?:what|how|why|when|where|which|who)(?:'s)?\\s+(?:is|are|was|were|does|do|did|would|could|should|can|"
-          + "will|happens|happened|makes|made|kind|kinds|type|types|exactly|about|if|the|a|an|you|your|django|"
+          + "will|happens|happened|makes|made|kind|kinds|type|types|exactly|about|if|the|a|an|django|"
           + "python)\\b"
           + "|\\b(?:can|could|would|will|do|did|have)\\s+you\\b"
           + "|\\b(?:tell|walk|talk|take)\\s+(?:me|us)\\b"

@@ -1,0 +1,101 @@
+package dev.cuecard.match;
+
+import dev.cuecard.bank.Bank;
+import dev.cuecard.bank.BankLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MatcherTest {
+  static Matcher matcher;
+
+  @BeforeAll
+  static void load() {
+    Bank bank = BankLoader.load(true, List.of());
+    matcher = new Matcher(bank, 0.5);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "so what's the difference between select related and prefetch related | orm-select-vs-prefetch",
+      "um can you explain the n plus one query problem | orm-n-plus-one",
+      "what does it mean that query sets are lazy | orm-queryset-lazy",
+      "how do transactions work in jango | orm-transactions",
+      "what's the difference between annotate and aggregate | orm-annotate-aggregate",
+      "so how do django migrations work | orm-migrations",
+      "walk me through what happens when a request hits django | django-request-lifecycle",
+      "what is middleware in django and when would you write your own | django-middleware",
+      "tell me about a time you had a conflict with a teammate | beh-conflict",
+      "okay so tell me about a project you're proud of | beh-proud-project",
+      "what is a decorator in python | py-decorators",
+      "explain the gil | py-gil",
+      "how would you scale a django app to handle more traffic | design-scale-django",
+      "how do you run background jobs with celery | design-celery",
+      "what does a serializer do in d r f | drf-serializers",
+      "how do permissions work in django rest framework | drf-permissions",
+      "tell me about yourself | beh-yourself",
+      "why do you want to work here | beh-why-company",
+      "how would you make an api endpoint idempotent | design-idempotent-api",
+      "how do you test a django application | test-django-testing",
+  })
+  void spokenQuestionsFindTheirCard(String heard, String expected) {
+    Optional<Match> m = matcher.match(heard, true);
+    assertTrue(m.isPresent(), "no card for '" + heard + "'; best: " + matcher.rank(heard, 3));
+    assertEquals(expected, m.get().card().id(), "ranked: " + matcher.rank(heard, 3));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "hi thanks for joining today",
+      "how are you doing today",
+      "great thanks that makes sense",
+      "we use django and celery at work quite a lot",
+      "okay let's move on",
+      "select related prefetch related",
+      "so what's the",
+      "can you hear me okay",
+      "what's the weather like where you are",
+      "i'll share my screen now",
+  })
+  void smallTalkStatementsAndFragmentsGiveNoCard(String heard) {
+    assertFalse(matcher.match(heard, true).isPresent(), "'" + heard + "' matched " + matcher.rank(heard, 3));
+  }
+
+  @Test
+  void anInterimNeedsAClearLeadButTheFinalDoesNot() {
+    // half a question is ambiguous between the select_related card and the comparison card
+    String partial = "so what's the difference between select related and";
+    Optional<Match> interim = matcher.match(partial, false);
+    interim.ifPresent(m -> assertEquals("orm-select-vs-prefetch", m.card().id(),
+        "an interim may only commit to the card the full question will match"));
+    Match full = matcher.match(partial + " prefetch related", true).orElseThrow();
+    assertEquals("orm-select-vs-prefetch", full.card().id());
+    assertTrue(full.score() > 0.9, "the full question is a near-exact match: " + full.score());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "so what's the difference between x and y | true",
+      "tell me about a time you failed | true",
+      "walk me through your last project | true",
+      "explain how caching works | true",
+      "um okay and how does that scale | true",
+      "great answer thanks and can you tell me about celery | true",
+      "we use select related a lot in our code | false",
+      "that's a good point | false",
+      "i know what you mean | false",
+      "okay let's move on to the next section | false",
+  })
+  void questionDetection(String text, boolean question) {
+    assertEquals(question, QuestionDetector.isQuestion(text), text);
+  }
+}
