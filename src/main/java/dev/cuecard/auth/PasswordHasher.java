@@ -19,11 +19,10 @@ public final class PasswordHasher {
 
   private final int iterations;
   private final SecureRandom random = new SecureRandom();
-  private final String dummyHash;
+  private volatile String dummyHash;
 
   public PasswordHasher(int iterations) {
     this.iterations = iterations;
-    this.dummyHash = hash("not-a-real-password-" + random.nextLong());
   }
 
   public String hash(String password) {
@@ -52,7 +51,12 @@ public final class PasswordHasher {
 
   /** Spends the same time as a real check, so unknown usernames cannot be told apart by timing. */
   public void verifyDummy(String password) {
-    verify(password, dummyHash);
+    String dummy = dummyHash;
+    if (dummy == null) {
+      dummy = hash("not-a-real-password-" + random.nextLong());
+      dummyHash = dummy;
+    }
+    verify(password, dummy);
   }
 
   private static byte[] derive(String password, byte[] salt, int iterations) {
