@@ -104,8 +104,7 @@ public final class Sessions {
         List<Participant> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.add(new Participant(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5)));
+            out.add(participant(rs));
           }
         }
         return out;
@@ -121,12 +120,13 @@ public final class Sessions {
       ps.setString(2, userId);
       ps.setString(3, role);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next()
-            ? Optional.of(new Participant(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5)))
-            : Optional.empty();
+        return rs.next() ? Optional.of(participant(rs)) : Optional.empty();
       }
     }
+  }
+
+  private static Participant participant(ResultSet rs) throws SQLException {
+    return new Participant(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
   }
 
   private static Session session(ResultSet rs) throws SQLException {

@@ -31,24 +31,18 @@ public final class Users {
   }
 
   public Future<Optional<User>> byUsername(String username) {
-    return db.call(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT id, username, password_hash, created_at FROM users WHERE username = ?")) {
-        ps.setString(1, username);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next()
-              ? Optional.of(new User(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
-              : Optional.empty();
-        }
-      }
-    });
+    return one("username", username);
   }
 
   public Future<Optional<User>> byId(String id) {
+    return one("id", id);
+  }
+
+  private Future<Optional<User>> one(String column, String value) {
     return db.call(c -> {
       try (PreparedStatement ps = c.prepareStatement(
-          "SELECT id, username, password_hash, created_at FROM users WHERE id = ?")) {
-        ps.setString(1, id);
+          "SELECT id, username, password_hash, created_at FROM users WHERE " + column + " = ?")) {
+        ps.setString(1, value);
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next()
               ? Optional.of(new User(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))

@@ -112,8 +112,7 @@ class BadInputTest {
   @Test
   void aFloodIsRateLimitedThenClosedWhileOthersKeepWorking() {
     try (WsClient flooder = WsClient.connect(server, token, session);
-         WsClient other = WsClient.open(server.vertx(), server.port(), "/ws/sessions/" + session + "?role=observer",
-             java.util.Map.of("Authorization", "Bearer " + token))) {
+         WsClient other = WsClient.open(server, token, session, "?role=observer")) {
       other.next("welcome");
       for (int i = 0; i < 400 && sent(flooder); i++) {
         // keep sending until the server closes the connection (or 400 tries)

@@ -82,8 +82,7 @@ class LiveSessionTest {
   @Test
   void everyParticipantSeesTranscriptAndCues() {
     try (WsClient candidate = WsClient.connect(server, token, session);
-         WsClient observer = WsClient.open(server.vertx(), server.port(), "/ws/sessions/" + session + "?role=observer",
-             java.util.Map.of("Authorization", "Bearer " + token))) {
+         WsClient observer = WsClient.open(server, token, session, "?role=observer")) {
       JsonObject welcome = observer.next("welcome");
       assertEquals("observer", welcome.getString("role"));
       candidate.snippet("interviewer", "what are django signals and when should you avoid them", true, 1);
@@ -105,8 +104,7 @@ class LiveSessionTest {
       ws.next("cue");
       ws.next("ack");
     }
-    WsClient ws = WsClient.open(server.vertx(), server.port(), "/ws/sessions/" + session,
-        java.util.Map.of("Authorization", "Bearer " + token));
+    WsClient ws = WsClient.open(server, token, session, "");
     try (ws) {
       JsonObject welcome = ws.next("welcome");
       assertEquals(1, welcome.getLong("lastSeq"));
@@ -123,8 +121,7 @@ class LiveSessionTest {
       ws.next("ack");
     }
     // reconnect, as a client would after a dropped connection, and resend what it was unsure of
-    WsClient again = WsClient.open(server.vertx(), server.port(), "/ws/sessions/" + session,
-        java.util.Map.of("Authorization", "Bearer " + token));
+    WsClient again = WsClient.open(server, token, session, "");
     try (again) {
       assertEquals(2, again.next("welcome").getLong("lastSeq"));
       again.snippet("candidate", "second answer", true, 2);

@@ -52,8 +52,7 @@ class PersistenceAndOpsTest {
     JsonObject t = server.call("GET", "/api/sessions/" + session + "/transcript", token, (String) null).json();
     assertEquals(21, t.getJsonArray("items").size(), "20 utterances and 1 cue");
     assertEquals("py-generators", t.getJsonArray("items").getJsonObject(1).getString("cardId"));
-    try (WsClient ws = WsClient.open(server.vertx(), server.port(), "/ws/sessions/" + session,
-        java.util.Map.of("Authorization", "Bearer " + token))) {
+    try (WsClient ws = WsClient.open(server, token, session, "")) {
       assertEquals(20, ws.next("welcome").getLong("lastSeq"), "the seq high-water mark is restored from the store");
       ws.snippet("candidate", "answer part 20", true, 20);
       assertTrue(ws.next("ack").getBoolean("duplicate"));

@@ -43,6 +43,12 @@ public final class WsClient implements AutoCloseable {
     return c;
   }
 
+  /** Opens /ws/sessions/{id}{query} with the token as a Bearer header, without waiting for the welcome. */
+  public static WsClient open(TestServer server, String token, String sessionId, String query) {
+    return open(server.vertx(), server.port(), "/ws/sessions/" + sessionId + query,
+        Map.of("Authorization", "Bearer " + token));
+  }
+
   /** Opens a socket without waiting for anything; fails if the handshake is rejected. */
   public static WsClient open(Vertx vertx, int port, String uri, Map<String, String> headers) {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20)
