@@ -9,9 +9,13 @@ import java.util.stream.Collectors;
 public final class Bank {
   private final List<Card> cards;
   private final Map<String, Card> byId;
-  private final List<String> sources;
+  private final List<Source> sources;
 
-  public Bank(List<Card> cards, List<String> sources) {
+  /** One loaded bank file: its bank name, title, where it came from and how many cards it gave. */
+  public record Source(String bank, String title, String file, int cards) {
+  }
+
+  public Bank(List<Card> cards, List<Source> sources) {
     this.cards = List.copyOf(cards);
     this.byId = cards.stream().collect(Collectors.toUnmodifiableMap(Card::id, Function.identity()));
     this.sources = List.copyOf(sources);
@@ -25,7 +29,7 @@ public final class Bank {
     return byId.get(id);
   }
 
-  public List<String> sources() {
+  public List<Source> sources() {
     return sources;
   }
 

@@ -44,7 +44,7 @@ public final class BankLoader {
   private final List<String> problems = new ArrayList<>();
   private final List<Card> cards = new ArrayList<>();
   private final Map<String, String> idSource = new HashMap<>();
-  private final List<String> sources = new ArrayList<>();
+  private final List<Bank.Source> sources = new ArrayList<>();
 
   /** Loads the bundled bank (if asked) and every *.json file in the given directories. Blocking. */
   public static Bank load(boolean bundled, List<Path> dirs) {
@@ -143,7 +143,7 @@ public final class BankLoader {
       problems.add(file + ": field 'cards' must be a non-empty array");
       return;
     }
-    sources.add(file);
+    int before = cards.size();
     for (int i = 0; i < arr.size(); i++) {
       Object o = arr.getValue(i);
       if (!(o instanceof JsonObject c)) {
@@ -160,6 +160,8 @@ public final class BankLoader {
         }
       }
     }
+    String title = root.getValue("title") instanceof String t && !t.isBlank() ? t.strip() : bankName;
+    sources.add(new Bank.Source(bankName, title, file, cards.size() - before));
   }
 
   private static String stem(String file) {

@@ -17,6 +17,7 @@ public enum ConfigKey {
   DATA_DIR("data.dir", Kind.STRING, "./data", "data-dir"),
   BANK_DIRS("bank.dirs", Kind.LIST, List.of(), "bank-dir"),
   BANK_BUNDLED("bank.bundled", Kind.BOOL, true),
+  BANK_RELOAD_SECONDS("bank.reloadSeconds", Kind.INT, 2, 0, 3600),
   AUTH_JWT_SECRET("auth.jwtSecret", Kind.STRING, "", true),
   AUTH_TOKEN_TTL_SECONDS("auth.tokenTtlSeconds", Kind.INT, 12 * 3600, 60, 30 * 24 * 3600),
   AUTH_ISSUER("auth.issuer", Kind.STRING, "cuecard"),

@@ -2,11 +2,9 @@ package dev.cuecard.server;
 
 import dev.cuecard.auth.PasswordHasher;
 import dev.cuecard.auth.Tokens;
-import dev.cuecard.bank.Bank;
-import dev.cuecard.bank.BankLoader;
 import dev.cuecard.config.Config;
 import dev.cuecard.config.ConfigKey;
-import dev.cuecard.match.Matcher;
+import dev.cuecard.match.LiveBank;
 import dev.cuecard.metrics.Metrics;
 import dev.cuecard.session.Rooms;
 import dev.cuecard.store.Database;
@@ -21,7 +19,6 @@ import java.util.logging.Logger;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** Builds the services and deploys the HTTP verticles. {@link #start} is the one way to run a server. */
 public final class CuecardServer {
@@ -31,6 +28,7 @@ public final class CuecardServer {
   private final Services services;
   private final List<String> deployments = new CopyOnWriteArrayList<>();
   private int port;
+  private long reloadTimer = -1;
 
   private CuecardServer(Vertx vertx, Services services) {
     this.vertx = vertx;
@@ -56,18 +54,15 @@ public final class CuecardServer {
       }
       Tokens tokens = new Tokens(vertx, secret, config.string(ConfigKey.AUTH_ISSUER),
           config.integer(ConfigKey.AUTH_TOKEN_TTL_SECONDS));
-      Bank bank = BankLoader.load(config.bool(ConfigKey.BANK_BUNDLED),
-          config.list(ConfigKey.BANK_DIRS).stream().map(Path::of).toList());
-      Matcher built = new Matcher(bank, config.number(ConfigKey.MATCH_THRESHOLD));
-      built.warmUp();
-      AtomicReference<Matcher> matcher = new AtomicReference<>(built);
+      LiveBank bank = new LiveBank(config.bool(ConfigKey.BANK_BUNDLED),
+          config.list(ConfigKey.BANK_DIRS).stream().map(Path::of).toList(), config.number(ConfigKey.MATCH_THRESHOLD));
       Metrics metrics = new Metrics();
       Transcripts transcripts = new Transcripts(db);
-      Rooms rooms = new Rooms(vertx, matcher::get, transcripts, metrics,
+      Rooms rooms = new Rooms(vertx, bank, transcripts, metrics,
           config.integer(ConfigKey.ROOM_GRACE_SECONDS) * 1000L);
       Services s = new Services(vertx, config, db, new Users(db), new Sessions(db), transcripts, tokens,
-          new PasswordHasher(config.integer(ConfigKey.AUTH_PASSWORD_ITERATIONS)), matcher, rooms, metrics);
-      LOG.info("loaded " + bank.size() + " cards from " + bank.sources().size() + " bank files; data in "
+          new PasswordHasher(config.integer(ConfigKey.AUTH_PASSWORD_ITERATIONS)), bank, rooms, metrics);
+      LOG.info("loaded " + bank.bank().size() + " cards from " + bank.bank().sources().size() + " bank files; data in "
           + dataDir.toAbsolutePath());
       return new CuecardServer(vertx, s);
     } catch (RuntimeException e) {
@@ -88,11 +83,27 @@ public final class CuecardServer {
         }, new DeploymentOptions().setInstances(instances))
         .map(id -> {
           deployments.add(id);
+          watchBank();
           port = started.get(0).actualPort();
           LOG.info("Cuecard listening on http://" + services.config().string(ConfigKey.SERVER_HOST) + ":" + port
               + " with " + instances + " event-loop instance(s)");
           return null;
         });
+  }
+
+  /** Polls user bank folders and swaps in a rebuilt matcher when a file changes. */
+  private void watchBank() {
+    int seconds = services.config().integer(ConfigKey.BANK_RELOAD_SECONDS);
+    if (seconds == 0 || services.config().list(ConfigKey.BANK_DIRS).isEmpty()) {
+      return;
+    }
+    boolean[] running = {false};
+    reloadTimer = vertx.setPeriodic(seconds * 1000L, t -> {
+      if (!running[0]) {
+        running[0] = true;
+        vertx.executeBlocking(services.bank()::reloadIfChanged, false).onComplete(r -> running[0] = false);
+      }
+    });
   }
 
   public int port() {
@@ -105,6 +116,9 @@ public final class CuecardServer {
 
   /** Stops accepting connections, lets queued writes finish, and closes the store. */
   public Future<Void> stop() {
+    if (reloadTimer >= 0) {
+      vertx.cancelTimer(reloadTimer);
+    }
     Future<Void> undeployed = Future.succeededFuture();
     for (String id : deployments) {
       undeployed = undeployed.compose(v -> vertx.undeploy(id));

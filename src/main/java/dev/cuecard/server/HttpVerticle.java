@@ -1,7 +1,6 @@
 package dev.cuecard.server;
 
 import dev.cuecard.config.ConfigKey;
-import dev.cuecard.match.Matcher;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.ext.web.handler.FileSystemAccess;
@@ -60,6 +59,7 @@ final class HttpVerticle extends VerticleBase {
     });
     new AuthRoutes(vertx, s).mount(api);
     new SessionRoutes(s).mount(api);
+    new BankRoutes(s).mount(api);
     api.route().handler(ctx -> Http.error(ctx, 404, "not_found", "no API route " + ctx.request().method() + " "
         + ctx.request().path()));
     router.route("/api/*").subRouter(api);
@@ -104,13 +104,18 @@ final class HttpVerticle extends VerticleBase {
   }
 
   private void health(io.vertx.ext.web.RoutingContext ctx) {
-    Matcher m = s.matcher().get();
-    Http.json(ctx, 200, new JsonObject()
-        .put("status", "up")
-        .put("cards", m.bank().size())
-        .put("banks", m.bank().sources().size())
+    String bankError = s.bank().error();
+    JsonObject body = new JsonObject()
+        .put("status", bankError == null ? "up" : "degraded")
+        .put("cards", s.bank().bank().size())
+        .put("banks", s.bank().bank().sources().size())
+        .put("bankLoadedAt", s.bank().loadedAt())
         .put("connections", s.metrics().openConnections())
         .put("liveSessions", s.rooms().liveRooms())
-        .put("uptimeSeconds", s.metrics().uptimeMillis() / 1000));
+        .put("uptimeSeconds", s.metrics().uptimeMillis() / 1000);
+    if (bankError != null) {
+      body.put("bankError", bankError);
+    }
+    Http.json(ctx, 200, body);
   }
 }

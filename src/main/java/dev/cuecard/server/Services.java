@@ -3,7 +3,7 @@ package dev.cuecard.server;
 import dev.cuecard.auth.PasswordHasher;
 import dev.cuecard.auth.Tokens;
 import dev.cuecard.config.Config;
-import dev.cuecard.match.Matcher;
+import dev.cuecard.match.LiveBank;
 import dev.cuecard.metrics.Metrics;
 import dev.cuecard.session.Rooms;
 import dev.cuecard.store.Database;
@@ -11,7 +11,6 @@ import dev.cuecard.store.Sessions;
 import dev.cuecard.store.Transcripts;
 import dev.cuecard.store.Users;
 
-import java.util.concurrent.atomic.AtomicReference;
 
 /** Everything the HTTP and WebSocket handlers share; built once at start-up. */
 record Services(
@@ -23,7 +22,7 @@ record Services(
     Transcripts transcripts,
     Tokens tokens,
     PasswordHasher hasher,
-    AtomicReference<Matcher> matcher,
+    LiveBank bank,
     Rooms rooms,
     Metrics metrics) {
 }

@@ -1,0 +1,112 @@
+package dev.cuecard.match;
+
+import dev.cuecard.bank.Bank;
+import dev.cuecard.bank.BankException;
+import dev.cuecard.bank.BankLoader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * The matcher in use, rebuilt when a user bank file changes. A broken file leaves the previous
+ * matcher serving; the problem is kept for /health and logged. Reloads are blocking: run them
+ * on a worker thread.
+ */
+public final class LiveBank implements Supplier<Matcher> {
+  private static final Logger LOG = Logger.getLogger(LiveBank.class.getName());
+
+  private final boolean bundled;
+  private final List<Path> dirs;
+  private final double threshold;
+  private final AtomicReference<Matcher> current = new AtomicReference<>();
+  private volatile String error;
+  private volatile long loadedAt;
+  private String fingerprint;
+
+  /** Loads the bank and builds the first matcher; a broken bank fails start-up. */
+  public LiveBank(boolean bundled, List<Path> dirs, double threshold) {
+    this.bundled = bundled;
+    this.dirs = List.copyOf(dirs);
+    this.threshold = threshold;
+    this.fingerprint = fingerprint();
+    current.set(build());
+  }
+
+  private Matcher build() {
+    Matcher m = new Matcher(BankLoader.load(bundled, dirs), threshold);
+    m.warmUp();
+    loadedAt = System.currentTimeMillis();
+    return m;
+  }
+
+  @Override
+  public Matcher get() {
+    return current.get();
+  }
+
+  public Bank bank() {
+    return current.get().bank();
+  }
+
+  /** The last reload problem, or null when the loaded bank matches the files. */
+  public String error() {
+    return error;
+  }
+
+  public long loadedAt() {
+    return loadedAt;
+  }
+
+  /** Re-indexes when any bank file was added, removed or changed; true when a new matcher was swapped in. */
+  public synchronized boolean reloadIfChanged() {
+    String now = fingerprint();
+    if (now.equals(fingerprint)) {
+      return false;
+    }
+    fingerprint = now;
+    try {
+      Matcher m = build();
+      current.set(m);
+      error = null;
+      LOG.info("question bank reloaded: " + m.bank().size() + " cards");
+      return true;
+    } catch (BankException | IllegalStateException e) {
+      error = e.getMessage();
+      LOG.warning("question bank not reloaded, the previous one keeps serving: " + e.getMessage());
+      return false;
+    }
+  }
+
+  /** Names, sizes and modification times of every bank file, as one string. */
+  private String fingerprint() {
+    StringBuilder sb = new StringBuilder();
+    for (Path dir : dirs) {
+      sb.append(dir).append('|');
+      if (!Files.isDirectory(dir)) {
+        sb.append("missing;");
+        continue;
+      }
+      try (Stream<Path> files = Files.list(dir)) {
+        files.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")).sorted()
+            .forEach(p -> {
+              try {
+                sb.append(p.getFileName()).append(':').append(Files.size(p)).append(':')
+                    .append(Files.getLastModifiedTime(p).toMillis()).append(';');
+              } catch (IOException e) {
+                sb.append(p.getFileName()).append(":unreadable;");
+              }
+            });
+      } catch (IOException e) {
+        sb.append("unlistable;");
+      }
+    }
+    return sb.toString();
+  }
+}
