@@ -21,6 +21,9 @@ public final class Main {
         cuecard replay FILE --user NAME --password PASS [--server URL] [--register] [--interim] [--session ID]
             Replay a transcript (lines starting INTERVIEWER: or CANDIDATE:) against a running server
             over the WebSocket and print each cue card.
+        cuecard eval FILE.jsonl [--bank-dir DIR] [--no-bundled] [--threshold X] [--verbose] [--json]
+            Measure matching on labelled lines {"text", "speaker"?, "expect": [keywords] | null}:
+            top-1 accuracy, MRR@5, false-cue rate and matcher latency.
         cuecard help
       """;
 
@@ -43,6 +46,8 @@ public final class Main {
           return serve(rest, out, err);
         case "replay":
           return Replay.run(rest, out, err);
+        case "eval":
+          return EvalCommand.run(rest, out, err);
         case "help":
         case "-h":
           out.print(USAGE);

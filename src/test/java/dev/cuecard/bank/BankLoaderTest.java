@@ -34,16 +34,19 @@ class BankLoaderTest {
   @Test
   void theBundledBankIsValidAndCoversTheSeedTopics() {
     Bank bank = BankLoader.load(true, List.of());
-    assertTrue(bank.size() >= 40, "at least 40 cards, got " + bank.size());
+    assertTrue(bank.size() >= 300, "at least 300 cards, got " + bank.size());
     Set<String> categories = new HashSet<>();
     for (Card c : bank.cards()) {
       categories.add(c.category());
-      assertFalse(c.keyPoints().isEmpty(), c.id());
+      assertTrue(c.keyPoints().size() >= 3 && c.keyPoints().size() <= 6, c.id() + " has 3-6 key points");
       assertFalse(c.reminders().isEmpty(), c.id());
-      assertFalse(c.followUps().isEmpty(), c.id());
+      assertTrue(c.followUps().size() >= 2 && c.followUps().size() <= 4, c.id() + " has 2-4 follow-ups");
+      assertTrue(c.answer().length() >= 80, c.id() + " has a model answer outline");
       assertFalse(c.tags().isEmpty(), c.id());
     }
-    for (String topic : List.of("Django ORM", "Django core", "DRF", "Python", "System design", "Behavioural")) {
+    for (String topic : List.of("Django ORM", "Django core", "DRF", "Python", "System design", "Behavioural",
+        "Projects", "Security", "Auth", "Forms", "Admin", "Settings", "Caching", "Testing", "Tooling",
+        "Background jobs", "Coding scenario", "Debugging scenario", "Deployment", "Databases")) {
       assertTrue(categories.contains(topic), "covers " + topic + ": " + categories);
     }
     assertTrue(bank.cards().stream().anyMatch(c -> c.framework() == Card.Framework.STAR));

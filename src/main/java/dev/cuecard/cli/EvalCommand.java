@@ -1,0 +1,93 @@
+package dev.cuecard.cli;
+
+import dev.cuecard.bank.BankException;
+import dev.cuecard.bank.BankLoader;
+import dev.cuecard.cli.Main.UsageException;
+import dev.cuecard.match.Eval;
+import dev.cuecard.match.Matcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code cuecard eval FILE.jsonl}: matching quality and speed on a labelled file. */
+final class EvalCommand {
+  private EvalCommand() {
+  }
+
+  static int run(List<String> args, PrintStream out, PrintStream err) {
+    String file = null;
+    List<Path> dirs = new ArrayList<>();
+    boolean bundled = true;
+    boolean verbose = false;
+    boolean json = false;
+    double threshold = 0.5;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      switch (a) {
+        case "--bank-dir" -> dirs.add(Path.of(value(args, ++i, a)));
+        case "--no-bundled" -> bundled = false;
+        case "--verbose" -> verbose = true;
+        case "--json" -> json = true;
+        case "--threshold" -> {
+          try {
+            threshold = Double.parseDouble(value(args, ++i, a));
+          } catch (NumberFormatException e) {
+            throw new UsageException("eval: --threshold needs a number from 0 to 1");
+          }
+        }
+        default -> {
+          if (a.startsWith("--") || file != null) {
+            throw new UsageException("eval: unexpected argument '" + a + "'");
+          }
+          file = a;
+        }
+      }
+    }
+    if (file == null) {
+      throw new UsageException("eval needs a FILE.jsonl");
+    }
+    List<Eval.Line> lines;
+    try {
+      lines = Eval.parse(Files.readAllLines(Path.of(file), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      err.println("cannot read " + file + ": " + e.getMessage());
+      return 2;
+    } catch (IllegalArgumentException e) {
+      err.println(file + ": " + e.getMessage());
+      return 2;
+    }
+    Matcher matcher;
+    try {
+      matcher = new Matcher(BankLoader.load(bundled, dirs), threshold);
+    } catch (BankException e) {
+      err.println("question bank error: " + e.getMessage());
+      return 2;
+    }
+    matcher.warmUp();
+    Eval.Report r = Eval.run(matcher, lines);
+    if (json) {
+      out.println(r.toJson().encodePrettily());
+    } else {
+      out.print(r.format());
+    }
+    if (verbose) {
+      for (Eval.Miss m : r.misses()) {
+        out.println("line " + m.line().number() + " [" + m.line().speaker() + "] \"" + m.line().text() + "\" expect "
+            + m.line().expect() + " -> " + m.got());
+      }
+    }
+    return 0;
+  }
+
+  private static String value(List<String> args, int i, String flag) {
+    if (i >= args.size()) {
+      throw new UsageException("eval: " + flag + " needs a value");
+    }
+    return args.get(i);
+  }
+}
