@@ -5,6 +5,7 @@ import dev.cuecard.bank.BankLoader;
 import dev.cuecard.cli.Main.UsageException;
 import dev.cuecard.match.Eval;
 import dev.cuecard.match.Matcher;
+import dev.cuecard.match.SemanticIndex;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,6 +26,7 @@ final class EvalCommand {
     boolean bundled = true;
     boolean verbose = false;
     boolean json = false;
+    boolean semantic = false;
     double threshold = 0.5;
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
@@ -33,6 +35,7 @@ final class EvalCommand {
         case "--no-bundled" -> bundled = false;
         case "--verbose" -> verbose = true;
         case "--json" -> json = true;
+        case "--semantic" -> semantic = true;
         case "--threshold" -> {
           try {
             threshold = Double.parseDouble(value(args, ++i, a));
@@ -69,7 +72,7 @@ final class EvalCommand {
       return 2;
     }
     matcher.warmUp();
-    Eval.Report r = Eval.run(matcher, lines);
+    Eval.Report r = Eval.run(matcher, semantic ? SemanticIndex.build(matcher) : null, lines);
     if (json) {
       out.println(r.toJson().encodePrettily());
     } else {

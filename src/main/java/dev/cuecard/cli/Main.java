@@ -21,9 +21,10 @@ public final class Main {
         cuecard replay FILE --user NAME --password PASS [--server URL] [--register] [--interim] [--session ID]
             Replay a transcript (lines starting INTERVIEWER: or CANDIDATE:) against a running server
             over the WebSocket and print each cue card.
-        cuecard eval FILE.jsonl [--bank-dir DIR] [--no-bundled] [--threshold X] [--verbose] [--json]
+        cuecard eval FILE.jsonl [--semantic] [--bank-dir DIR] [--no-bundled] [--threshold X] [--verbose] [--json]
             Measure matching on labelled lines {"text", "speaker"?, "expect": [keywords] | null}:
-            top-1 accuracy, MRR@5, false-cue rate and matcher latency.
+            top-1 accuracy, MRR@5, false-cue rate and matcher latency; --semantic adds the
+            sentence-embedding fallback the server uses for questions the lexical matcher misses.
         cuecard help
       """;
 

@@ -28,6 +28,7 @@ public enum ConfigKey {
   WS_RATE_BURST("ws.rateBurst", Kind.INT, 60, 1, 100_000),
   WS_IDLE_TIMEOUT_SECONDS("ws.idleTimeoutSeconds", Kind.INT, 120, 0, 86_400),
   MATCH_THRESHOLD("match.threshold", Kind.NUMBER, 0.5, 0.0, 1.0),
+  MATCH_SEMANTIC("match.semantic", Kind.BOOL, true),
   ROOM_GRACE_SECONDS("session.roomGraceSeconds", Kind.INT, 60, 0, 86_400);
 
   enum Kind { STRING, INT, NUMBER, BOOL, LIST }

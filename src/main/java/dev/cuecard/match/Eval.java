@@ -108,7 +108,22 @@ public final class Eval {
     return expect.stream().anyMatch(hay::contains);
   }
 
+  /** Lexical matching only. */
   public static Report run(Matcher matcher, List<Line> lines) {
+    return run(matcher, null, lines);
+  }
+
+  /** The cue the server would push for a final interviewer snippet: lexical first, then the semantic fallback. */
+  static Optional<Match> cue(Matcher matcher, SemanticIndex semantic, String text) {
+    Optional<Match> m = matcher.match(text, true);
+    if (m.isEmpty() && semantic != null && QuestionDetector.isQuestion(text)) {
+      return semantic.match(text);
+    }
+    return m;
+  }
+
+  /** Lexical matching with the semantic fallback when {@code semantic} is not null. */
+  public static Report run(Matcher matcher, SemanticIndex semantic, List<Line> lines) {
     int positives = 0;
     int top1 = 0;
     double rr = 0;
@@ -119,7 +134,7 @@ public final class Eval {
     List<Miss> misses = new ArrayList<>();
     for (Line l : lines) {
       boolean interviewer = l.speaker().equals("interviewer");
-      Optional<Match> cue = interviewer ? matcher.match(l.text(), true) : Optional.empty();
+      Optional<Match> cue = interviewer ? cue(matcher, semantic, l.text()) : Optional.empty();
       if (l.positive()) {
         positives++;
         if (cue.isPresent() && hit(cue.get().card(), l.expect())) {
@@ -142,29 +157,29 @@ public final class Eval {
         }
         if (!interviewer) {
           statements++;
-          if (matcher.match(l.text(), true).isPresent()) {
+          if (cue(matcher, semantic, l.text()).isPresent()) {
             statementCues++;
           }
         }
       }
     }
-    double[] micros = latencies(matcher, lines);
+    double[] micros = latencies(matcher, semantic, lines);
     return new Report(positives, top1, positives == 0 ? 0 : rr / positives, negatives, falseCues, statements,
         statementCues, percentile(micros, 0.50), percentile(micros, 0.99), misses);
   }
 
-  /** Times match() per line over several passes, after a warm-up pass. */
-  private static double[] latencies(Matcher matcher, List<Line> lines) {
-    int passes = 20;
+  /** Times the cue decision per line over several passes, after a warm-up pass. */
+  private static double[] latencies(Matcher matcher, SemanticIndex semantic, List<Line> lines) {
+    int passes = semantic == null ? 20 : 3;
     for (Line l : lines) {
-      matcher.match(l.text(), true);
+      cue(matcher, semantic, l.text());
     }
     double[] out = new double[lines.size() * passes];
     int k = 0;
     for (int p = 0; p < passes; p++) {
       for (Line l : lines) {
         long t0 = System.nanoTime();
-        matcher.match(l.text(), true);
+        cue(matcher, semantic, l.text());
         out[k++] = (System.nanoTime() - t0) / 1000.0;
       }
     }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -26,12 +27,15 @@ public final class LiveBank implements Supplier<Matcher> {
   private final List<Path> dirs;
   private final double threshold;
   private final AtomicReference<Matcher> current = new AtomicReference<>();
+  private final AtomicReference<SemanticIndex> semantic = new AtomicReference<>();
+  private final boolean semanticEnabled;
   private volatile String error;
   private volatile long loadedAt;
   private String fingerprint;
 
   /** Loads the bank and builds the first matcher; a broken bank fails start-up. */
-  public LiveBank(boolean bundled, List<Path> dirs, double threshold) {
+  public LiveBank(boolean bundled, List<Path> dirs, double threshold, boolean semanticEnabled) {
+    this.semanticEnabled = semanticEnabled;
     this.bundled = bundled;
     this.dirs = List.copyOf(dirs);
     this.threshold = threshold;
@@ -55,6 +59,29 @@ public final class LiveBank implements Supplier<Matcher> {
     return current.get().bank();
   }
 
+  /**
+   * The semantic fallback for the current bank, once built (see {@link #buildSemantic}); empty
+   * while it is being built, when switched off, or right after a reload until it catches up.
+   */
+  public Optional<SemanticIndex> semantic() {
+    SemanticIndex s = semantic.get();
+    return s != null && s.lexical() == current.get() ? Optional.of(s) : Optional.empty();
+  }
+
+  /** Embeds the current bank for the semantic fallback (seconds; blocking, run it on a worker). */
+  public synchronized void buildSemantic() {
+    if (!semanticEnabled) {
+      return;
+    }
+    Matcher m = current.get();
+    if (semantic().isEmpty()) {
+      long t0 = System.nanoTime();
+      semantic.set(SemanticIndex.build(m));
+      LOG.info("semantic matching ready for " + m.bank().size() + " cards in "
+          + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    }
+  }
+
   /** The last reload problem, or null when the loaded bank matches the files. */
   public String error() {
     return error;
@@ -76,6 +103,7 @@ public final class LiveBank implements Supplier<Matcher> {
       current.set(m);
       error = null;
       LOG.info("question bank reloaded: " + m.bank().size() + " cards");
+      buildSemantic();
       return true;
     } catch (BankException | IllegalStateException e) {
       error = e.getMessage();

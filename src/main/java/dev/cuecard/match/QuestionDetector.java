@@ -36,6 +36,9 @@ public final class QuestionDetector {
           + "|\\bi'?d\\s+(?:like|love)\\s+to\\s+(?:hear|know|understand)\\b"
           + "|\\b(?:share|think\\s+of)\\s+(?:a|an)\\s+(?:time|example|situation)\\b");
 
+  private static final Pattern COMPARISON = Pattern.compile("\\b(?:versus|vs|or)\\b");
+  private static final Set<String> TRAILING = Set.of("why", "how", "right", "when", "which");
+
   private QuestionDetector() {
   }
 
@@ -56,6 +59,14 @@ public final class QuestionDetector {
         break;
       }
     }
-    return CLAUSE.matcher(t).find();
+    if (CLAUSE.matcher(t).find()) {
+      return true;
+    }
+    // short spoken comparisons ("redis or memcached", "sql versus nosql") and a trailing "why"
+    int n = words.length;
+    if (n <= 10 && COMPARISON.matcher(t).find()) {
+      return true;
+    }
+    return n >= 3 && TRAILING.contains(words[n - 1]);
   }
 }

@@ -10,6 +10,7 @@ import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
@@ -19,6 +20,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -26,9 +28,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * The text pipeline shared by indexing and matching: standard tokenizer, possessives, lower case,
+ * The text pipeline shared by indexing and matching: code identifiers split into words
+ * (select_related, JSONField), standard tokenizer, possessives, lower case,
  * a synonym graph that maps spoken forms and ASR spellings to canonical tokens ("select related"
  * becomes "select_related", "jango" becomes "django"), stop words plus spoken fillers, and Porter
  * stemming. The same pipeline on both sides means a card and a snippet meet on the same terms.
@@ -105,11 +109,23 @@ public final class TextAnalysis {
     }
   }
 
+  /**
+   * Splits code identifiers into spoken words: select_related, transaction.atomic, JSONField and
+   * CreateView become two words each. Plural acronyms (APIs, JWTs) stay whole.
+   */
+  private static final Pattern IDENTIFIER_BREAKS = Pattern.compile(
+      "_|(?<=[A-Za-z])\\.(?=[A-Za-z])|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2,})");
+
   private static final class Pipeline extends Analyzer {
     private final boolean forIndex;
 
     Pipeline(boolean forIndex) {
       this.forIndex = forIndex;
+    }
+
+    @Override
+    protected Reader initReader(String field, Reader reader) {
+      return new PatternReplaceCharFilter(IDENTIFIER_BREAKS, " ", reader);
     }
 
     @Override

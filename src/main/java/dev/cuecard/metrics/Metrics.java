@@ -20,6 +20,8 @@ public final class Metrics {
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
   private final Histogram matchLatency = new Histogram(
       new double[] {0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1});
+  private final Histogram semanticLatency = new Histogram(
+      new double[] {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25});
   private final long startedAt = System.currentTimeMillis();
 
   public void connectionOpened() {
@@ -51,6 +53,10 @@ public final class Metrics {
     matchLatency.observe(nanos / 1e9);
   }
 
+  public void semanticLatencyNanos(long nanos) {
+    semanticLatency.observe(nanos / 1e9);
+  }
+
   public long uptimeMillis() {
     return System.currentTimeMillis() - startedAt;
   }
@@ -68,6 +74,8 @@ public final class Metrics {
     errors.forEach((code, n) -> sb.append("cuecard_errors_total{code=\"").append(code).append("\"} ")
         .append(n.sum()).append('\n'));
     matchLatency.render(sb, "cuecard_match_latency_seconds", "Time to detect and match one interviewer snippet");
+    semanticLatency.render(sb, "cuecard_semantic_latency_seconds",
+        "Time to embed and match one question the lexical matcher could not place");
     MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
     gauge(sb, "cuecard_jvm_heap_used_bytes", "JVM heap in use", heap.getUsed());
     gauge(sb, "cuecard_uptime_seconds", "Seconds since start", uptimeMillis() / 1000);

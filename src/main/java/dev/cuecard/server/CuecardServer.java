@@ -55,7 +55,8 @@ public final class CuecardServer {
       Tokens tokens = new Tokens(vertx, secret, config.string(ConfigKey.AUTH_ISSUER),
           config.integer(ConfigKey.AUTH_TOKEN_TTL_SECONDS));
       LiveBank bank = new LiveBank(config.bool(ConfigKey.BANK_BUNDLED),
-          config.list(ConfigKey.BANK_DIRS).stream().map(Path::of).toList(), config.number(ConfigKey.MATCH_THRESHOLD));
+          config.list(ConfigKey.BANK_DIRS).stream().map(Path::of).toList(), config.number(ConfigKey.MATCH_THRESHOLD),
+          config.bool(ConfigKey.MATCH_SEMANTIC));
       Metrics metrics = new Metrics();
       Transcripts transcripts = new Transcripts(db);
       Rooms rooms = new Rooms(vertx, bank, transcripts, metrics,
@@ -84,6 +85,11 @@ public final class CuecardServer {
         .map(id -> {
           deployments.add(id);
           watchBank();
+          // lexical matching serves at once; the semantic fallback joins when its index is built
+          vertx.executeBlocking(() -> {
+            services.bank().buildSemantic();
+            return null;
+          }, false).onFailure(e -> LOG.warning("semantic matching unavailable: " + e));
           port = started.get(0).actualPort();
           LOG.info("Cuecard listening on http://" + services.config().string(ConfigKey.SERVER_HOST) + ":" + port
               + " with " + instances + " event-loop instance(s)");

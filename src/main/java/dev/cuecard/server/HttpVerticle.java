@@ -110,6 +110,7 @@ final class HttpVerticle extends VerticleBase {
         .put("cards", s.bank().bank().size())
         .put("banks", s.bank().bank().sources().size())
         .put("bankLoadedAt", s.bank().loadedAt())
+        .put("semantic", s.bank().semantic().isPresent())
         .put("connections", s.metrics().openConnections())
         .put("liveSessions", s.rooms().liveRooms())
         .put("uptimeSeconds", s.metrics().uptimeMillis() / 1000);

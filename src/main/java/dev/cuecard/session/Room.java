@@ -1,7 +1,8 @@
 package dev.cuecard.session;
 
+import dev.cuecard.match.LiveBank;
 import dev.cuecard.match.Match;
-import dev.cuecard.match.Matcher;
+import dev.cuecard.match.QuestionDetector;
 import dev.cuecard.metrics.Metrics;
 import dev.cuecard.protocol.ErrorCode;
 import dev.cuecard.protocol.Messages;
@@ -12,6 +13,7 @@ import dev.cuecard.store.Records;
 import dev.cuecard.store.Transcripts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -21,7 +23,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The live state of one practice session: who is connected, the highest stored seq per
@@ -35,7 +36,8 @@ final class Room {
   private final String sessionId;
   private final Vertx vertx;
   private final EventBus bus;
-  private final Supplier<Matcher> matcher;
+  private final LiveBank bank;
+  private final WorkerExecutor semanticWorkers;
   private final Transcripts transcripts;
   private final Metrics metrics;
   private final Map<String, Long> lastSeq;
@@ -45,15 +47,18 @@ final class Room {
   private MessageConsumer<JsonObject> consumer;
   private JsonObject currentCue;
   private String currentCardId;
+  /** Bumped by every interviewer final and every cue, so a late semantic answer never overrides newer talk. */
+  private long questionVersion;
   private long disposeTimer = -1;
   private boolean disposed;
 
-  Room(String sessionId, Vertx vertx, Supplier<Matcher> matcher, Transcripts transcripts, Metrics metrics,
-       Map<String, Long> lastSeq, long graceMillis, Runnable onDispose) {
+  Room(String sessionId, Vertx vertx, LiveBank bank, WorkerExecutor semanticWorkers, Transcripts transcripts,
+       Metrics metrics, Map<String, Long> lastSeq, long graceMillis, Runnable onDispose) {
     this.sessionId = sessionId;
     this.vertx = vertx;
     this.bus = vertx.eventBus();
-    this.matcher = matcher;
+    this.bank = bank;
+    this.semanticWorkers = semanticWorkers;
     this.transcripts = transcripts;
     this.metrics = metrics;
     this.lastSeq = new HashMap<>(lastSeq);
@@ -153,25 +158,48 @@ final class Room {
 
   private void matchQuestion(Snippet s, long now) {
     long t0 = System.nanoTime();
-    Optional<Match> found = matcher.get().match(s.text(), s.isFinal());
+    Optional<Match> found = bank.get().match(s.text(), s.isFinal());
     metrics.matchLatencyNanos(System.nanoTime() - t0);
-    if (found.isEmpty() || found.get().card().id().equals(currentCardId)) {
+    if (found.isPresent()) {
+      show(found.get(), s.text(), s.isFinal(), "match", now);
       return;
     }
-    Match m = found.get();
+    if (!s.isFinal()) {
+      return;
+    }
+    long version = ++questionVersion;
+    bank.semantic().filter(x -> QuestionDetector.isQuestion(s.text())).ifPresent(semantic ->
+        semanticWorkers.executeBlocking(() -> {
+          long t1 = System.nanoTime();
+          Optional<Match> m = semantic.match(s.text());
+          metrics.semanticLatencyNanos(System.nanoTime() - t1);
+          return m;
+        }, false).onSuccess(m -> {
+          if (m.isPresent() && version == questionVersion && !disposed) {
+            show(m.get(), s.text(), true, "semantic", System.currentTimeMillis());
+          }
+        }));
+  }
+
+  /** Makes a matched card the current one and pushes it, unless it already is. */
+  private void show(Match m, String heard, boolean isFinal, String source, long now) {
+    if (m.card().id().equals(currentCardId)) {
+      return;
+    }
+    questionVersion++;
     currentCardId = m.card().id();
     currentCue = new JsonObject()
         .put("type", "cue")
         .put("sessionId", sessionId)
         .put("card", m.card().toJson())
-        .put("heard", s.text())
+        .put("heard", heard)
         .put("score", Math.round(m.score() * 1000) / 1000.0)
-        .put("final", s.isFinal())
+        .put("final", isFinal)
+        .put("source", source)
         .put("at", now);
     metrics.cue();
     publish(currentCue);
-    transcripts.addCue(new Records.Cue(sessionId, m.card().id(), m.card().question(), s.text(), m.score(), "match",
-        now));
+    transcripts.addCue(new Records.Cue(sessionId, m.card().id(), m.card().question(), heard, m.score(), source, now));
   }
 
   private void deleted() {

@@ -1,15 +1,15 @@
 package dev.cuecard.session;
 
-import dev.cuecard.match.Matcher;
+import dev.cuecard.match.LiveBank;
 import dev.cuecard.metrics.Metrics;
 import dev.cuecard.store.Transcripts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
  * Starts rooms on demand. A room is created on the event loop of the first socket that joins its
@@ -18,15 +18,19 @@ import java.util.function.Supplier;
  */
 public final class Rooms {
   private final Vertx vertx;
-  private final Supplier<Matcher> matcher;
+  private final LiveBank bank;
+  private final WorkerExecutor semanticWorkers;
   private final Transcripts transcripts;
   private final Metrics metrics;
   private final long graceMillis;
   private final Map<String, Future<Void>> live = new ConcurrentHashMap<>();
 
-  public Rooms(Vertx vertx, Supplier<Matcher> matcher, Transcripts transcripts, Metrics metrics, long graceMillis) {
+  public Rooms(Vertx vertx, LiveBank bank, Transcripts transcripts, Metrics metrics, long graceMillis) {
     this.vertx = vertx;
-    this.matcher = matcher;
+    this.bank = bank;
+    // embeddings are CPU-bound: no more of them at once than there are cores
+    this.semanticWorkers = vertx.createSharedWorkerExecutor("cuecard-semantic",
+        Math.max(1, Runtime.getRuntime().availableProcessors()));
     this.transcripts = transcripts;
     this.metrics = metrics;
     this.graceMillis = graceMillis;
@@ -36,7 +40,8 @@ public final class Rooms {
   public Future<Void> open(String sessionId) {
     return live.computeIfAbsent(sessionId, id -> {
       Future<Void> started = transcripts.lastSeqs(id).compose(seqs ->
-          new Room(id, vertx, matcher, transcripts, metrics, seqs, graceMillis, () -> live.remove(id)).start());
+          new Room(id, vertx, bank, semanticWorkers, transcripts, metrics, seqs, graceMillis, () -> live.remove(id))
+              .start());
       started.onFailure(e -> live.remove(id));
       return started;
     });

@@ -33,6 +33,7 @@ class BadInputTest {
         .set(ConfigKey.SERVER_PORT, 0)
         .set(ConfigKey.DATA_DIR, dir.toString())
         .set(ConfigKey.AUTH_PASSWORD_ITERATIONS, 1000)
+        .set(ConfigKey.MATCH_SEMANTIC, false)
         .set(ConfigKey.WS_MAX_MESSAGE_BYTES, 16 * 1024)
         .set(ConfigKey.WS_RATE_PER_SECOND, 20)
         .set(ConfigKey.WS_RATE_BURST, 40)

@@ -47,6 +47,7 @@ class BankApiTest {
         .set(ConfigKey.SERVER_PORT, 0)
         .set(ConfigKey.DATA_DIR, dir.resolve("data").toString())
         .set(ConfigKey.AUTH_PASSWORD_ITERATIONS, 1000)
+        .set(ConfigKey.MATCH_SEMANTIC, false)
         .set(ConfigKey.BANK_DIRS, cards.toString())
         .set(ConfigKey.BANK_RELOAD_SECONDS, 1)
         .build();

@@ -30,14 +30,21 @@ public final class TestServer implements AutoCloseable {
     this.config = config;
   }
 
-  /** Test defaults: random port, a fast password hash, the given data dir. */
+  /**
+   * Test defaults: random port, a fast password hash, the given data dir, and no semantic
+   * fallback (embedding the bank costs seconds of CPU per start; SemanticLiveTest covers it).
+   */
   public static Config config(Path dataDir) {
+    return builder(dataDir).build();
+  }
+
+  public static Config.Builder builder(Path dataDir) {
     return Config.builder()
         .set(ConfigKey.SERVER_PORT, 0)
         .set(ConfigKey.DATA_DIR, dataDir.toString())
         .set(ConfigKey.AUTH_PASSWORD_ITERATIONS, 1000)
         .set(ConfigKey.ROOM_GRACE_SECONDS, 1)
-        .build();
+        .set(ConfigKey.MATCH_SEMANTIC, false);
   }
 
   public static TestServer start(Vertx vertx, Path dataDir) {

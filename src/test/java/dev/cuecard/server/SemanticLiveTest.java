@@ -1,0 +1,56 @@
+package dev.cuecard.server;
+
+import dev.cuecard.config.ConfigKey;
+import dev.cuecard.support.TestServer;
+import dev.cuecard.support.WsClient;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A question worded unlike any card still gets its cue, from the semantic fallback, off the event loop. */
+@ExtendWith(VertxExtension.class)
+class SemanticLiveTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void aParaphrasedQuestionIsCuedBySemanticMatching(Vertx vertx) throws Exception {
+    try (TestServer server = TestServer.start(vertx, TestServer.builder(dir).set(ConfigKey.MATCH_SEMANTIC, true).build())) {
+      long deadline = System.currentTimeMillis() + 60_000;
+      while (!server.call("GET", "/health", null, (String) null).json().getBoolean("semantic")) {
+        assertTrue(System.currentTimeMillis() < deadline, "semantic index not ready within 60 s");
+        Thread.sleep(200);
+      }
+      String token = server.newUser();
+      String session = server.newSession(token);
+      try (WsClient ws = WsClient.connect(server, token, session)) {
+        // no card shares these words, and an interim never waits for the slow path
+        ws.snippet("interviewer", "how would you limit each user to a hundred", false, 1);
+        ws.snippet("interviewer", "how would you limit each user to a hundred requests a minute", true, 2);
+        JsonObject cue = ws.next("cue");
+        assertEquals("design-rate-limiter", cue.getJsonObject("card").getString("id"));
+        assertEquals("semantic", cue.getString("source"));
+        assertTrue(cue.getBoolean("final"));
+
+        // small talk stays silent on both paths
+        ws.snippet("interviewer", "great thanks that makes sense", true, 3);
+        ws.snippet("candidate", "i'd use a token bucket in redis keyed by user", true, 4);
+        while (ws.seen("ack").size() < 3) {
+          ws.next("ack");
+        }
+        ws.sync();
+        assertEquals(1, ws.seen("cue").size(), "no further cues: " + ws.seen("cue"));
+      }
+      String metrics = server.call("GET", "/metrics", null, (String) null).body();
+      assertTrue(metrics.contains("cuecard_semantic_latency_seconds_count 1"), metrics);
+    }
+  }
+}
