@@ -29,7 +29,8 @@ public enum ConfigKey {
   WS_IDLE_TIMEOUT_SECONDS("ws.idleTimeoutSeconds", Kind.INT, 120, 0, 86_400),
   MATCH_THRESHOLD("match.threshold", Kind.NUMBER, 0.5, 0.0, 1.0),
   MATCH_SEMANTIC("match.semantic", Kind.BOOL, true),
-  ROOM_GRACE_SECONDS("session.roomGraceSeconds", Kind.INT, 60, 0, 86_400);
+  ROOM_GRACE_SECONDS("session.roomGraceSeconds", Kind.INT, 60, 0, 86_400),
+  COACH_ANSWER_SECONDS("coach.answerSeconds", Kind.INT, 120, 10, 3600);
 
   enum Kind { STRING, INT, NUMBER, BOOL, LIST }
 

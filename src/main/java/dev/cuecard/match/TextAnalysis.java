@@ -73,7 +73,12 @@ public final class TextAnalysis {
 
   /** Analyzed terms of a text, in order, duplicates removed. */
   public static List<String> terms(String text) {
-    Set<String> out = new LinkedHashSet<>();
+    return new ArrayList<>(new LinkedHashSet<>(tokens(text)));
+  }
+
+  /** Analyzed tokens of a text, in order, duplicates kept. */
+  public static List<String> tokens(String text) {
+    List<String> out = new ArrayList<>();
     try (TokenStream ts = QUERY.tokenStream("f", text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
@@ -84,7 +89,7 @@ public final class TextAnalysis {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new ArrayList<>(out);
+    return out;
   }
 
   private static SynonymMap loadSynonyms() {

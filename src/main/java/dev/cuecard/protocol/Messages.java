@@ -17,8 +17,27 @@ public final class Messages {
   }
 
   /** A parsed client message. */
-  public sealed interface Incoming permits SnippetMessage, Ping {
+  public sealed interface Incoming permits SnippetMessage, Ping, Ask, Rate, Note, Settings {
   }
+
+  /** A partner picks a card to ask; it becomes the current card and an interviewer utterance. */
+  public record Ask(String cardId, long seq) implements Incoming {
+  }
+
+  /** A partner rates the current answer. */
+  public record Rate(int score, String note) implements Incoming {
+  }
+
+  /** A free-text note on the session. */
+  public record Note(String text) implements Incoming {
+  }
+
+  /** Per-session switches: nudge kind (wire name) to on/off. */
+  public record Settings(java.util.Map<String, Boolean> nudges) implements Incoming {
+  }
+
+  /** Largest note text accepted, in characters. */
+  public static final int MAX_NOTE_CHARS = 2000;
 
   public record SnippetMessage(Snippet snippet) implements Incoming {
   }
@@ -46,8 +65,12 @@ public final class Messages {
     return switch (t) {
       case "snippet" -> new SnippetMessage(snippet(o));
       case "ping" -> new Ping(o.getValue("id"));
+      case "ask" -> ask(o);
+      case "rate" -> rate(o);
+      case "note" -> new Note(text(o, "note", "text", MAX_NOTE_CHARS));
+      case "settings" -> settings(o);
       default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE,
-          "unknown message type '" + abbreviate(t) + "'; expected snippet or ping");
+          "unknown message type '" + abbreviate(t) + "'; expected snippet, ping, ask, rate, note or settings");
     };
   }
 
@@ -78,6 +101,63 @@ public final class Messages {
       throw invalid("ts", "must be a non-negative epoch time in milliseconds");
     }
     return new Snippet(speaker, trimmed, fin, seq, ts);
+  }
+
+  private static Ask ask(JsonObject o) {
+    if (!(o.getValue("cardId") instanceof String id) || id.isBlank() || id.length() > 80) {
+      throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "ask field 'cardId' must be a card id");
+    }
+    long seq = integer(o, "seq", true, "ask");
+    if (seq < 1 || seq > MAX_SEQ) {
+      throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "ask field 'seq' must be a positive integer");
+    }
+    return new Ask(id, seq);
+  }
+
+  private static Rate rate(JsonObject o) {
+    long score = integer(o, "score", true, "rate");
+    if (score < 1 || score > 5) {
+      throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "rate field 'score' must be an integer from 1 to 5");
+    }
+    String note = o.getValue("note") == null ? null : text(o, "rate", "note", MAX_NOTE_CHARS);
+    return new Rate((int) score, note);
+  }
+
+  private static Settings settings(JsonObject o) {
+    if (!(o.getValue("nudges") instanceof JsonObject n)) {
+      throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "settings field 'nudges' must be an object of kind: true|false");
+    }
+    java.util.Map<String, Boolean> out = new java.util.LinkedHashMap<>();
+    for (String k : n.fieldNames()) {
+      if (dev.cuecard.coach.NudgeKind.parse(k) == null) {
+        throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "unknown nudge kind '" + abbreviate(k)
+            + "'; known: no_metric, no_tradeoff, overtime, fillers, missing_point, clarify");
+      }
+      if (!(n.getValue(k) instanceof Boolean b)) {
+        throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "settings nudge '" + abbreviate(k) + "' must be true or false");
+      }
+      out.put(k, b);
+    }
+    return new Settings(out);
+  }
+
+  private static String text(JsonObject o, String type, String field, int max) {
+    if (!(o.getValue(field) instanceof String s) || s.isBlank()) {
+      throw new ProtocolException(ErrorCode.INVALID_MESSAGE, type + " field '" + field + "' must be a non-empty string");
+    }
+    if (s.strip().length() > max) {
+      throw new ProtocolException(ErrorCode.INVALID_MESSAGE, type + " field '" + field + "' must be at most " + max
+          + " characters");
+    }
+    return s.strip();
+  }
+
+  private static long integer(JsonObject o, String field, boolean required, String type) {
+    try {
+      return integer(o, field, required);
+    } catch (ProtocolException e) {
+      throw new ProtocolException(ErrorCode.INVALID_MESSAGE, e.getMessage().replace("snippet field", type + " field"));
+    }
   }
 
   private static long integer(JsonObject o, String field, boolean required) {

@@ -28,6 +28,11 @@ public enum Role {
     return null;
   }
 
+  /** Whether this role may pick questions, rate answers and leave notes (a practice partner, or the candidate practising alone). */
+  public boolean mayCoach() {
+    return this != OBSERVER;
+  }
+
   public boolean maySpeakAs(Speaker speaker) {
     return switch (this) {
       case CANDIDATE -> true;

@@ -7,6 +7,7 @@ import dev.cuecard.config.ConfigKey;
 import dev.cuecard.match.LiveBank;
 import dev.cuecard.metrics.Metrics;
 import dev.cuecard.session.Rooms;
+import dev.cuecard.store.Coaching;
 import dev.cuecard.store.Database;
 import dev.cuecard.store.Sessions;
 import dev.cuecard.store.Transcripts;
@@ -59,9 +60,10 @@ public final class CuecardServer {
           config.bool(ConfigKey.MATCH_SEMANTIC));
       Metrics metrics = new Metrics();
       Transcripts transcripts = new Transcripts(db);
-      Rooms rooms = new Rooms(vertx, bank, transcripts, metrics,
-          config.integer(ConfigKey.ROOM_GRACE_SECONDS) * 1000L);
-      Services s = new Services(vertx, config, db, new Users(db), new Sessions(db), transcripts, tokens,
+      Coaching coaching = new Coaching(db);
+      Rooms rooms = new Rooms(vertx, bank, transcripts, coaching, metrics,
+          config.integer(ConfigKey.ROOM_GRACE_SECONDS) * 1000L, config.integer(ConfigKey.COACH_ANSWER_SECONDS) * 1000L);
+      Services s = new Services(vertx, config, db, new Users(db), new Sessions(db), transcripts, coaching, tokens,
           new PasswordHasher(config.integer(ConfigKey.AUTH_PASSWORD_ITERATIONS)), bank, rooms, metrics);
       LOG.info("loaded " + bank.bank().size() + " cards from " + bank.bank().sources().size() + " bank files; data in "
           + dataDir.toAbsolutePath());

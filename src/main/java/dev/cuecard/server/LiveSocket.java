@@ -95,6 +95,8 @@ final class LiveSocket {
               .put("role", role.wire())
               .put("lastSeq", r.getLong("lastSeq"))
               .put("cue", r.getJsonObject("cue"))
+              .put("coverage", r.getJsonObject("coverage"))
+              .put("stage", r.getJsonObject("stage"))
               .put("limits", new JsonObject()
                   .put("maxMessageBytes", maxBytes)
                   .put("ratePerSecond", s.config().integer(ConfigKey.WS_RATE_PER_SECOND))
@@ -136,7 +138,23 @@ final class LiveSocket {
       toRoom(new JsonObject().put("op", "ping").put("id", p.id()), null);
     } else if (in instanceof SnippetMessage sm) {
       snippet(sm);
+    } else if (!role.mayCoach()) {
+      sendError(Messages.error(ErrorCode.FORBIDDEN, "an observer may only watch"));
+    } else if (in instanceof Messages.Ask a) {
+      toRoom(coachOp("ask").put("cardId", a.cardId()).put("seq", a.seq()), a.seq());
+    } else if (in instanceof Messages.Rate r) {
+      toRoom(coachOp("rate").put("score", r.score()).put("note", r.note()), null);
+    } else if (in instanceof Messages.Note n) {
+      toRoom(coachOp("note").put("text", n.text()), null);
+    } else if (in instanceof Messages.Settings st) {
+      JsonObject nudges = new JsonObject();
+      st.nudges().forEach(nudges::put);
+      toRoom(coachOp("settings").put("nudges", nudges), null);
     }
+  }
+
+  private JsonObject coachOp(String op) {
+    return new JsonObject().put("op", op).put("participantId", participantId).put("role", role.wire());
   }
 
   /** Sends a request to the room and writes its reply, if any, back to the client. */

@@ -6,6 +6,7 @@ import dev.cuecard.config.Config;
 import dev.cuecard.match.LiveBank;
 import dev.cuecard.metrics.Metrics;
 import dev.cuecard.session.Rooms;
+import dev.cuecard.store.Coaching;
 import dev.cuecard.store.Database;
 import dev.cuecard.store.Sessions;
 import dev.cuecard.store.Transcripts;
@@ -20,6 +21,7 @@ record Services(
     Users users,
     Sessions sessions,
     Transcripts transcripts,
+    Coaching coaching,
     Tokens tokens,
     PasswordHasher hasher,
     LiveBank bank,

@@ -1,6 +1,7 @@
 package dev.cuecard.server;
 
 import dev.cuecard.auth.Principal;
+import dev.cuecard.store.Coaching;
 import dev.cuecard.store.Records.Cue;
 import dev.cuecard.store.Records.Participant;
 import dev.cuecard.store.Records.Session;
@@ -33,6 +34,7 @@ final class SessionRoutes {
     api.get("/sessions/:id").handler(this::get);
     api.delete("/sessions/:id").handler(this::delete);
     api.get("/sessions/:id/transcript").handler(this::transcript);
+    api.get("/sessions/:id/summary").handler(this::summary);
   }
 
   private void create(RoutingContext ctx) {
@@ -92,11 +94,14 @@ final class SessionRoutes {
     if (format != null && !format.equals("json") && !format.equals("md")) {
       throw ApiException.badRequest("format must be json or md");
     }
-    owned(ctx).compose(session -> Future.all(
+    owned(ctx).compose(session -> Future.all(List.of(
             s.transcripts().utterances(session.id()),
             s.transcripts().cues(session.id()),
-            s.sessions().participants(session.id()))
-        .map(all -> new TranscriptData(session, all.resultAt(0), all.resultAt(1), all.resultAt(2))))
+            s.sessions().participants(session.id()),
+            s.coaching().ratings(session.id()),
+            s.coaching().notes(session.id())))
+        .map(all -> new TranscriptData(session, all.resultAt(0), all.resultAt(1), all.resultAt(2), all.resultAt(3),
+            all.resultAt(4))))
         .onSuccess(t -> {
           if ("md".equals(format)) {
             ctx.response().putHeader("Content-Type", "text/markdown; charset=utf-8").end(markdown(t));
@@ -104,6 +109,20 @@ final class SessionRoutes {
             Http.json(ctx, 200, transcriptJson(t));
           }
         })
+        .onFailure(ctx::fail);
+  }
+
+  /** Per-answer coaching figures with partner ratings, notes, and session totals. */
+  private void summary(RoutingContext ctx) {
+    owned(ctx).compose(session -> Future.all(List.of(
+            s.coaching().answers(session.id()),
+            s.coaching().ratings(session.id()),
+            s.coaching().notes(session.id()),
+            s.transcripts().utterances(session.id()),
+            s.transcripts().cues(session.id())))
+        .map(all -> Summary.of(session, all.resultAt(0), all.resultAt(1), all.resultAt(2), all.resultAt(3),
+            all.resultAt(4))))
+        .onSuccess(body -> Http.json(ctx, 200, body))
         .onFailure(ctx::fail);
   }
 
@@ -127,7 +146,8 @@ final class SessionRoutes {
   }
 
   private record TranscriptData(Session session, List<Utterance> utterances, List<Cue> cues,
-                                List<Participant> participants) {
+                                List<Participant> participants, List<Coaching.Rating> ratings,
+                                List<Coaching.Note> notes) {
     /**
      * Utterances in time order, each cue placed right after the interviewer utterance it answered:
      * the first one stored at or after the cue was shown (a cue can fire on an interim snippet,
@@ -145,7 +165,31 @@ final class SessionRoutes {
         }
       }
       out.addAll(cues.subList(j, cues.size()));
-      return out;
+      // partner ratings and notes slot in by time
+      List<Object> extras = new ArrayList<>(ratings);
+      extras.addAll(notes);
+      extras.sort((a, b) -> Long.compare(at(a), at(b)));
+      List<Object> merged = new ArrayList<>();
+      int k = 0;
+      for (Object o : out) {
+        while (k < extras.size() && at(extras.get(k)) < at(o)) {
+          merged.add(extras.get(k++));
+        }
+        merged.add(o);
+      }
+      merged.addAll(extras.subList(k, extras.size()));
+      return merged;
+    }
+
+    private static long at(Object o) {
+      if (o instanceof Utterance u) {
+        return u.receivedAt();
+      } else if (o instanceof Cue c) {
+        return c.shownAt();
+      } else if (o instanceof Coaching.Rating r) {
+        return r.at();
+      }
+      return ((Coaching.Note) o).at();
     }
   }
 
@@ -160,7 +204,11 @@ final class SessionRoutes {
             .put("seq", u.seq()).put("ts", u.clientTs()));
       } else if (o instanceof Cue c) {
         items.add(new JsonObject().put("kind", "cue").put("at", c.shownAt()).put("cardId", c.cardId())
-            .put("question", c.question()).put("heard", c.heard()).put("score", c.score()));
+            .put("question", c.question()).put("heard", c.heard()).put("score", c.score()).put("source", c.source()));
+      } else if (o instanceof Coaching.Rating r) {
+        items.add(r.toJson().put("kind", "rating"));
+      } else if (o instanceof Coaching.Note n) {
+        items.add(n.toJson().put("kind", "note"));
       }
     }
     return json(t.session()).put("items", items);
@@ -176,6 +224,11 @@ final class SessionRoutes {
         sb.append("**").append(who).append(":** ").append(escape(u.text())).append("\n\n");
       } else if (o instanceof Cue c) {
         sb.append("> Cue card: ").append(escape(c.question())).append(" (`").append(c.cardId()).append("`)\n\n");
+      } else if (o instanceof Coaching.Rating r) {
+        sb.append("> Partner rating: ").append(r.score()).append("/5")
+            .append(r.note() == null ? "" : " — " + escape(r.note())).append("\n\n");
+      } else if (o instanceof Coaching.Note n) {
+        sb.append("> Note: ").append(escape(n.text())).append("\n\n");
       }
     }
     return sb.toString();

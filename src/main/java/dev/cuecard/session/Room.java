@@ -1,5 +1,7 @@
 package dev.cuecard.session;
 
+import dev.cuecard.bank.Card;
+import dev.cuecard.coach.AnswerTracker;
 import dev.cuecard.match.LiveBank;
 import dev.cuecard.match.Match;
 import dev.cuecard.match.QuestionDetector;
@@ -9,6 +11,7 @@ import dev.cuecard.protocol.Messages;
 import dev.cuecard.protocol.Role;
 import dev.cuecard.protocol.Snippet;
 import dev.cuecard.protocol.Speaker;
+import dev.cuecard.store.Coaching;
 import dev.cuecard.store.Records;
 import dev.cuecard.store.Transcripts;
 import io.vertx.core.Future;
@@ -39,6 +42,8 @@ final class Room {
   private final LiveBank bank;
   private final WorkerExecutor semanticWorkers;
   private final Transcripts transcripts;
+  private final Coaching coaching;
+  private final RoomCoach coach;
   private final Metrics metrics;
   private final Map<String, Long> lastSeq;
   private final Map<String, String> liveConnection = new HashMap<>();
@@ -52,18 +57,24 @@ final class Room {
   private long disposeTimer = -1;
   private boolean disposed;
 
-  Room(String sessionId, Vertx vertx, LiveBank bank, WorkerExecutor semanticWorkers, Transcripts transcripts,
-       Metrics metrics, Map<String, Long> lastSeq, long graceMillis, Runnable onDispose) {
+  /** What every room shares. */
+  record Deps(Vertx vertx, LiveBank bank, WorkerExecutor semanticWorkers, Transcripts transcripts, Coaching coaching,
+              Metrics metrics, long graceMillis, long answerBudgetMillis) {
+  }
+
+  Room(String sessionId, Deps d, Map<String, Long> lastSeq, JsonObject settings, Runnable onDispose) {
     this.sessionId = sessionId;
-    this.vertx = vertx;
+    this.vertx = d.vertx();
     this.bus = vertx.eventBus();
-    this.bank = bank;
-    this.semanticWorkers = semanticWorkers;
-    this.transcripts = transcripts;
-    this.metrics = metrics;
+    this.bank = d.bank();
+    this.semanticWorkers = d.semanticWorkers();
+    this.transcripts = d.transcripts();
+    this.coaching = d.coaching();
+    this.metrics = d.metrics();
     this.lastSeq = new HashMap<>(lastSeq);
-    this.graceMillis = graceMillis;
+    this.graceMillis = d.graceMillis();
     this.onDispose = onDispose;
+    this.coach = new RoomCoach(sessionId, vertx, coaching, d.answerBudgetMillis(), settings, this::publish);
   }
 
   /** Starts listening on the room address (from the context that should own the room). */
@@ -78,6 +89,10 @@ final class Room {
       case "join" -> join(msg, body);
       case "leave" -> leave(body);
       case "snippet" -> snippet(msg, body);
+      case "ask" -> ask(msg, body);
+      case "rate" -> rate(msg, body);
+      case "note" -> note(msg, body);
+      case "settings" -> settings(msg, body);
       case "deleted" -> deleted();
       // answered in order after everything this connection sent before it
       case "ping" -> msg.reply(Messages.pong(body.getValue("id")));
@@ -95,7 +110,9 @@ final class Room {
     cancelDispose();
     msg.reply(new JsonObject()
         .put("lastSeq", lastSeq.getOrDefault(participant, 0L))
-        .put("cue", currentCue));
+        .put("cue", currentCue)
+        .put("coverage", coach.current() == null ? null : coach.current().coverage())
+        .put("stage", coach.current() == null ? null : coach.current().stage()));
   }
 
   private void leave(JsonObject body) {
@@ -138,7 +155,10 @@ final class Room {
         .put("ts", s.ts())
         .put("at", now));
     if (s.speaker() == Speaker.INTERVIEWER) {
+      coach.interviewerSaid(s.text(), s.isFinal(), now);
       matchQuestion(s, now);
+    } else {
+      coach.candidateSaid(s.text(), s.isFinal(), now);
     }
     if (!s.isFinal()) {
       msg.reply(null);
@@ -186,6 +206,7 @@ final class Room {
     if (m.card().id().equals(currentCardId)) {
       return;
     }
+    coach.finish(now); // the previous answer is announced before the new card
     questionVersion++;
     currentCardId = m.card().id();
     currentCue = new JsonObject()
@@ -199,10 +220,84 @@ final class Room {
         .put("at", now);
     metrics.cue();
     publish(currentCue);
+    coach.cardShown(m.card(), now);
     transcripts.addCue(new Records.Cue(sessionId, m.card().id(), m.card().question(), heard, m.score(), source, now));
   }
 
+  /** A partner (or a candidate practising alone) asks a card from the bank. */
+  private void ask(Message<JsonObject> msg, JsonObject body) {
+    String participant = body.getString("participantId");
+    long seq = body.getLong("seq");
+    if (seq <= lastSeq.getOrDefault(participant, 0L)) {
+      msg.reply(Messages.ack(seq, true));
+      return;
+    }
+    Card card = bank.get().bank().get(body.getString("cardId"));
+    if (card == null) {
+      msg.reply(Messages.error(ErrorCode.INVALID_MESSAGE, "no card with id '" + body.getString("cardId") + "'")
+          .put("seq", seq));
+      return;
+    }
+    long now = System.currentTimeMillis();
+    lastSeq.put(participant, seq);
+    publish(new JsonObject().put("type", "transcript").put("sessionId", sessionId).put("participantId", participant)
+        .put("role", body.getString("role")).put("speaker", Speaker.INTERVIEWER.wire()).put("text", card.question())
+        .put("final", true).put("seq", seq).put("ts", now).put("at", now));
+    coach.interviewerSaid(card.question(), true, now);
+    questionVersion++;
+    currentCardId = null; // asking the current card again starts a fresh answer
+    show(new Match(card, 1.0, 1.0), card.question(), true, "ask", now);
+    transcripts.addUtterance(new Records.Utterance(sessionId, participant, seq, Speaker.INTERVIEWER.wire(),
+            card.question(), now, now))
+        .onSuccess(inserted -> msg.reply(Messages.ack(seq, !inserted)))
+        .onFailure(e -> msg.reply(Messages.error(ErrorCode.STORE_FAILED, "could not store the question; ask again")
+            .put("seq", seq)));
+  }
+
+  private void rate(Message<JsonObject> msg, JsonObject body) {
+    AnswerTracker t = coach.current();
+    if (t == null) {
+      msg.reply(Messages.error(ErrorCode.INVALID_MESSAGE, "there is no current answer to rate"));
+      return;
+    }
+    long now = System.currentTimeMillis();
+    Coaching.Rating r = new Coaching.Rating(body.getString("participantId"), t.card().id(), shownAt(), 
+        body.getInteger("score"), body.getString("note"), now);
+    coaching.addRating(sessionId, r)
+        .onSuccess(v -> {
+          publish(r.toJson().put("type", "rating").put("sessionId", sessionId));
+          msg.reply(null);
+        })
+        .onFailure(e -> msg.reply(Messages.error(ErrorCode.STORE_FAILED, "could not store the rating; send it again")));
+  }
+
+  private void note(Message<JsonObject> msg, JsonObject body) {
+    Coaching.Note n = new Coaching.Note(body.getString("participantId"), body.getString("text"),
+        System.currentTimeMillis());
+    coaching.addNote(sessionId, n)
+        .onSuccess(v -> {
+          publish(n.toJson().put("type", "note").put("sessionId", sessionId));
+          msg.reply(null);
+        })
+        .onFailure(e -> msg.reply(Messages.error(ErrorCode.STORE_FAILED, "could not store the note; send it again")));
+  }
+
+  private void settings(Message<JsonObject> msg, JsonObject body) {
+    JsonObject saved = coach.settings(body.getJsonObject("nudges"));
+    coaching.saveSettings(sessionId, saved)
+        .onSuccess(v -> {
+          publish(saved.copy().put("type", "settings").put("sessionId", sessionId));
+          msg.reply(null);
+        })
+        .onFailure(e -> msg.reply(Messages.error(ErrorCode.STORE_FAILED, "could not save the settings; try again")));
+  }
+
+  private long shownAt() {
+    return currentCue == null ? 0 : currentCue.getLong("at");
+  }
+
   private void deleted() {
+    coach.discard();
     JsonObject err = Messages.error(ErrorCode.SESSION_DELETED, "this session was deleted");
     bus.publish(Addresses.session(sessionId), err.encode(),
         new DeliveryOptions().addHeader(Addresses.CLOSE_HEADER, "4404:session deleted"));
@@ -226,6 +321,7 @@ final class Room {
     }
     disposed = true;
     cancelDispose();
+    coach.finish(System.currentTimeMillis());
     // stop taking messages before a new room for this session may start on the same address
     consumer.unregister().onComplete(v -> onDispose.run());
   }

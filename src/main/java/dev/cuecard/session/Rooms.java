@@ -2,6 +2,7 @@ package dev.cuecard.session;
 
 import dev.cuecard.match.LiveBank;
 import dev.cuecard.metrics.Metrics;
+import dev.cuecard.store.Coaching;
 import dev.cuecard.store.Transcripts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -18,30 +19,24 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Rooms {
   private final Vertx vertx;
-  private final LiveBank bank;
-  private final WorkerExecutor semanticWorkers;
-  private final Transcripts transcripts;
-  private final Metrics metrics;
-  private final long graceMillis;
+  private final Room.Deps deps;
   private final Map<String, Future<Void>> live = new ConcurrentHashMap<>();
 
-  public Rooms(Vertx vertx, LiveBank bank, Transcripts transcripts, Metrics metrics, long graceMillis) {
+  public Rooms(Vertx vertx, LiveBank bank, Transcripts transcripts, Coaching coaching, Metrics metrics,
+               long graceMillis, long answerBudgetMillis) {
     this.vertx = vertx;
-    this.bank = bank;
     // embeddings are CPU-bound: no more of them at once than there are cores
-    this.semanticWorkers = vertx.createSharedWorkerExecutor("cuecard-semantic",
+    WorkerExecutor semanticWorkers = vertx.createSharedWorkerExecutor("cuecard-semantic",
         Math.max(1, Runtime.getRuntime().availableProcessors()));
-    this.transcripts = transcripts;
-    this.metrics = metrics;
-    this.graceMillis = graceMillis;
+    this.deps = new Room.Deps(vertx, bank, semanticWorkers, transcripts, coaching, metrics, graceMillis,
+        answerBudgetMillis);
   }
 
   /** Ensures the session's room is running (call from an event-loop context). */
   public Future<Void> open(String sessionId) {
     return live.computeIfAbsent(sessionId, id -> {
-      Future<Void> started = transcripts.lastSeqs(id).compose(seqs ->
-          new Room(id, vertx, bank, semanticWorkers, transcripts, metrics, seqs, graceMillis, () -> live.remove(id))
-              .start());
+      Future<Void> started = Future.all(deps.transcripts().lastSeqs(id), deps.coaching().settings(id))
+          .compose(both -> new Room(id, deps, both.resultAt(0), both.resultAt(1), () -> live.remove(id)).start());
       started.onFailure(e -> live.remove(id));
       return started;
     });

@@ -75,6 +75,44 @@ public final class Database implements AutoCloseable {
         shown_at BIGINT NOT NULL
       );
       CREATE INDEX cues_session ON cues(session_id, shown_at);
+      """,
+      // 2: answers with their coaching figures, partner ratings and notes, per-session settings
+      """
+      CREATE TABLE answers (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        card_id TEXT NOT NULL,
+        question TEXT NOT NULL,
+        shown_at BIGINT NOT NULL,
+        started_at BIGINT NOT NULL,
+        ended_at BIGINT NOT NULL,
+        words INTEGER NOT NULL,
+        wpm INTEGER NOT NULL,
+        fillers INTEGER NOT NULL,
+        coverage DOUBLE PRECISION NOT NULL,
+        detail TEXT NOT NULL
+      );
+      CREATE INDEX answers_session ON answers(session_id, shown_at);
+      CREATE TABLE ratings (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        participant_id TEXT NOT NULL,
+        card_id TEXT NOT NULL,
+        card_shown_at BIGINT NOT NULL,
+        score INTEGER NOT NULL,
+        note TEXT,
+        at BIGINT NOT NULL
+      );
+      CREATE INDEX ratings_session ON ratings(session_id, at);
+      CREATE TABLE notes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        participant_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        at BIGINT NOT NULL
+      );
+      CREATE INDEX notes_session ON notes(session_id, at);
+      ALTER TABLE sessions ADD COLUMN settings TEXT
       """);
 
   private final Connection conn;
