@@ -27,6 +27,7 @@ import java.util.Set;
 public final class Tokens {
   public static final String KEY_FILE = "jwt.key";
   private static final String TYPE_ACCESS = "access";
+  private static final String TYPE_INVITE = "invite";
 
   private final JWTAuth jwt;
   private final String issuer;
@@ -86,6 +87,16 @@ public final class Tokens {
         new JWTOptions().setIssuer(issuer).setExpiresInSeconds(ttlSeconds));
   }
 
+  /**
+   * A short-lived invite for one session and role (a practice partner joining without an account).
+   * {@code inviteId} lets the owner revoke it.
+   */
+  public String issueInvite(String inviteId, String sessionId, String role, int ttlSeconds) {
+    return jwt.generateToken(new JsonObject().put("sub", "invite:" + inviteId).put("name", "Partner")
+            .put("typ", TYPE_INVITE).put("sid", sessionId).put("role", role).put("jti", inviteId),
+        new JWTOptions().setIssuer(issuer).setExpiresInSeconds(ttlSeconds));
+  }
+
   /** Verifies signature, issuer and expiry; fails with a short reason safe to show the caller. */
   public Future<Principal> verify(String token) {
     if (token == null || token.isBlank()) {
@@ -97,11 +108,18 @@ public final class Tokens {
           // the verified payload lives in the "accessToken" attribute; principal() only holds the raw token
           JsonObject claims = user.attributes().getJsonObject("accessToken", user.principal());
           String sub = claims.getString("sub");
-          if (sub == null || !TYPE_ACCESS.equals(claims.getString("typ")) || !claims.containsKey("exp")) {
+          String typ = claims.getString("typ");
+          if (sub == null || !claims.containsKey("exp")) {
             return Future.failedFuture("invalid token");
           }
-          return Future.succeededFuture(new Principal(sub, claims.getString("name", ""),
-              claims.getString("sid"), claims.getString("role")));
+          if (TYPE_ACCESS.equals(typ)) {
+            return Future.succeededFuture(Principal.account(sub, claims.getString("name", "")));
+          }
+          if (TYPE_INVITE.equals(typ) && claims.getString("sid") != null && claims.getString("jti") != null) {
+            return Future.succeededFuture(new Principal(sub, claims.getString("name", "Partner"),
+                claims.getString("sid"), claims.getString("role"), claims.getString("jti")));
+          }
+          return Future.failedFuture("invalid token");
         });
   }
 }

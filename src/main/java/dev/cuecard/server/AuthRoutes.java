@@ -30,6 +30,17 @@ final class AuthRoutes {
     api.post("/auth/register").handler(this::register);
     api.post("/auth/login").handler(this::login);
     api.route().handler(this::requireToken);
+  }
+
+  /** Routes after this serve accounts only; invite tokens stop here with 403. */
+  void mountAccountOnly(Router api) {
+    api.route().handler(ctx -> {
+      if (Http.principal(ctx).isInvite()) {
+        Http.error(ctx, 403, "forbidden", "an invite only reaches its session's live connection and the question bank");
+      } else {
+        ctx.next();
+      }
+    });
     api.get("/me").handler(ctx -> Http.json(ctx, 200, new JsonObject()
         .put("id", Http.principal(ctx).userId()).put("username", Http.principal(ctx).username())));
   }
@@ -107,12 +118,10 @@ final class AuthRoutes {
       return;
     }
     s.tokens().verify(token)
+        .compose(p -> !p.isInvite() ? Future.succeededFuture(p)
+            : s.invites().usable(p.inviteId(), p.sessionId(), System.currentTimeMillis())
+                .compose(ok -> ok ? Future.succeededFuture(p) : Future.failedFuture("invite revoked or expired")))
         .onSuccess(p -> {
-          if (p.sessionId() != null) {
-            // session-scoped tokens (invites) only reach their own session's live socket
-            Http.error(ctx, 403, "forbidden", "this token is limited to one session's live connection");
-            return;
-          }
           ctx.put(Http.PRINCIPAL, p);
           ctx.next();
         })

@@ -9,6 +9,7 @@ import dev.cuecard.metrics.Metrics;
 import dev.cuecard.session.Rooms;
 import dev.cuecard.store.Coaching;
 import dev.cuecard.store.Database;
+import dev.cuecard.store.Invites;
 import dev.cuecard.store.Sessions;
 import dev.cuecard.store.Transcripts;
 import dev.cuecard.store.Users;
@@ -63,7 +64,8 @@ public final class CuecardServer {
       Coaching coaching = new Coaching(db);
       Rooms rooms = new Rooms(vertx, bank, transcripts, coaching, metrics,
           config.integer(ConfigKey.ROOM_GRACE_SECONDS) * 1000L, config.integer(ConfigKey.COACH_ANSWER_SECONDS) * 1000L);
-      Services s = new Services(vertx, config, db, new Users(db), new Sessions(db), transcripts, coaching, tokens,
+      Services s = new Services(vertx, config, db, new Users(db), new Sessions(db), transcripts, coaching,
+          new Invites(db), tokens,
           new PasswordHasher(config.integer(ConfigKey.AUTH_PASSWORD_ITERATIONS)), bank, rooms, metrics);
       LOG.info("loaded " + bank.bank().size() + " cards from " + bank.bank().sources().size() + " bank files; data in "
           + dataDir.toAbsolutePath());

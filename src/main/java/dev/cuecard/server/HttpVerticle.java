@@ -57,9 +57,11 @@ final class HttpVerticle extends VerticleBase {
       ctx.response().putHeader("Cache-Control", "no-store");
       ctx.next();
     });
-    new AuthRoutes(vertx, s).mount(api);
-    new SessionRoutes(s).mount(api);
+    AuthRoutes auth = new AuthRoutes(vertx, s);
+    auth.mount(api);
     new BankRoutes(s).mount(api);
+    auth.mountAccountOnly(api);
+    new SessionRoutes(s).mount(api);
     api.route().handler(ctx -> Http.error(ctx, 404, "not_found", "no API route " + ctx.request().method() + " "
         + ctx.request().path()));
     router.route("/api/*").subRouter(api);

@@ -59,10 +59,13 @@ final class LiveEndpoint {
         .recover(e -> Future.failedFuture(new ApiException(401, "unauthorized", e.getMessage())))
         .compose(p -> authorize(p, sessionId, role))
         .compose(p -> s.sessions().participant(sessionId, p.userId(), role.wire(), p.username(),
-            System.currentTimeMillis()).map(part -> part.id()))
-        .onSuccess(participantId -> hs.accept()
-            .onSuccess(ws -> new LiveSocket(s, ws, sessionId, participantId, role).start()))
+            System.currentTimeMillis()).map(part -> new Joined(part.id(), p.inviteId())))
+        .onSuccess(j -> hs.accept()
+            .onSuccess(ws -> new LiveSocket(s, ws, sessionId, j.participantId(), role, j.inviteId()).start()))
         .onFailure(e -> hs.reject(e instanceof ApiException a ? a.status() : 500));
+  }
+
+  private record Joined(String participantId, String inviteId) {
   }
 
   private Future<Principal> authorize(Principal p, String sessionId, Role role) {
@@ -70,12 +73,16 @@ final class LiveEndpoint {
       if (found.isEmpty()) {
         return Future.failedFuture(ApiException.notFound("session"));
       }
-      boolean owner = found.get().ownerId().equals(p.userId()) && p.sessionId() == null;
-      boolean invited = sessionId.equals(p.sessionId()) && role.wire().equals(p.role());
-      if (!owner && !invited) {
-        return Future.failedFuture(ApiException.forbidden("not your session"));
+      if (!p.isInvite()) {
+        return found.get().ownerId().equals(p.userId()) ? Future.succeededFuture(p)
+            : Future.failedFuture(ApiException.forbidden("not your session"));
       }
-      return Future.succeededFuture(p);
+      if (!sessionId.equals(p.sessionId()) || !role.wire().equals(p.role())) {
+        return Future.failedFuture(ApiException.forbidden("the invite is for another session or role"));
+      }
+      return s.invites().usable(p.inviteId(), sessionId, System.currentTimeMillis())
+          .compose(ok -> ok ? Future.succeededFuture(p)
+              : Future.failedFuture(new ApiException(401, "unauthorized", "invite revoked or expired")));
     });
   }
 

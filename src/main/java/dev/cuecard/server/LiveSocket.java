@@ -37,6 +37,7 @@ final class LiveSocket {
   static final short CLOSE_POLICY = 1008;
   static final short CLOSE_TOO_BIG = 1009;
   static final short CLOSE_REPLACED = 4000;
+  static final short CLOSE_REVOKED = 4403;
 
   private final Services s;
   private final ServerWebSocket ws;
@@ -53,7 +54,11 @@ final class LiveSocket {
   private long lastLimitErrorNanos;
   private boolean closed;
 
-  LiveSocket(Services s, ServerWebSocket ws, String sessionId, String participantId, Role role) {
+  private final String inviteId;
+  private MessageConsumer<String> inviteConsumer;
+
+  LiveSocket(Services s, ServerWebSocket ws, String sessionId, String participantId, Role role, String inviteId) {
+    this.inviteId = inviteId;
     this.s = s;
     this.ws = ws;
     this.bus = s.vertx().eventBus();
@@ -77,6 +82,12 @@ final class LiveSocket {
       send(Messages.error(ErrorCode.FORBIDDEN, "this participant connected again elsewhere; closing this connection"));
       close(CLOSE_REPLACED, "replaced by a newer connection");
     });
+    if (inviteId != null) {
+      inviteConsumer = bus.localConsumer(Addresses.invite(inviteId), m -> {
+        send(Messages.error(ErrorCode.FORBIDDEN, "the session owner revoked this invite"));
+        close(CLOSE_REVOKED, "invite revoked");
+      });
+    }
     sessionConsumer.completion().compose(v -> connectionConsumer.completion()).onComplete(v -> join(true));
   }
 
@@ -260,6 +271,9 @@ final class LiveSocket {
     s.metrics().connectionClosed();
     sessionConsumer.unregister();
     connectionConsumer.unregister();
+    if (inviteConsumer != null) {
+      inviteConsumer.unregister();
+    }
     leave();
   }
 

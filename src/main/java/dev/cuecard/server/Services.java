@@ -8,6 +8,7 @@ import dev.cuecard.metrics.Metrics;
 import dev.cuecard.session.Rooms;
 import dev.cuecard.store.Coaching;
 import dev.cuecard.store.Database;
+import dev.cuecard.store.Invites;
 import dev.cuecard.store.Sessions;
 import dev.cuecard.store.Transcripts;
 import dev.cuecard.store.Users;
@@ -22,6 +23,7 @@ record Services(
     Sessions sessions,
     Transcripts transcripts,
     Coaching coaching,
+    Invites invites,
     Tokens tokens,
     PasswordHasher hasher,
     LiveBank bank,

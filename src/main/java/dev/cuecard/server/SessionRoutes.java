@@ -1,7 +1,10 @@
 package dev.cuecard.server;
 
 import dev.cuecard.auth.Principal;
+import dev.cuecard.session.Addresses;
 import dev.cuecard.store.Coaching;
+import dev.cuecard.store.Invites;
+import dev.cuecard.store.Transcripts;
 import dev.cuecard.store.Records.Cue;
 import dev.cuecard.store.Records.Participant;
 import dev.cuecard.store.Records.Session;
@@ -17,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** Practice sessions over REST: create, list, get, delete, and the transcript. */
 final class SessionRoutes {
@@ -35,6 +39,10 @@ final class SessionRoutes {
     api.delete("/sessions/:id").handler(this::delete);
     api.get("/sessions/:id/transcript").handler(this::transcript);
     api.get("/sessions/:id/summary").handler(this::summary);
+    api.post("/sessions/:id/invites").handler(this::createInvite);
+    api.get("/sessions/:id/invites").handler(this::listInvites);
+    api.delete("/sessions/:id/invites/:inviteId").handler(this::revokeInvite);
+    api.get("/search").handler(this::search);
   }
 
   private void create(RoutingContext ctx) {
@@ -124,6 +132,74 @@ final class SessionRoutes {
             all.resultAt(4))))
         .onSuccess(body -> Http.json(ctx, 200, body))
         .onFailure(ctx::fail);
+  }
+
+  /** A short-lived, revocable invite for a practice partner to join this session without an account. */
+  private void createInvite(RoutingContext ctx) {
+    int minutes = 240;
+    String text = ctx.body() == null ? null : ctx.body().asString();
+    if (text != null && !text.isBlank()) {
+      Object m = Http.body(ctx).getValue("ttlMinutes");
+      if (m != null) {
+        if (!(m instanceof Integer i) || i < 5 || i > 24 * 60) {
+          throw ApiException.badRequest("ttlMinutes must be an integer from 5 to 1440");
+        }
+        minutes = i;
+      }
+    }
+    int ttl = minutes;
+    owned(ctx).compose(session -> {
+      long now = System.currentTimeMillis();
+      Invites.Invite invite = new Invites.Invite(UUID.randomUUID().toString(), session.id(), "partner", now,
+          now + ttl * 60_000L, null);
+      return s.invites().create(invite).map(v -> invite);
+    }).onSuccess(invite -> {
+      String token = s.tokens().issueInvite(invite.id(), invite.sessionId(), invite.role(), ttl * 60);
+      Http.json(ctx, 201, new JsonObject().put("id", invite.id()).put("role", invite.role()).put("token", token)
+          .put("url", "/partner.html#invite=" + token).put("expiresAt", invite.expiresAt()));
+    }).onFailure(ctx::fail);
+  }
+
+  private void listInvites(RoutingContext ctx) {
+    owned(ctx).compose(session -> s.invites().bySession(session.id())).onSuccess(list -> {
+      JsonArray arr = new JsonArray();
+      long now = System.currentTimeMillis();
+      for (Invites.Invite i : list) {
+        arr.add(new JsonObject().put("id", i.id()).put("role", i.role()).put("createdAt", i.createdAt())
+            .put("expiresAt", i.expiresAt()).put("revoked", i.revokedAt() != null).put("usable", i.usable(now)));
+      }
+      Http.json(ctx, 200, new JsonObject().put("invites", arr));
+    }).onFailure(ctx::fail);
+  }
+
+  private void revokeInvite(RoutingContext ctx) {
+    String inviteId = ctx.pathParam("inviteId");
+    owned(ctx).compose(session -> s.invites().revoke(inviteId, session.id(), System.currentTimeMillis()))
+        .onSuccess(found -> {
+          if (!found) {
+            Http.error(ctx, 404, "not_found", "invite " + inviteId + " not found");
+            return;
+          }
+          s.vertx().eventBus().publish(Addresses.invite(inviteId), "revoked");
+          ctx.response().setStatusCode(204).end();
+        })
+        .onFailure(ctx::fail);
+  }
+
+  /** Search across all of the caller's transcripts. */
+  private void search(RoutingContext ctx) {
+    String q = ctx.queryParams().get("q");
+    if (q == null || q.isBlank() || q.length() > 200) {
+      throw ApiException.badRequest("q must be 1 to 200 characters");
+    }
+    s.transcripts().search(Http.principal(ctx).userId(), q.strip(), 100).onSuccess(hits -> {
+      JsonArray arr = new JsonArray();
+      for (Transcripts.Hit h : hits) {
+        arr.add(new JsonObject().put("sessionId", h.sessionId()).put("title", h.title()).put("speaker", h.speaker())
+            .put("text", h.text()).put("at", h.at()));
+      }
+      Http.json(ctx, 200, new JsonObject().put("results", arr));
+    }).onFailure(ctx::fail);
   }
 
   /** The session if it exists and belongs to the caller; 404 or 403 otherwise. */

@@ -22,6 +22,11 @@ public final class Addresses {
     return "cuecard.room." + sessionId;
   }
 
+  /** Sockets opened with one invite; a revocation is published here. */
+  public static String invite(String inviteId) {
+    return "cuecard.invite." + inviteId;
+  }
+
   /** One connection's private address (for telling it that a newer connection replaced it). */
   public static String connection(String connectionId) {
     return "cuecard.conn." + connectionId;

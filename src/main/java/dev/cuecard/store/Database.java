@@ -113,6 +113,18 @@ public final class Database implements AutoCloseable {
       );
       CREATE INDEX notes_session ON notes(session_id, at);
       ALTER TABLE sessions ADD COLUMN settings TEXT
+      """,
+      // 3: revocable partner invites
+      """
+      CREATE TABLE invites (
+        id TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        revoked_at BIGINT
+      );
+      CREATE INDEX invites_session ON invites(session_id, created_at)
       """);
 
   private final Connection conn;

@@ -99,6 +99,33 @@ public final class Transcripts {
     });
   }
 
+  /** One utterance found by search, with its session's title. */
+  public record Hit(String sessionId, String title, String speaker, String text, long at) {
+  }
+
+  /** Utterances of the owner's sessions containing {@code query} (case-insensitive), newest first. */
+  public Future<List<Hit>> search(String ownerId, String query, int limit) {
+    String pattern = "%" + query.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+        .replace("_", "\\_") + "%";
+    return db.call(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT u.session_id, s.title, u.speaker, u.text, u.received_at FROM utterances u"
+              + " JOIN sessions s ON s.id = u.session_id"
+              + " WHERE s.owner_id = ? AND LOWER(u.text) LIKE ? ESCAPE '\\' ORDER BY u.received_at DESC, u.id DESC LIMIT ?")) {
+        ps.setString(1, ownerId);
+        ps.setString(2, pattern);
+        ps.setInt(3, limit);
+        List<Hit> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new Hit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
   public Future<List<Cue>> cues(String sessionId) {
     return db.call(c -> {
       try (PreparedStatement ps = c.prepareStatement(
