@@ -1,45 +1,35 @@
-// Cuecard overlay: sign in, start a session, send what is said, show the cue card.
-// Plain ES module, no build step. All text from the server is inserted with textContent.
+// Cuecard overlay: sign in, start a session, send what is said (mic or typing), and follow the
+// cue card with live coverage, stage and nudges. Plain ES modules, no build step.
+import { api, auth, el, when } from "./lib/api.js";
+import { Live } from "./lib/live.js";
+import { Mic, micSupported } from "./lib/mic.js";
+import { applyCoverage, applyStage, renderCard, showNudge } from "./lib/card.js";
 
 const $ = (id) => document.getElementById(id);
-const store = window.localStorage;
 
 const state = {
-  token: store.getItem("cuecard.token"),
-  user: store.getItem("cuecard.user"),
   session: null,
-  ws: null,
-  seq: 0,
-  unacked: new Map(), // seq -> snippet message, re-sent after a reconnect
-  retry: 0,
-  closing: false,
+  live: null,
+  cards: [], // cue history of this visit
+  pos: -1, // which history entry is shown
+  pinned: false,
+  coverage: new Map(), // cardId -> last coverage
+  stage: new Map(),
   interimNode: null,
 };
 
 function show(section) {
   for (const id of ["auth", "sessions", "live"]) $(id).hidden = id !== section;
   $("signout").hidden = section === "auth";
-  $("who").textContent = section === "auth" ? "" : state.user || "";
+  $("review-link").hidden = section === "auth";
+  $("who").textContent = section === "auth" ? "" : auth.user || "";
 }
 
-function setConn(kind, text) {
+function setConn(text) {
   const c = $("conn");
-  c.className = "conn " + kind;
-  c.textContent = text;
-}
-
-async function api(method, path, body) {
-  const headers = { "Content-Type": "application/json" };
-  if (state.token) headers.Authorization = "Bearer " + state.token;
-  const res = await fetch(path, { method, headers, body: body ? JSON.stringify(body) : undefined });
-  const text = await res.text();
-  const data = text ? JSON.parse(text) : null;
-  if (res.status === 401 && state.token) {
-    signOut();
-    throw new Error("Your sign-in expired; please sign in again.");
-  }
-  if (!res.ok) throw new Error((data && data.message) || res.statusText);
-  return data;
+  c.className = "conn " + (text === "live" ? "on" : text.startsWith("reconnecting") || text === "connecting" ? "wait" : "off");
+  const pending = state.live ? state.live.pending : 0;
+  c.textContent = pending && text !== "live" ? `${text} (${pending} unsent)` : text;
 }
 
 // ---- auth
@@ -47,11 +37,8 @@ async function api(method, path, body) {
 async function authenticate(path) {
   $("auth-error").textContent = "";
   try {
-    const data = await api("POST", path, { username: $("username").value, password: $("password").value });
-    state.token = data.token;
-    state.user = data.user.username;
-    store.setItem("cuecard.token", state.token);
-    store.setItem("cuecard.user", state.user);
+    const data = await api("POST", path, { username: $("username").value, password: $("password").value }, null);
+    auth.set(data.token, data.user.username);
     $("password").value = "";
     await listSessions();
   } catch (e) {
@@ -60,38 +47,23 @@ async function authenticate(path) {
 }
 
 function signOut() {
-  disconnect();
-  state.token = null;
-  state.user = null;
-  store.removeItem("cuecard.token");
-  store.removeItem("cuecard.user");
-  setConn("off", "offline");
+  leaveSession();
+  auth.clear();
+  setConn("offline");
   show("auth");
 }
 
 // ---- sessions
 
 async function listSessions() {
-  disconnect();
+  leaveSession();
   show("sessions");
-  const list = $("session-list");
-  list.replaceChildren();
   const data = await api("GET", "/api/sessions");
-  for (const s of data.sessions) {
-    const li = document.createElement("li");
-    const name = document.createElement("span");
-    name.textContent = s.title + " ";
-    const when = document.createElement("span");
-    when.className = "when";
-    when.textContent = new Date(s.createdAt).toLocaleString();
-    name.append(when);
-    const open = document.createElement("button");
-    open.className = "secondary";
-    open.textContent = "Open";
-    open.addEventListener("click", () => openSession(s));
-    li.append(name, open);
-    list.append(li);
-  }
+  $("session-list").replaceChildren(...data.sessions.map((s) => el("li", {},
+    el("span", {}, s.title + " ", el("span", { class: "when" }, when(s.createdAt))),
+    el("span", { class: "row" },
+      el("a", { href: `review.html#${s.id}` }, "Review"),
+      el("button", { class: "secondary", onclick: () => openSession(s) }, "Open")))));
 }
 
 async function startSession(ev) {
@@ -103,66 +75,40 @@ async function startSession(ev) {
 }
 
 function openSession(s) {
-  state.session = s;
-  state.seq = 0;
-  state.unacked.clear();
+  Object.assign(state, { session: s, cards: [], pos: -1, pinned: false, interimNode: null });
+  state.coverage.clear();
+  state.stage.clear();
   $("session-title").textContent = s.title;
   $("transcript").replaceChildren();
-  renderCard(null);
+  $("invite-box").hidden = true;
+  drawCard();
   show("live");
-  connect();
+  state.live = new Live({ sessionId: s.id, token: auth.token, onMessage, onState: setConn });
+  state.live.connect();
   $("text").focus();
 }
 
-// ---- live socket
-
-function connect() {
-  state.closing = false;
-  setConn("wait", "connecting");
-  const scheme = location.protocol === "https:" ? "wss" : "ws";
-  const url = `${scheme}://${location.host}/ws/sessions/${encodeURIComponent(state.session.id)}`
-    + `?token=${encodeURIComponent(state.token)}`;
-  const ws = new WebSocket(url);
-  state.ws = ws;
-  ws.onmessage = (ev) => onMessage(JSON.parse(ev.data));
-  ws.onclose = (ev) => {
-    if (state.ws !== ws) return;
-    state.ws = null;
-    if (state.closing || ev.code === 4404 || ev.code === 4000) {
-      setConn("off", ev.code === 4000 ? "open in another tab" : "offline");
-      return;
-    }
-    const delay = Math.min(10000, 500 * 2 ** state.retry++);
-    setConn("wait", `reconnecting in ${Math.round(delay / 1000)}s`);
-    setTimeout(() => { if (!state.closing && state.session) connect(); }, delay);
-  };
+function leaveSession() {
+  if (state.live) state.live.close();
+  state.live = null;
+  mic.stop();
+  $("mic").textContent = "Start mic";
 }
 
-function disconnect() {
-  state.closing = true;
-  if (state.ws) state.ws.close(1000, "bye");
-  state.ws = null;
-  stopMic();
-}
+// ---- live messages
 
 function onMessage(m) {
   switch (m.type) {
     case "welcome":
-      state.retry = 0;
-      state.seq = Math.max(state.seq, m.lastSeq);
-      setConn("on", "live");
-      if (m.cue) renderCard(m.cue);
-      for (const msg of state.unacked.values()) state.ws.send(JSON.stringify(msg)); // nothing lost on reconnect
+      if (m.cue && !state.cards.some((c) => c.card.id === m.cue.card.id)) addCue(m.cue);
+      if (m.coverage) onCoverage(m.coverage);
+      if (m.stage) onStage(m.stage);
       break;
-    case "transcript":
-      addLine(m);
-      break;
-    case "cue":
-      renderCard(m);
-      break;
-    case "ack":
-      state.unacked.delete(m.seq);
-      break;
+    case "transcript": addLine(m); break;
+    case "cue": addCue(m); break;
+    case "coverage": onCoverage(m); break;
+    case "stage": onStage(m); break;
+    case "nudge": if (current() && current().card.id === m.cardId) showNudge($("card"), m); break;
     case "error":
       $("live-error").textContent = m.message;
       setTimeout(() => { $("live-error").textContent = ""; }, 6000);
@@ -170,13 +116,35 @@ function onMessage(m) {
   }
 }
 
-function sendSnippet(speaker, text, final) {
-  const msg = { type: "snippet", v: 1, speaker, text, final, seq: ++state.seq, ts: Date.now() };
-  if (final) state.unacked.set(msg.seq, msg);
-  if (state.ws && state.ws.readyState === WebSocket.OPEN) state.ws.send(JSON.stringify(msg));
+function current() { return state.cards[state.pos]; }
+
+function addCue(cue) {
+  state.cards.push(cue);
+  if (!state.pinned) state.pos = state.cards.length - 1;
+  drawCard();
 }
 
-// ---- rendering
+function onCoverage(c) {
+  state.coverage.set(c.cardId, c);
+  applyCoverage($("card"), c);
+}
+
+function onStage(s) {
+  state.stage.set(s.cardId, s);
+  applyStage($("card"), s);
+}
+
+function drawCard(dismissed = false) {
+  const cue = dismissed ? null : current();
+  renderCard($("card"), cue);
+  if (cue) {
+    applyCoverage($("card"), state.coverage.get(cue.card.id));
+    applyStage($("card"), state.stage.get(cue.card.id));
+  }
+  $("card-pos").textContent = state.cards.length ? `card ${state.pos + 1} of ${state.cards.length}` : "";
+  $("pinned").hidden = !state.pinned;
+  $("newer").hidden = state.pos >= state.cards.length - 1;
+}
 
 function addLine(m) {
   const list = $("transcript");
@@ -184,118 +152,87 @@ function addLine(m) {
     state.interimNode.remove();
     state.interimNode = null;
   }
-  const li = document.createElement("li");
-  li.className = m.speaker + (m.final ? "" : " interim");
-  li.dataset.speaker = m.speaker;
-  const who = document.createElement("span");
-  who.className = "who";
-  who.textContent = m.speaker === "interviewer" ? "Interviewer" : "You";
-  const text = document.createElement("span");
-  text.textContent = m.text;
-  li.append(who, text);
+  const li = el("li", { class: m.speaker + (m.final ? "" : " interim"), "data-speaker": m.speaker },
+    el("span", { class: "who" }, m.speaker === "interviewer" ? "Interviewer" : "You"), m.text);
   list.prepend(li);
   if (!m.final) state.interimNode = li;
 }
 
-function el(tag, cls, text) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
+// ---- input: typing, microphone, keys
+
+const mic = new Mic((text, final) => state.live && state.live.snippet($("speaker").value, text, final));
+
+function toggleMic() {
+  if (mic.on) {
+    mic.stop();
+    $("mic").textContent = "Start mic";
+  } else {
+    mic.start();
+    $("mic").textContent = "Stop mic";
+  }
 }
 
-function list(cls, items) {
-  const ul = el("ul", cls);
-  for (const i of items) ul.append(el("li", null, i));
-  return ul;
-}
-
-function renderCard(cue) {
-  const card = $("card");
-  card.replaceChildren();
-  if (!cue) {
-    card.className = "card empty";
-    card.append(el("p", "hint", "Type or say what the interviewer asks. The matching cue card shows up here."));
+function onKey(ev) {
+  if ($("live").hidden || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+  const typing = ["INPUT", "SELECT", "TEXTAREA"].includes(document.activeElement.tagName);
+  if (ev.key === "Escape") {
+    if (typing) document.activeElement.blur();
+    else drawCard(true);
     return;
   }
-  const c = cue.card;
-  card.className = "card";
-  card.dataset.cardId = c.id;
-  card.append(el("p", "question", c.question));
-  card.append(el("p", "heard", `Heard: “${cue.heard}”`));
-  card.append(list("steps", c.steps));
-  card.append(el("h4", null, "Cover"));
-  card.append(list("points", c.keyPoints.map((k) => k.text)));
-  if (c.clarify) {
-    card.append(el("h4", null, "Ask first"));
-    card.append(el("p", "clarify", c.clarify));
+  if (typing) return;
+  if (ev.key === "/") { ev.preventDefault(); $("text").focus(); }
+  else if (ev.key === "n" && state.pos < state.cards.length - 1) { state.pos++; drawCard(); }
+  else if (ev.key === "p" && state.pos > 0) { state.pos--; drawCard(); }
+  else if (ev.key === ".") { state.pinned = !state.pinned; if (!state.pinned) state.pos = state.cards.length - 1; drawCard(); }
+}
+
+async function invite() {
+  const inv = await api("POST", `/api/sessions/${state.session.id}/invites`, {});
+  $("invite-url").value = new URL(inv.url, location.href).href;
+  $("invite-box").hidden = false;
+  $("invite-url").select();
+}
+
+// Document Picture-in-Picture: keep the card in a small always-on-top window (Chromium).
+async function popOut() {
+  const pip = await window.documentPictureInPicture.requestWindow({ width: 420, height: 560 });
+  for (const sheet of document.styleSheets) {
+    const link = pip.document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = sheet.href;
+    pip.document.head.append(link);
   }
-  card.append(el("h4", null, "Remember"));
-  card.append(list("reminders", c.reminders));
-  card.append(el("h4", null, "Likely follow-ups"));
-  card.append(list("followups", c.followUps));
-}
-
-// ---- microphone (browser speech recognition, where available)
-
-const Recognition = window.SpeechRecognition || window.webkitSpeechRecognition;
-let recognizer = null;
-
-function startMic() {
-  recognizer = new Recognition();
-  recognizer.continuous = true;
-  recognizer.interimResults = true;
-  recognizer.lang = "en-US";
-  let lastInterim = 0;
-  recognizer.onresult = (ev) => {
-    for (let i = ev.resultIndex; i < ev.results.length; i++) {
-      const r = ev.results[i];
-      const text = r[0].transcript.trim();
-      if (!text) continue;
-      if (r.isFinal) {
-        sendSnippet($("speaker").value, text, true);
-      } else if (Date.now() - lastInterim > 150) {
-        lastInterim = Date.now();
-        sendSnippet($("speaker").value, text, false);
-      }
-    }
-  };
-  recognizer.onend = () => { if (recognizer) recognizer.start(); }; // keep listening
-  recognizer.start();
-  $("mic").textContent = "Stop mic";
-}
-
-function stopMic() {
-  if (!recognizer) return;
-  const r = recognizer;
-  recognizer = null;
-  r.stop();
-  $("mic").textContent = "Start mic";
+  const wrap = $("card-wrap");
+  pip.document.body.append(wrap);
+  pip.addEventListener("pagehide", () => $("say").before(wrap));
 }
 
 // ---- wiring
 
 $("auth-form").addEventListener("submit", (ev) => { ev.preventDefault(); authenticate("/api/auth/login"); });
-$("register").addEventListener("click", () => {
-  if ($("auth-form").reportValidity()) authenticate("/api/auth/register");
-});
+$("register").addEventListener("click", () => { if ($("auth-form").reportValidity()) authenticate("/api/auth/register"); });
 $("signout").addEventListener("click", signOut);
 $("new-session").addEventListener("submit", (ev) => startSession(ev).catch((e) => alert(e.message)));
 $("leave").addEventListener("click", () => listSessions().catch((e) => alert(e.message)));
+$("invite").addEventListener("click", () => invite().catch((e) => alert(e.message)));
+$("copy-invite").addEventListener("click", () => navigator.clipboard.writeText($("invite-url").value));
 $("say").addEventListener("submit", (ev) => {
   ev.preventDefault();
   const text = $("text").value.trim();
-  if (!text) return;
-  sendSnippet($("speaker").value, text, true);
+  if (!text || !state.live) return;
+  state.live.snippet($("speaker").value, text, true);
   $("text").value = "";
 });
-if (Recognition) {
+document.addEventListener("keydown", onKey);
+if (micSupported) {
   $("mic").hidden = false;
-  $("mic").addEventListener("click", () => (recognizer ? stopMic() : startMic()));
+  $("mic").addEventListener("click", toggleMic);
+}
+if ("documentPictureInPicture" in window) {
+  $("popout").hidden = false;
+  $("popout").addEventListener("click", () => popOut().catch((e) => alert(e.message)));
 }
 
-if (state.token) {
-  listSessions().catch(() => show("auth"));
-} else {
-  show("auth");
-}
+if (auth.token) listSessions().catch(() => show("auth"));
+else show("auth");

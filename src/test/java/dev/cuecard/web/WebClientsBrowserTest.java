@@ -1,0 +1,123 @@
+package dev.cuecard.web;
+
+import dev.cuecard.support.TestServer;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The three web clients in real headless Chromium against the real server: the candidate's
+ * overlay, a partner joining from an invite link in a second browser, and the review page.
+ */
+@ExtendWith(VertxExtension.class)
+class WebClientsBrowserTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void overlayPartnerAndReview(Vertx vertx) throws Exception {
+    try (TestServer server = TestServer.start(vertx, dir.resolve("data"))) {
+      ChromeDriver candidate = Browser.start(dir.resolve("candidate-profile"));
+      ChromeDriver partner = null;
+      try {
+        WebDriverWait wait = new WebDriverWait(candidate, Duration.ofSeconds(10));
+        candidate.get(server.base() + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("sam.candidate");
+        candidate.findElement(By.id("password")).sendKeys("a long password");
+        candidate.findElement(By.id("register")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("title"))).sendKeys("Mock with Alex");
+        candidate.findElement(By.id("start")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("conn"), "live"));
+
+        // solo: type the interviewer's question, then answer and watch the points tick
+        WebElement input = candidate.findElement(By.id("text"));
+        input.sendKeys("so what's the difference between select related and prefetch related", Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#card[data-card-id='orm-select-vs-prefetch']")));
+        new Select(candidate.findElement(By.id("speaker"))).selectByValue("candidate");
+        input.sendKeys("select related is a way to follow a foreign key with a sql join in a single query", Keys.ENTER);
+        wait.until(d -> d.findElements(By.cssSelector("#card .points li.covered")).size() >= 2);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#card .steps li.reached")));
+        candidate.executeScript("window.scrollTo(0, 0)");
+        Browser.screenshot(candidate, "overlay.png");
+
+        // keyboard: Esc dismisses the card, n brings the newest back
+        candidate.findElement(By.tagName("body")).click();
+        candidate.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#card.empty")));
+        candidate.findElement(By.tagName("body")).sendKeys(".");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pinned")));
+        candidate.findElement(By.tagName("body")).sendKeys(".");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#card[data-card-id]")));
+
+        // invite a partner, who opens the link in a separate browser with no account
+        candidate.findElement(By.id("invite")).click();
+        String link = wait.until(d -> {
+          String v = d.findElement(By.id("invite-url")).getAttribute("value");
+          return v != null && v.contains("#invite=") ? v : null;
+        });
+        partner = Browser.start(dir.resolve("partner-profile"));
+        WebDriverWait pwait = new WebDriverWait(partner, Duration.ofSeconds(10));
+        partner.get(link);
+        pwait.until(ExpectedConditions.textToBe(By.id("conn"), "live"));
+        pwait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#card[data-card-id='orm-select-vs-prefetch']")));
+        partner.findElement(By.id("q")).sendKeys("background jobs celery");
+        WebElement ask = pwait.until(ExpectedConditions.elementToBeClickable(
+            By.cssSelector("#questions li[data-card-id='design-celery'] button.ask")));
+        ask.click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#card[data-card-id='design-celery']")));
+        input.sendKeys("i'd offload slow work to a celery worker with redis as the broker", Keys.ENTER);
+        pwait.until(d -> d.findElements(By.cssSelector("#card .points li.covered")).size() >= 2);
+        partner.findElement(By.id("rate-note")).sendKeys("name the retry strategy");
+        partner.findElement(By.cssSelector(".score[data-score='4']")).click();
+        pwait.until(ExpectedConditions.textToBe(By.id("status"), "Rated 4/5"));
+        partner.findElement(By.id("note")).sendKeys("good structure", Keys.ENTER);
+        pwait.until(ExpectedConditions.textToBe(By.id("status"), "Note saved"));
+        partner.executeScript("window.scrollTo(0, 0)");
+        Browser.screenshot(partner, "partner.png");
+
+        // the interviewer moves on, closing the answer; then review the session
+        new Select(candidate.findElement(By.id("speaker"))).selectByValue("interviewer");
+        input.sendKeys("thanks that's all the questions i have for today", Keys.ENTER);
+        wait.until(d -> d.findElements(By.cssSelector("#transcript li")).size() >= 5);
+        candidate.findElement(By.id("review-link")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#session-list li a"))).click();
+        wait.until(d -> d.findElements(By.cssSelector(".answers li.answer")).size() == 2);
+        assertTrue(candidate.findElement(By.cssSelector(".answers")).getText().contains("Partner: 4/5 — name the retry strategy"));
+        assertTrue(candidate.findElement(By.cssSelector(".timeline")).getText().contains("Note: good structure"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart svg rect")));
+        candidate.findElement(By.id("search")).sendKeys("redis", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"), "celery worker with redis"));
+        candidate.findElement(By.id("export-md")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("export"), "**Interviewer:**"));
+        candidate.executeScript("window.scrollTo(0, 0)");
+        Browser.screenshot(candidate, "review.png");
+
+        candidate.executeScript("window.confirm = () => true");
+        candidate.findElement(By.id("delete")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail"), "Session deleted."));
+        assertEquals(0, candidate.findElements(By.cssSelector("#session-list li")).size());
+      } finally {
+        candidate.quit();
+        if (partner != null) {
+          partner.quit();
+        }
+      }
+    }
+  }
+}

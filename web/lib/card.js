@@ -1,0 +1,53 @@
+// Rendering of the cue card with live coverage ticks, the answer stage and fading nudges.
+import { el } from "./api.js";
+
+export function renderCard(root, cue, { compact = false } = {}) {
+  root.replaceChildren();
+  if (!cue) {
+    root.className = "card empty";
+    root.removeAttribute("data-card-id");
+    root.append(el("p", { class: "hint" }, "Type or say what the interviewer asks. The matching cue card shows up here."));
+    return;
+  }
+  const c = cue.card;
+  root.className = "card";
+  root.dataset.cardId = c.id;
+  root.append(
+    el("p", { class: "question" }, c.question),
+    el("p", { class: "heard" }, `Heard: “${cue.heard}”`),
+    el("ol", { class: "steps" }, c.steps.map((s) => el("li", { "data-step": s }, s))),
+    el("h4", {}, "Cover"),
+    el("ul", { class: "points" }, c.keyPoints.map((k, i) => el("li", { "data-index": i }, k.text))),
+  );
+  if (c.clarify) root.append(el("h4", {}, "Ask first"), el("p", { class: "clarify" }, c.clarify));
+  root.append(el("div", { class: "nudges", "aria-live": "assertive" }));
+  if (!compact) {
+    root.append(el("h4", {}, "Remember"), el("ul", { class: "reminders" }, c.reminders.map((r) => el("li", {}, r))));
+    root.append(el("h4", {}, "Likely follow-ups"), el("ul", { class: "followups" }, c.followUps.map((f) => el("li", {}, f))));
+  }
+}
+
+export function applyCoverage(root, coverage) {
+  if (!coverage || root.dataset.cardId !== coverage.cardId) return;
+  for (const p of coverage.points) {
+    const li = root.querySelector(`.points li[data-index="${p.index}"]`);
+    if (li) li.classList.toggle("covered", p.covered);
+  }
+}
+
+export function applyStage(root, stage) {
+  if (!stage || root.dataset.cardId !== stage.cardId) return;
+  for (const li of root.querySelectorAll(".steps li")) {
+    li.classList.toggle("reached", stage.reached.includes(li.dataset.step));
+    li.classList.toggle("current", li.dataset.step === stage.stage);
+  }
+}
+
+export function showNudge(root, nudge) {
+  const box = root.querySelector(".nudges");
+  if (!box) return;
+  const n = el("p", { class: "nudge", title: nudge.reason, "data-kind": nudge.kind }, nudge.text);
+  box.append(n);
+  setTimeout(() => n.classList.add("fading"), 8000);
+  setTimeout(() => n.remove(), 10000);
+}

@@ -1,0 +1,126 @@
+// Partner console: joins one session from an invite link (no account), plays the interviewer,
+// asks questions from the bank, watches coverage live, rates answers and leaves notes.
+import { api, el } from "./lib/api.js";
+import { Live } from "./lib/live.js";
+import { Mic, micSupported } from "./lib/mic.js";
+import { applyCoverage, applyStage, renderCard, showNudge } from "./lib/card.js";
+
+const $ = (id) => document.getElementById(id);
+const token = new URLSearchParams(location.hash.slice(1)).get("invite");
+let claims = null;
+try {
+  claims = JSON.parse(atob(token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/")));
+} catch (e) {
+  claims = null;
+}
+
+let live = null;
+let interimNode = null;
+
+function setConn(text) {
+  $("conn").className = "conn " + (text === "live" ? "on" : text.startsWith("reconnecting") || text === "connecting" ? "wait" : "off");
+  $("conn").textContent = text;
+}
+
+function status(text) {
+  $("status").textContent = text;
+  setTimeout(() => { if ($("status").textContent === text) $("status").textContent = ""; }, 5000);
+}
+
+function onMessage(m) {
+  switch (m.type) {
+    case "welcome":
+      renderCard($("card"), m.cue);
+      applyCoverage($("card"), m.coverage);
+      applyStage($("card"), m.stage);
+      break;
+    case "cue": renderCard($("card"), m); break;
+    case "coverage": applyCoverage($("card"), m); break;
+    case "stage": applyStage($("card"), m); break;
+    case "nudge": showNudge($("card"), m); break;
+    case "transcript": addLine(m); break;
+    case "rating": status(`Rated ${m.score}/5`); break;
+    case "note": status("Note saved"); break;
+    case "error": status(m.message); break;
+  }
+}
+
+function addLine(m) {
+  if (interimNode && interimNode.dataset.speaker === m.speaker) {
+    interimNode.remove();
+    interimNode = null;
+  }
+  const li = el("li", { class: m.speaker + (m.final ? "" : " interim"), "data-speaker": m.speaker },
+    el("span", { class: "who" }, m.speaker === "interviewer" ? "Interviewer" : "Candidate"), m.text);
+  $("transcript").prepend(li);
+  if (!m.final) interimNode = li;
+}
+
+async function loadBank() {
+  const banks = await api("GET", "/api/banks", undefined, token);
+  $("category").append(...banks.categories.map((c) => el("option", {}, c)));
+  await search();
+}
+
+async function search() {
+  const p = new URLSearchParams({ limit: "60" });
+  if ($("q").value.trim()) p.set("q", $("q").value.trim());
+  if ($("category").value) p.set("category", $("category").value);
+  if ($("difficulty").value) p.set("difficulty", $("difficulty").value);
+  const data = await api("GET", "/api/questions?" + p, undefined, token);
+  $("questions").replaceChildren(...data.questions.map((q) => el("li", { "data-card-id": q.id },
+    el("span", {}, q.question, " ", el("span", { class: "muted" }, `${q.category} · ${q.difficulty}`)),
+    el("button", { class: "ask", onclick: () => live.ask(q.id) }, "Ask"))));
+}
+
+function start() {
+  if (!claims || !claims.sid) {
+    $("bad-invite").textContent = "This invite link is incomplete. Ask for a new one.";
+    $("bad-invite").hidden = false;
+    return;
+  }
+  if (claims.exp * 1000 < Date.now()) {
+    $("bad-invite").textContent = "This invite has expired. Ask for a new one.";
+    $("bad-invite").hidden = false;
+    return;
+  }
+  $("console").hidden = false;
+  renderCard($("card"), null);
+  live = new Live({ sessionId: claims.sid, token, role: "partner", onMessage, onState: setConn });
+  live.connect();
+  loadBank().catch((e) => status(e.message));
+}
+
+let debounce = null;
+$("filters").addEventListener("input", () => {
+  clearTimeout(debounce);
+  debounce = setTimeout(() => search().catch((e) => status(e.message)), 200);
+});
+$("filters").addEventListener("submit", (ev) => ev.preventDefault());
+for (const b of document.querySelectorAll(".score")) {
+  b.addEventListener("click", () => {
+    const note = $("rate-note").value.trim();
+    live.send({ type: "rate", score: Number(b.dataset.score), ...(note ? { note } : {}) });
+    $("rate-note").value = "";
+  });
+}
+$("note-form").addEventListener("submit", (ev) => {
+  ev.preventDefault();
+  const text = $("note").value.trim();
+  if (text) live.send({ type: "note", text });
+  $("note").value = "";
+});
+$("say").addEventListener("submit", (ev) => {
+  ev.preventDefault();
+  const text = $("text").value.trim();
+  if (text) live.snippet("interviewer", text, true);
+  $("text").value = "";
+});
+const mic = new Mic((text, final) => live && live.snippet("interviewer", text, final));
+if (micSupported) {
+  $("mic").hidden = false;
+  $("mic").addEventListener("click", () => {
+    if (mic.on) { mic.stop(); $("mic").textContent = "Start mic"; } else { mic.start(); $("mic").textContent = "Stop mic"; }
+  });
+}
+start();
