@@ -234,5 +234,7 @@ if ("documentPictureInPicture" in window) {
   $("popout").addEventListener("click", () => popOut().catch((e) => alert(e.message)));
 }
 
+window.cuecard = state; // a handle for debugging from the console (and the browser tests)
+
 if (auth.token) listSessions().catch(() => show("auth"));
 else show("auth");

@@ -56,6 +56,13 @@ class WebClientsBrowserTest {
         candidate.executeScript("window.scrollTo(0, 0)");
         Browser.screenshot(candidate, "overlay.png");
 
+        // a dropped connection: what is typed meanwhile is kept and sent after the automatic reconnect
+        candidate.executeScript("window.cuecard.live.ws.close()");
+        input.sendKeys("and prefetch related runs a second query", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"),
+            "and prefetch related runs a second query"));
+        wait.until(ExpectedConditions.textToBe(By.id("conn"), "live"));
+
         // keyboard: Esc dismisses the card, n brings the newest back
         candidate.findElement(By.tagName("body")).click();
         candidate.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
