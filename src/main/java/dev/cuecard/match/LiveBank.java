@@ -45,9 +45,16 @@ public final class LiveBank implements Supplier<Matcher> {
 
   private Matcher build() {
     Matcher m = new Matcher(BankLoader.load(bundled, dirs), threshold);
-    m.warmUp();
     loadedAt = System.currentTimeMillis();
     return m;
+  }
+
+  /**
+   * Runs the bank's own phrasings through the matcher so the JIT has compiled the hot path before
+   * real questions arrive; done in the background after start-up, not before it.
+   */
+  public void warmUp() {
+    current.get().warmUp();
   }
 
   @Override

@@ -79,7 +79,25 @@ public final class Metrics {
     MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
     gauge(sb, "cuecard_jvm_heap_used_bytes", "JVM heap in use", heap.getUsed());
     gauge(sb, "cuecard_uptime_seconds", "Seconds since start", uptimeMillis() / 1000);
+    long rss = residentBytes();
+    if (rss >= 0) {
+      gauge(sb, "process_resident_memory_bytes", "Resident memory of the server process", rss);
+    }
     return sb.toString();
+  }
+
+  /** VmRSS from /proc/self/status (Linux); -1 elsewhere. */
+  static long residentBytes() {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (java.io.IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
   }
 
   private static void gauge(StringBuilder sb, String name, String help, long v) {

@@ -47,6 +47,7 @@ public final class CuecardServer {
   }
 
   private static CuecardServer build(Vertx vertx, Config config) {
+    long started = System.currentTimeMillis();
     Path dataDir = config.dataDir();
     Database db = Database.open(vertx, dataDir);
     try {
@@ -68,7 +69,7 @@ public final class CuecardServer {
           new Invites(db), tokens,
           new PasswordHasher(config.integer(ConfigKey.AUTH_PASSWORD_ITERATIONS)), bank, rooms, metrics);
       LOG.info("loaded " + bank.bank().size() + " cards from " + bank.bank().sources().size() + " bank files; data in "
-          + dataDir.toAbsolutePath());
+          + dataDir.toAbsolutePath() + " (" + (System.currentTimeMillis() - started) + " ms)");
       return new CuecardServer(vertx, s);
     } catch (RuntimeException e) {
       db.close();
@@ -91,12 +92,14 @@ public final class CuecardServer {
           watchBank();
           // lexical matching serves at once; the semantic fallback joins when its index is built
           vertx.executeBlocking(() -> {
+            services.bank().warmUp();
             services.bank().buildSemantic();
             return null;
           }, false).onFailure(e -> LOG.warning("semantic matching unavailable: " + e));
           port = started.get(0).actualPort();
           LOG.info("Cuecard listening on http://" + services.config().string(ConfigKey.SERVER_HOST) + ":" + port
-              + " with " + instances + " event-loop instance(s)");
+              + " with " + instances + " event-loop instance(s), " + (System.currentTimeMillis()
+              - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms after JVM start");
           return null;
         });
   }
