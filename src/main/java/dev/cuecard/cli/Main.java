@@ -25,6 +25,9 @@ public final class Main {
             Measure matching on labelled lines {"text", "speaker"?, "expect": [keywords] | null}:
             top-1 accuracy, MRR@5, false-cue rate and matcher latency; --semantic adds the
             sentence-embedding fallback the server uses for questions the lexical matcher misses.
+        cuecard loadgen [--server URL] [--sessions N] [--duration SECONDS] [--ramp SECONDS] [--warmup SECONDS] [--idle]
+            Load a server on this machine with N live sessions (or N idle ones) and report snippets/s,
+            client-side cue latency percentiles, errors and the server's heap and RSS.
         cuecard help
       """;
 
@@ -49,6 +52,8 @@ public final class Main {
           return Replay.run(rest, out, err);
         case "eval":
           return EvalCommand.run(rest, out, err);
+        case "loadgen":
+          return LoadGen.run(rest, out, err);
         case "help":
         case "-h":
           out.print(USAGE);

@@ -31,8 +31,8 @@ public final class AnswerTracker {
   private final Set<NudgeKind> enabled;
   private final List<List<List<String>>> pointTerms = new ArrayList<>();
   private final long[] coveredAt;
-  private final StringBuilder finalText = new StringBuilder();
-  private String interim = "";
+  /** Analyzed tokens of everything said in final snippets so far (tokenized once, as they arrive). */
+  private final List<String> finalTokens = new ArrayList<>();
   private final Set<Integer> stages = new TreeSet<>();
   private Integer currentStage;
   private final List<Nudge> nudges = new ArrayList<>();
@@ -94,9 +94,11 @@ public final class AnswerTracker {
       startedAt = now;
     }
     lastSpokeAt = now;
+    List<String> newTokens = Speech.tokens(text);
+    List<String> said;
     if (isFinal) {
-      finalText.append(text).append(' ');
-      interim = "";
+      finalTokens.addAll(newTokens);
+      said = finalTokens;
       int w = Speech.words(text);
       int f = Speech.fillers(text);
       words += w;
@@ -106,11 +108,13 @@ public final class AnswerTracker {
       }
       metricStated |= Speech.hasMetric(text);
     } else {
-      interim = text;
+      // an interim repeats the utterance so far: look at it after the finals, without keeping it
+      said = new ArrayList<>(finalTokens.size() + newTokens.size());
+      said.addAll(finalTokens);
+      said.addAll(newTokens);
     }
-    String said = finalText + interim;
     boolean coverage = updateCoverage(said, now);
-    boolean stage = updateStage(said);
+    boolean stage = updateStage(text);
     List<Nudge> out = new ArrayList<>();
     contentNudges(out, now);
     return new Update(coverage, stage, out);
@@ -167,8 +171,7 @@ public final class AnswerTracker {
     out.add(n);
   }
 
-  private boolean updateCoverage(String said, long now) {
-    List<String> tokens = Speech.tokens(said);
+  private boolean updateCoverage(List<String> tokens, long now) {
     boolean changed = false;
     for (int i = 0; i < coveredAt.length; i++) {
       if (coveredAt[i] == 0) {
@@ -184,8 +187,14 @@ public final class AnswerTracker {
     return changed;
   }
 
-  private boolean updateStage(String said) {
-    Set<Integer> found = new LinkedHashSet<>(Stages.found(card.framework(), said, metricStated));
+  /** Stages only accumulate, so each snippet's own text is enough to find new ones. */
+  private boolean updateStage(String text) {
+    Set<Integer> found = new LinkedHashSet<>(Stages.found(card.framework(), text));
+    int result = stepCount() - 1;
+    if (card.framework() != Framework.TECHNICAL && metricStated && (stages.contains(result - 1)
+        || found.contains(result - 1))) {
+      found.add(result); // a number after the action is the result
+    }
     boolean changed = stages.addAll(found);
     Integer latest = stages.isEmpty() ? null : ((TreeSet<Integer>) stages).last();
     if (latest != null && !latest.equals(currentStage)) {

@@ -24,10 +24,15 @@ final class Speech {
   }
 
   static int words(String text) {
-    Matcher m = WORD.matcher(text);
     int n = 0;
-    while (m.find()) {
-      n++;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean w = Character.isLetterOrDigit(c) || c == '\'';
+      if (w && !inWord) {
+        n++;
+      }
+      inWord = w;
     }
     return n;
   }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * Which part of the answer structure the candidate is in, from cue phrases. STAR: situation,
  * task, action, result; CAR: context, action, result; technical: definition, how it works,
- * example, trade-off. A result also counts when a number is stated after the action began.
+ * example, trade-off. (The tracker also counts a number stated after the action as a result.)
  */
 final class Stages {
   private static final Map<Framework, List<Pattern>> CUES = new EnumMap<>(Framework.class);
@@ -50,7 +50,7 @@ final class Stages {
   }
 
   /** Stage indexes (into the framework's steps) whose cue phrases appear in the text. */
-  static List<Integer> found(Framework framework, String text, boolean metricStated) {
+  static List<Integer> found(Framework framework, String text) {
     String t = text.toLowerCase(Locale.ROOT).replace('’', '\'');
     List<Pattern> cues = CUES.get(framework);
     List<Integer> out = new ArrayList<>();
@@ -58,11 +58,6 @@ final class Stages {
       if (cues.get(i).matcher(t).find()) {
         out.add(i);
       }
-    }
-    int resultStage = cues.size() - 1;
-    if (framework != Framework.TECHNICAL && metricStated && !out.contains(resultStage)
-        && out.contains(resultStage - 1)) {
-      out.add(resultStage);
     }
     return out;
   }

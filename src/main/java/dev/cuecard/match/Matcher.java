@@ -23,6 +23,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,6 +58,7 @@ public final class Matcher {
   private final IndexSearcher searcher;
   private final int[] docToCard;
   private final List<CardTerms> cardTerms;
+  private final Map<String, int[]> postings = new HashMap<>();
   private final Map<String, Double> idf;
   private final double unknownIdf;
   private final double threshold;
@@ -105,6 +107,13 @@ public final class Matcher {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    Map<String, List<Integer>> lists = new HashMap<>();
+    for (int i = 0; i < cardTerms.size(); i++) {
+      for (String t : cardTerms.get(i).vocabulary()) {
+        lists.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
+      }
+    }
+    lists.forEach((t, l) -> postings.put(t, l.stream().mapToInt(Integer::intValue).toArray()));
     int n = bank.size();
     this.idf = new HashMap<>();
     df.forEach((t, d) -> idf.put(t, Math.log(1 + (n - d + 0.5) / (d + 0.5))));
@@ -153,7 +162,7 @@ public final class Matcher {
     if (!QuestionDetector.isQuestion(text)) {
       return Optional.empty();
     }
-    List<Match> ranked = rank(text, 2);
+    List<Match> ranked = best(TextAnalysis.terms(text), 2);
     if (ranked.isEmpty()) {
       return Optional.empty();
     }
@@ -165,7 +174,64 @@ public final class Matcher {
     return Optional.of(best);
   }
 
-  /** Cards ranked by confidence for any text (no question check, no threshold); for search and tests. */
+  /**
+   * The live path: every card that shares a term with the snippet, scored exactly. A card sharing
+   * no phrasing or tag term has confidence 0, so nothing is missed, and a postings lookup costs far
+   * less than a Lucene search (which took 40% of server CPU under load; docs/benchmarks.md).
+   */
+  List<Match> best(List<String> q, int limit) {
+    if (q.isEmpty()) {
+      return List.of();
+    }
+    if (q.size() > MAX_QUERY_TERMS) {
+      q = q.subList(q.size() - MAX_QUERY_TERMS, q.size());
+    }
+    Set<String> qSet = new HashSet<>(q);
+    double qMass = 0;
+    for (String t : qSet) {
+      qMass += idf(t);
+    }
+    BitSet seen = new BitSet(cardTerms.size());
+    int[] top = new int[limit + 1];
+    double[] topScore = new double[limit + 1];
+    int n = 0;
+    for (String t : qSet) {
+      int[] cards = postings.get(t);
+      if (cards == null) {
+        continue;
+      }
+      for (int c : cards) {
+        if (seen.get(c)) {
+          continue;
+        }
+        seen.set(c);
+        double score = confidence(qSet, qMass, cardTerms.get(c));
+        // keep the best limit+1 (the extra one gives the last kept card its margin)
+        int pos = n < top.length ? n++ : top.length;
+        while (pos > 0 && topScore[pos - 1] < score) {
+          if (pos < top.length) {
+            top[pos] = top[pos - 1];
+            topScore[pos] = topScore[pos - 1];
+          }
+          pos--;
+        }
+        if (pos < top.length) {
+          top[pos] = c;
+          topScore[pos] = score;
+        }
+      }
+    }
+    List<Match> out = new ArrayList<>();
+    for (int i = 0; i < Math.min(n, limit); i++) {
+      double next = i + 1 < n ? topScore[i + 1] : 0;
+      if (topScore[i] > 0) {
+        out.add(new Match(bank.cards().get(top[i]), topScore[i], topScore[i] - next));
+      }
+    }
+    return out;
+  }
+
+  /** Cards ranked by confidence, BM25 picking the candidates (no question check, no threshold); for search. */
   public List<Match> rank(String text, int limit) {
     List<String> q = TextAnalysis.terms(text);
     if (q.isEmpty()) {

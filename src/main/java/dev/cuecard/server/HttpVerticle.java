@@ -47,9 +47,10 @@ final class HttpVerticle extends VerticleBase {
     });
 
     router.get("/health").handler(this::health);
-    router.get("/metrics").handler(ctx -> ctx.response()
-        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-        .end(s.metrics().render()));
+    // rendering reads /proc for the RSS figure: keep that file read off the event loop
+    router.get("/metrics").handler(ctx -> vertx.executeBlocking(s.metrics()::render, false)
+        .onSuccess(text -> ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(text))
+        .onFailure(ctx::fail));
 
     Router api = Router.router(vertx);
     api.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
