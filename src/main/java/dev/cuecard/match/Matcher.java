@@ -55,8 +55,11 @@ public final class Matcher {
   static final double INTERIM_MARGIN = 0.15;
 
   private final Bank bank;
-  private final IndexSearcher searcher;
-  private final int[] docToCard;
+  /** The Lucene index for bank search, built on first use: the live path does not need it. */
+  private volatile Searcher lucene;
+
+  private record Searcher(IndexSearcher searcher, int[] docToCard) {
+  }
   private final List<CardTerms> cardTerms;
   private final Map<String, int[]> postings = new HashMap<>();
   private final Map<String, Double> idf;
@@ -72,40 +75,21 @@ public final class Matcher {
     this.threshold = threshold;
     this.cardTerms = new ArrayList<>(bank.size());
     Map<String, Integer> df = new HashMap<>();
-    ByteBuffersDirectory dir = new ByteBuffersDirectory();
-    try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(TextAnalysis.INDEX))) {
-      for (int i = 0; i < bank.size(); i++) {
-        Card c = bank.cards().get(i);
-        w.addDocument(document(c));
-        List<Set<String>> phrasings = new ArrayList<>();
-        phrasings.add(new HashSet<>(TextAnalysis.terms(c.question())));
-        for (String a : c.aliases()) {
-          phrasings.add(new HashSet<>(TextAnalysis.terms(a)));
-        }
-        Set<String> vocab = new HashSet<>();
-        phrasings.forEach(vocab::addAll);
-        for (String t : c.tags()) {
-          vocab.addAll(TextAnalysis.terms(t));
-        }
-        cardTerms.add(new CardTerms(phrasings, vocab));
-        for (String t : vocab) {
-          df.merge(t, 1, Integer::sum);
-        }
+    for (Card c : bank.cards()) {
+      List<Set<String>> phrasings = new ArrayList<>();
+      phrasings.add(new HashSet<>(TextAnalysis.terms(c.question())));
+      for (String a : c.aliases()) {
+        phrasings.add(new HashSet<>(TextAnalysis.terms(a)));
       }
-      w.commit();
-      DirectoryReader reader = DirectoryReader.open(dir);
-      this.searcher = new IndexSearcher(reader);
-      this.docToCard = new int[reader.maxDoc()];
-      Map<String, Integer> cardIndex = new HashMap<>();
-      for (int i = 0; i < bank.size(); i++) {
-        cardIndex.put(bank.cards().get(i).id(), i);
+      Set<String> vocab = new HashSet<>();
+      phrasings.forEach(vocab::addAll);
+      for (String t : c.tags()) {
+        vocab.addAll(TextAnalysis.terms(t));
       }
-      var stored = searcher.storedFields();
-      for (int doc = 0; doc < reader.maxDoc(); doc++) {
-        docToCard[doc] = cardIndex.get(stored.document(doc).get(F_ID));
+      cardTerms.add(new CardTerms(phrasings, vocab));
+      for (String t : vocab) {
+        df.merge(t, 1, Integer::sum);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     Map<String, List<Integer>> lists = new HashMap<>();
     for (int i = 0; i < cardTerms.size(); i++) {
@@ -118,6 +102,44 @@ public final class Matcher {
     this.idf = new HashMap<>();
     df.forEach((t, d) -> idf.put(t, Math.log(1 + (n - d + 0.5) / (d + 0.5))));
     this.unknownIdf = Math.log(1 + (n + 0.5) / 0.5);
+  }
+
+  private Searcher lucene() {
+    Searcher l = lucene;
+    if (l == null) {
+      synchronized (this) {
+        l = lucene;
+        if (l == null) {
+          l = buildLucene();
+          lucene = l;
+        }
+      }
+    }
+    return l;
+  }
+
+  private Searcher buildLucene() {
+    ByteBuffersDirectory dir = new ByteBuffersDirectory();
+    try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(TextAnalysis.INDEX))) {
+      for (Card c : bank.cards()) {
+        w.addDocument(document(c));
+      }
+      w.commit();
+      DirectoryReader reader = DirectoryReader.open(dir);
+      IndexSearcher searcher = new IndexSearcher(reader);
+      int[] docToCard = new int[reader.maxDoc()];
+      Map<String, Integer> cardIndex = new HashMap<>();
+      for (int i = 0; i < bank.size(); i++) {
+        cardIndex.put(bank.cards().get(i).id(), i);
+      }
+      var stored = searcher.storedFields();
+      for (int doc = 0; doc < reader.maxDoc(); doc++) {
+        docToCard[doc] = cardIndex.get(stored.document(doc).get(F_ID));
+      }
+      return new Searcher(searcher, docToCard);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Document document(Card c) {
@@ -136,6 +158,7 @@ public final class Matcher {
 
   /** Runs every card's phrasings through the matcher once so the first live question meets warm code. */
   public void warmUp() {
+    rank("warm up the bank search index", 1);
     for (int round = 0; round < 3; round++) {
       for (Card c : bank.cards()) {
         match(c.question(), round % 2 == 0);
@@ -241,9 +264,11 @@ public final class Matcher {
       // a question usually closes a long utterance: keep its end
       q = q.subList(q.size() - MAX_QUERY_TERMS, q.size());
     }
+    Searcher l = lucene();
+    int[] docToCard = l.docToCard();
     TopDocs top;
     try {
-      top = searcher.search(query(q), CANDIDATES);
+      top = l.searcher().search(query(q), CANDIDATES);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
