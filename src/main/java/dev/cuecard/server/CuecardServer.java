@@ -25,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Builds the services and deploys the HTTP verticles. {@link #start} is the one way to run a server. */
 public final class CuecardServer {
   private static final Logger LOG = Logger.getLogger(CuecardServer.class.getName());
+  private static final long BACKGROUND_DELAY_MS = 1500;
 
   private final Vertx vertx;
   private final Services services;
@@ -90,12 +91,13 @@ public final class CuecardServer {
         .map(id -> {
           deployments.add(id);
           watchBank();
-          // lexical matching serves at once; the semantic fallback joins when its index is built
-          vertx.executeBlocking(() -> {
+          // lexical matching serves at once; warm-up and the semantic index follow a moment later, so
+          // they do not compete with the first requests for the CPU
+          vertx.setTimer(BACKGROUND_DELAY_MS, t -> vertx.executeBlocking(() -> {
             services.bank().warmUp();
             services.bank().buildSemantic();
             return null;
-          }, false).onFailure(e -> LOG.warning("semantic matching unavailable: " + e));
+          }, false).onFailure(e -> LOG.warning("semantic matching unavailable: " + e)));
           port = started.get(0).actualPort();
           LOG.info("Cuecard listening on http://" + services.config().string(ConfigKey.SERVER_HOST) + ":" + port
               + " with " + instances + " event-loop instance(s), " + (System.currentTimeMillis()
