@@ -31,14 +31,14 @@ final class EvalCommand {
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       switch (a) {
-        case "--bank-dir" -> dirs.add(Path.of(value(args, ++i, a)));
+        case "--bank-dir" -> dirs.add(Path.of(Args.value(args, ++i, "eval", a)));
         case "--no-bundled" -> bundled = false;
         case "--verbose" -> verbose = true;
         case "--json" -> json = true;
         case "--semantic" -> semantic = true;
         case "--threshold" -> {
           try {
-            threshold = Double.parseDouble(value(args, ++i, a));
+            threshold = Double.parseDouble(Args.value(args, ++i, "eval", a));
           } catch (NumberFormatException e) {
             throw new UsageException("eval: --threshold needs a number from 0 to 1");
           }
@@ -87,10 +87,4 @@ final class EvalCommand {
     return 0;
   }
 
-  private static String value(List<String> args, int i, String flag) {
-    if (i >= args.size()) {
-      throw new UsageException("eval: " + flag + " needs a value");
-    }
-    return args.get(i);
-  }
 }

@@ -90,11 +90,11 @@ final class LoadGen {
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       switch (a) {
-        case "--server" -> server = value(args, ++i, a);
-        case "--sessions" -> sessions = number(value(args, ++i, a), a, 1, 20_000);
-        case "--duration" -> duration = number(value(args, ++i, a), a, 1, 3600);
-        case "--ramp" -> ramp = number(value(args, ++i, a), a, 0, 600);
-        case "--warmup" -> warmup = number(value(args, ++i, a), a, 0, 600);
+        case "--server" -> server = Args.value(args, ++i, "loadgen", a);
+        case "--sessions" -> sessions = number(Args.value(args, ++i, "loadgen", a), a, 1, 20_000);
+        case "--duration" -> duration = number(Args.value(args, ++i, "loadgen", a), a, 1, 3600);
+        case "--ramp" -> ramp = number(Args.value(args, ++i, "loadgen", a), a, 0, 600);
+        case "--warmup" -> warmup = number(Args.value(args, ++i, "loadgen", a), a, 0, 600);
         case "--idle" -> idle = true;
         default -> throw new UsageException("loadgen: unexpected argument '" + a + "'");
       }
@@ -114,12 +114,6 @@ final class LoadGen {
     }
   }
 
-  private static String value(List<String> args, int i, String flag) {
-    if (i >= args.size()) {
-      throw new UsageException("loadgen: " + flag + " needs a value");
-    }
-    return args.get(i);
-  }
 
   private static int number(String v, String flag, int min, int max) {
     try {

@@ -48,10 +48,10 @@ final class Replay {
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       switch (a) {
-        case "--server" -> server = value(args, ++i, a);
-        case "--user" -> user = value(args, ++i, a);
-        case "--password" -> password = value(args, ++i, a);
-        case "--session" -> session = value(args, ++i, a);
+        case "--server" -> server = Args.value(args, ++i, "replay", a);
+        case "--user" -> user = Args.value(args, ++i, "replay", a);
+        case "--password" -> password = Args.value(args, ++i, "replay", a);
+        case "--session" -> session = Args.value(args, ++i, "replay", a);
         case "--register" -> register = true;
         case "--interim" -> interim = true;
         default -> {
@@ -87,12 +87,6 @@ final class Replay {
     }
   }
 
-  private static String value(List<String> args, int i, String flag) {
-    if (i >= args.size()) {
-      throw new UsageException("replay: " + flag + " needs a value");
-    }
-    return args.get(i);
-  }
 
   /** Parses "INTERVIEWER: ..." / "CANDIDATE: ..." lines; blank lines and # comments are skipped. */
   static List<Line> parse(List<String> raw) {
