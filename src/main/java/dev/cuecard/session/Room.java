@@ -168,9 +168,7 @@ final class Room {
             s.ts(), now))
         .onSuccess(inserted -> msg.reply(Messages.ack(s.seq(), !inserted)))
         .onFailure(e -> {
-          if (lastSeq.getOrDefault(participant, 0L) == s.seq()) {
-            lastSeq.put(participant, s.seq() - 1);
-          }
+          forgetSeq(participant, s.seq());
           msg.reply(Messages.error(ErrorCode.STORE_FAILED, "could not store snippet " + s.seq()
               + "; send it again").put("seq", s.seq()));
         });
@@ -250,8 +248,10 @@ final class Room {
     transcripts.addUtterance(new Records.Utterance(sessionId, participant, seq, Speaker.INTERVIEWER.wire(),
             card.question(), now, now))
         .onSuccess(inserted -> msg.reply(Messages.ack(seq, !inserted)))
-        .onFailure(e -> msg.reply(Messages.error(ErrorCode.STORE_FAILED, "could not store the question; ask again")
-            .put("seq", seq)));
+        .onFailure(e -> {
+          forgetSeq(participant, seq);
+          msg.reply(Messages.error(ErrorCode.STORE_FAILED, "could not store the question; ask again").put("seq", seq));
+        });
   }
 
   private void rate(Message<JsonObject> msg, JsonObject body) {
@@ -290,6 +290,13 @@ final class Room {
           msg.reply(null);
         })
         .onFailure(e -> msg.reply(Messages.error(ErrorCode.STORE_FAILED, "could not save the settings; try again")));
+  }
+
+  /** After a failed write: a re-send of that seq must be stored, not taken for a duplicate. */
+  private void forgetSeq(String participant, long seq) {
+    if (lastSeq.getOrDefault(participant, 0L) == seq) {
+      lastSeq.put(participant, seq - 1);
+    }
   }
 
   private long shownAt() {
