@@ -71,6 +71,13 @@ class ConfigTest {
   }
 
   @Test
+  void theShippedConfigFileLoadsAndMatchesTheDefaults() {
+    Config shipped = Config.load(Map.of(), List.of("--config", Config.DEFAULT_FILE));
+    assertEquals(Config.defaults().describe(), shipped.describe(),
+        "config/cuecard.json documents every default; keep the two in step");
+  }
+
+  @Test
   void secretsAreMaskedWhenDescribed() {
     Config c = Config.builder().set(ConfigKey.AUTH_JWT_SECRET, "s".repeat(40)).build();
     assertEquals("***", c.describe().getString("auth.jwtSecret"));
