@@ -2,50 +2,24 @@ package dev.cuecard.server;
 
 import dev.cuecard.config.Config;
 import dev.cuecard.config.ConfigKey;
+import dev.cuecard.support.SessionTestBase;
 import dev.cuecard.support.TestServer;
 import dev.cuecard.support.WsClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every kind of bad WebSocket input gets a specific error (or a clean close) and the server keeps serving. */
-@ExtendWith(VertxExtension.class)
-class BadInputTest {
-  @TempDir
-  Path dir;
-  TestServer server;
-  String token;
-  String session;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    Config config = Config.builder()
-        .set(ConfigKey.SERVER_PORT, 0)
-        .set(ConfigKey.DATA_DIR, dir.toString())
-        .set(ConfigKey.AUTH_PASSWORD_ITERATIONS, 1000)
-        .set(ConfigKey.MATCH_SEMANTIC, false)
+class BadInputTest extends SessionTestBase {
+  @Override
+  protected Config config() {
+    return TestServer.builder(dir)
         .set(ConfigKey.WS_MAX_MESSAGE_BYTES, 16 * 1024)
         .set(ConfigKey.WS_RATE_PER_SECOND, 20)
         .set(ConfigKey.WS_RATE_BURST, 40)
         .build();
-    server = TestServer.start(vertx, config);
-    token = server.newUser();
-    session = server.newSession(token);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   private static String errorFor(WsClient ws, String text) {

@@ -1,18 +1,12 @@
 package dev.cuecard.server;
 
+import dev.cuecard.support.SessionTestBase;
 import dev.cuecard.support.TestServer;
 import dev.cuecard.support.WsClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,26 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Live coaching over a real WebSocket: coverage, stage, nudges, answer records, partner signals, summary. */
-@ExtendWith(VertxExtension.class)
-class CoachingLiveTest {
-  @TempDir
-  Path dir;
-  TestServer server;
-  String token;
-  String session;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dir);
-    token = server.newUser();
-    session = server.newSession(token);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
+class CoachingLiveTest extends SessionTestBase {
   private JsonObject summary() {
     TestServer.Response r = server.call("GET", "/api/sessions/" + session + "/summary", token, (String) null);
     assertEquals(200, r.status(), r.body());

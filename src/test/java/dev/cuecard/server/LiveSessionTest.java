@@ -1,17 +1,11 @@
 package dev.cuecard.server;
 
+import dev.cuecard.support.SessionTestBase;
 import dev.cuecard.support.TestServer;
 import dev.cuecard.support.WsClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,26 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** End to end over a real WebSocket: snippets in, transcript echoes, cues and acks out. */
-@ExtendWith(VertxExtension.class)
-class LiveSessionTest {
-  @TempDir
-  Path dir;
-  TestServer server;
-  String token;
-  String session;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dir);
-    token = server.newUser();
-    session = server.newSession(token);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
+class LiveSessionTest extends SessionTestBase {
   @Test
   void interimAndFinalSnippetsOfOneQuestionGiveExactlyOneMatchingCue() {
     try (WsClient ws = WsClient.connect(server, token, session)) {
