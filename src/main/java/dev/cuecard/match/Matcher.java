@@ -15,7 +15,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -203,83 +202,46 @@ public final class Matcher {
    * less than a Lucene search (which took 40% of server CPU under load; docs/benchmarks.md).
    */
   List<Match> best(List<String> q, int limit) {
-    if (q.isEmpty()) {
+    Heard heard = Heard.of(q, this);
+    if (heard == null) {
       return List.of();
     }
-    if (q.size() > MAX_QUERY_TERMS) {
-      q = q.subList(q.size() - MAX_QUERY_TERMS, q.size());
-    }
-    Set<String> qSet = new HashSet<>(q);
-    double qMass = 0;
-    for (String t : qSet) {
-      qMass += idf(t);
-    }
-    BitSet seen = new BitSet(cardTerms.size());
-    int[] top = new int[limit + 1];
-    double[] topScore = new double[limit + 1];
-    int n = 0;
-    for (String t : qSet) {
+    BitSet candidates = new BitSet(cardTerms.size());
+    for (String t : heard.terms()) {
       int[] cards = postings.get(t);
-      if (cards == null) {
-        continue;
-      }
-      for (int c : cards) {
-        if (seen.get(c)) {
-          continue;
-        }
-        seen.set(c);
-        double score = confidence(qSet, qMass, cardTerms.get(c));
-        // keep the best limit+1 (the extra one gives the last kept card its margin)
-        int pos = n < top.length ? n++ : top.length;
-        while (pos > 0 && topScore[pos - 1] < score) {
-          if (pos < top.length) {
-            top[pos] = top[pos - 1];
-            topScore[pos] = topScore[pos - 1];
-          }
-          pos--;
-        }
-        if (pos < top.length) {
-          top[pos] = c;
-          topScore[pos] = score;
+      if (cards != null) {
+        for (int c : cards) {
+          candidates.set(c);
         }
       }
     }
-    List<Match> out = new ArrayList<>();
-    for (int i = 0; i < Math.min(n, limit); i++) {
-      double next = i + 1 < n ? topScore[i + 1] : 0;
-      if (topScore[i] > 0) {
-        out.add(new Match(bank.cards().get(top[i]), topScore[i], topScore[i] - next));
-      }
-    }
-    return out;
+    return ranked(heard, candidates.stream().toArray(), limit);
   }
 
-  /** Cards ranked by confidence, BM25 picking the candidates (no question check, no threshold); for search. */
-  public List<Match> rank(String text, int limit) {
-    List<String> q = TextAnalysis.terms(text);
-    if (q.isEmpty()) {
-      return List.of();
+  /** Analysed snippet terms (the last MAX_QUERY_TERMS) and their total IDF. */
+  private record Heard(List<String> ordered, Set<String> terms, double mass) {
+    static Heard of(List<String> q, Matcher m) {
+      if (q.isEmpty()) {
+        return null;
+      }
+      if (q.size() > MAX_QUERY_TERMS) {
+        // a question usually closes a long utterance: keep its end
+        q = q.subList(q.size() - MAX_QUERY_TERMS, q.size());
+      }
+      Set<String> terms = new HashSet<>(q);
+      double mass = 0;
+      for (String t : terms) {
+        mass += m.idf(t);
+      }
+      return new Heard(q, terms, mass);
     }
-    if (q.size() > MAX_QUERY_TERMS) {
-      // a question usually closes a long utterance: keep its end
-      q = q.subList(q.size() - MAX_QUERY_TERMS, q.size());
-    }
-    Searcher l = lucene();
-    int[] docToCard = l.docToCard();
-    TopDocs top;
-    try {
-      top = l.searcher().search(query(q), CANDIDATES);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Set<String> qSet = new HashSet<>(q);
-    double qMass = 0;
-    for (String t : qSet) {
-      qMass += idf(t);
-    }
-    List<double[]> scored = new ArrayList<>();
-    for (ScoreDoc sd : top.scoreDocs) {
-      scored.add(new double[] {docToCard[sd.doc], confidence(qSet, qMass, cardTerms.get(docToCard[sd.doc]))});
+  }
+
+  /** Scores the candidate cards and keeps the best {@code limit} with a positive score, each with its lead. */
+  private List<Match> ranked(Heard heard, int[] candidates, int limit) {
+    List<double[]> scored = new ArrayList<>(candidates.length);
+    for (int c : candidates) {
+      scored.add(new double[] {c, confidence(heard.terms(), heard.mass(), cardTerms.get(c))});
     }
     scored.sort((a, b) -> Double.compare(b[1], a[1]));
     List<Match> out = new ArrayList<>();
@@ -291,6 +253,26 @@ public final class Matcher {
       }
     }
     return Collections.unmodifiableList(out);
+  }
+
+  /** Cards ranked by confidence, BM25 picking the candidates (no question check, no threshold); for search. */
+  public List<Match> rank(String text, int limit) {
+    Heard heard = Heard.of(TextAnalysis.terms(text), this);
+    if (heard == null) {
+      return List.of();
+    }
+    Searcher l = lucene();
+    TopDocs top;
+    try {
+      top = l.searcher().search(query(heard.ordered()), CANDIDATES);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    int[] candidates = new int[top.scoreDocs.length];
+    for (int i = 0; i < candidates.length; i++) {
+      candidates[i] = l.docToCard()[top.scoreDocs[i].doc];
+    }
+    return ranked(heard, candidates, limit);
   }
 
   private double confidence(Set<String> q, double qMass, CardTerms card) {

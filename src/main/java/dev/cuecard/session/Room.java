@@ -143,17 +143,7 @@ final class Room {
     if (s.isFinal()) {
       lastSeq.put(participant, s.seq());
     }
-    publish(new JsonObject()
-        .put("type", "transcript")
-        .put("sessionId", sessionId)
-        .put("participantId", participant)
-        .put("role", role.wire())
-        .put("speaker", s.speaker().wire())
-        .put("text", s.text())
-        .put("final", s.isFinal())
-        .put("seq", s.seq())
-        .put("ts", s.ts())
-        .put("at", now));
+    publish(transcript(participant, role.wire(), s.speaker(), s.text(), s.isFinal(), s.seq(), s.ts(), now));
     if (s.speaker() == Speaker.INTERVIEWER) {
       coach.interviewerSaid(s.text(), s.isFinal(), now);
       matchQuestion(s, now);
@@ -238,9 +228,7 @@ final class Room {
     }
     long now = System.currentTimeMillis();
     lastSeq.put(participant, seq);
-    publish(new JsonObject().put("type", "transcript").put("sessionId", sessionId).put("participantId", participant)
-        .put("role", body.getString("role")).put("speaker", Speaker.INTERVIEWER.wire()).put("text", card.question())
-        .put("final", true).put("seq", seq).put("ts", now).put("at", now));
+    publish(transcript(participant, body.getString("role"), Speaker.INTERVIEWER, card.question(), true, seq, now, now));
     coach.interviewerSaid(card.question(), true, now);
     questionVersion++;
     currentCardId = null; // asking the current card again starts a fresh answer
@@ -290,6 +278,22 @@ final class Room {
           msg.reply(null);
         })
         .onFailure(e -> msg.reply(Messages.error(ErrorCode.STORE_FAILED, "could not save the settings; try again")));
+  }
+
+  /** The echo every participant gets of what was said. */
+  private JsonObject transcript(String participant, String role, Speaker speaker, String text, boolean isFinal,
+                                long seq, Long ts, long at) {
+    return new JsonObject()
+        .put("type", "transcript")
+        .put("sessionId", sessionId)
+        .put("participantId", participant)
+        .put("role", role)
+        .put("speaker", speaker.wire())
+        .put("text", text)
+        .put("final", isFinal)
+        .put("seq", seq)
+        .put("ts", ts)
+        .put("at", at);
   }
 
   /** After a failed write: a re-send of that seq must be stored, not taken for a duplicate. */
