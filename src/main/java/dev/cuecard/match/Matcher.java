@@ -206,6 +206,23 @@ public final class Matcher {
     if (heard == null) {
       return List.of();
     }
+    return ranked(heard, candidates(heard), limit);
+  }
+
+  /** Every card's confidence for the snippet, by bank position (0 where no term is shared): for score fusion. */
+  double[] confidences(List<String> q) {
+    double[] out = new double[cardTerms.size()];
+    Heard heard = Heard.of(q, this);
+    if (heard != null) {
+      for (int c : candidates(heard)) {
+        out[c] = confidence(heard.terms(), heard.mass(), cardTerms.get(c));
+      }
+    }
+    return out;
+  }
+
+  /** The cards sharing at least one term with the snippet. */
+  private int[] candidates(Heard heard) {
     BitSet candidates = new BitSet(cardTerms.size());
     for (String t : heard.terms()) {
       int[] cards = postings.get(t);
@@ -215,7 +232,7 @@ public final class Matcher {
         }
       }
     }
-    return ranked(heard, candidates.stream().toArray(), limit);
+    return candidates.stream().toArray();
   }
 
   /** Analysed snippet terms (the last MAX_QUERY_TERMS) and their total IDF. */

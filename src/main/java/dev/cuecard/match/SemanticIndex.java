@@ -2,12 +2,10 @@ package dev.cuecard.match;
 
 import dev.cuecard.bank.Bank;
 import dev.cuecard.bank.Card;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,24 +21,28 @@ public final class SemanticIndex {
   static final double COS_LOW = 0.3;
   static final double COS_HIGH = 0.7;
   static final double LEXICAL_WEIGHT = 0.3;
+  private static final int DIM = Embedder.DIMENSION;
 
-  private static volatile AllMiniLmL6V2QuantizedEmbeddingModel model;
+  private static volatile Embedder model;
 
   private final Matcher lexical;
-  private final List<float[][]> vectors;
+  /** Every phrasing's unit vector, one after another (DIM floats each), and the card each belongs to. */
+  private final float[] vectors;
+  private final int[] owner;
 
-  private SemanticIndex(Matcher lexical, List<float[][]> vectors) {
+  private SemanticIndex(Matcher lexical, float[] vectors, int[] owner) {
     this.lexical = lexical;
     this.vectors = vectors;
+    this.owner = owner;
   }
 
-  private static AllMiniLmL6V2QuantizedEmbeddingModel model() {
-    AllMiniLmL6V2QuantizedEmbeddingModel m = model;
+  private static Embedder model() {
+    Embedder m = model;
     if (m == null) {
       synchronized (SemanticIndex.class) {
         m = model;
         if (m == null) {
-          m = new AllMiniLmL6V2QuantizedEmbeddingModel();
+          m = new Embedder();
           model = m;
         }
       }
@@ -49,22 +51,29 @@ public final class SemanticIndex {
   }
 
   static float[] embed(String text) {
-    return model().embed(text).content().vector();
+    return model().vector(text);
   }
 
   /** Embeds every card's question and aliases (seconds for a few hundred cards). Blocking. */
   public static SemanticIndex build(Matcher lexical) {
-    Bank bank = lexical.bank();
-    List<float[][]> vectors = new ArrayList<>(bank.size());
-    for (Card c : bank.cards()) {
-      float[][] v = new float[1 + c.aliases().size()][];
-      v[0] = embed(c.question());
-      for (int i = 0; i < c.aliases().size(); i++) {
-        v[i + 1] = embed(c.aliases().get(i));
-      }
-      vectors.add(v);
+    List<Card> cards = lexical.bank().cards();
+    int rows = 0;
+    for (Card c : cards) {
+      rows += 1 + c.aliases().size();
     }
-    return new SemanticIndex(lexical, vectors);
+    float[] vectors = new float[rows * DIM];
+    int[] owner = new int[rows];
+    int row = 0;
+    for (int i = 0; i < cards.size(); i++) {
+      List<String> phrasings = new ArrayList<>();
+      phrasings.add(cards.get(i).question());
+      phrasings.addAll(cards.get(i).aliases());
+      for (String p : phrasings) {
+        System.arraycopy(embed(p), 0, vectors, row * DIM, DIM);
+        owner[row++] = i;
+      }
+    }
+    return new SemanticIndex(lexical, vectors, owner);
   }
 
   public Matcher lexical() {
@@ -74,21 +83,19 @@ public final class SemanticIndex {
   /** The best card by fused score, if it reaches the matcher's threshold (no question check here). Blocking. */
   public Optional<Match> match(String text) {
     float[] q = embed(text);
-    Map<String, Double> lex = new HashMap<>();
-    for (Match m : lexical.rank(text, 50)) {
-      lex.put(m.card().id(), m.score());
-    }
     List<Card> cards = lexical.bank().cards();
+    double[] cos = new double[cards.size()];
+    Arrays.fill(cos, -1);
+    for (int row = 0; row < owner.length; row++) {
+      cos[owner[row]] = Math.max(cos[owner[row]], dot(q, vectors, row * DIM));
+    }
+    double[] lex = lexical.confidences(TextAnalysis.terms(text));
     int best = -1;
     double bestScore = -1;
     double second = 0;
     for (int i = 0; i < cards.size(); i++) {
-      double cos = -1;
-      for (float[] v : vectors.get(i)) {
-        cos = Math.max(cos, dot(q, v));
-      }
-      double sem = Math.min(1, Math.max(0, (cos - COS_LOW) / (COS_HIGH - COS_LOW)));
-      double score = LEXICAL_WEIGHT * lex.getOrDefault(cards.get(i).id(), 0.0) + (1 - LEXICAL_WEIGHT) * sem;
+      double sem = Math.min(1, Math.max(0, (cos[i] - COS_LOW) / (COS_HIGH - COS_LOW)));
+      double score = LEXICAL_WEIGHT * lex[i] + (1 - LEXICAL_WEIGHT) * sem;
       if (score > bestScore) {
         second = Math.max(second, bestScore);
         bestScore = score;
@@ -103,11 +110,17 @@ public final class SemanticIndex {
     return Optional.of(new Match(cards.get(best), bestScore, bestScore - second));
   }
 
-  private static double dot(float[] a, float[] b) {
-    double d = 0;
-    for (int k = 0; k < a.length; k++) {
-      d += a[k] * b[k];
+  private static float dot(float[] q, float[] rows, int from) {
+    float a = 0;
+    float b = 0;
+    float c = 0;
+    float d = 0;
+    for (int k = 0; k < DIM; k += 4) {
+      a += q[k] * rows[from + k];
+      b += q[k + 1] * rows[from + k + 1];
+      c += q[k + 2] * rows[from + k + 2];
+      d += q[k + 3] * rows[from + k + 3];
     }
-    return d;
+    return a + b + c + d;
   }
 }

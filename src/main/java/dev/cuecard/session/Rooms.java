@@ -25,9 +25,10 @@ public final class Rooms {
   public Rooms(Vertx vertx, LiveBank bank, Transcripts transcripts, Coaching coaching, Metrics metrics,
                long graceMillis, long answerBudgetMillis) {
     this.vertx = vertx;
-    // embeddings are CPU-bound: no more of them at once than there are cores
+    // embeddings are CPU-bound (one core each, a few ms): at most half the cores run them, so the
+    // event loops always keep CPU for the lexical path and the sockets
     WorkerExecutor semanticWorkers = vertx.createSharedWorkerExecutor("cuecard-semantic",
-        Math.max(1, Runtime.getRuntime().availableProcessors()));
+        Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
     this.deps = new Room.Deps(vertx, bank, semanticWorkers, transcripts, coaching, metrics, graceMillis,
         answerBudgetMillis);
   }

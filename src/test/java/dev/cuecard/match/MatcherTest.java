@@ -82,6 +82,22 @@ class MatcherTest {
     assertTrue(full.score() > 0.9, "the full question is a near-exact match: " + full.score());
   }
 
+  @Test
+  void fusionScoresAreTheLivePathScores() {
+    // the semantic fallback takes its lexical part from confidences(): it must agree with match()
+    String q = "what is middleware in django and when would you write your own";
+    double[] all = matcher.confidences(TextAnalysis.terms(q));
+    Match live = matcher.match(q, true).orElseThrow();
+    int at = matcher.bank().cards().indexOf(live.card());
+    assertEquals(live.score(), all[at], 1e-12);
+    for (double c : all) {
+      assertTrue(c <= all[at], "no card scores above the live match");
+    }
+    double[] none = matcher.confidences(TextAnalysis.terms("zzz qqq"));
+    assertEquals(matcher.bank().size(), none.length);
+    assertTrue(java.util.Arrays.stream(none).allMatch(c -> c == 0), "unknown words share no term with any card");
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "so what's the difference between x and y | true",

@@ -1,0 +1,70 @@
+package dev.cuecard.match;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The quantized all-MiniLM-L6-v2 sentence encoder (model and tokenizer ship inside the
+ * langchain4j jar), run by ONNX Runtime with one intra-op thread and no spin-waiting.
+ *
+ * <p>The library's default session uses one spinning intra-op thread per core. For a 15-token
+ * question that buys nothing (one thread: p50 3.7 ms, two: 4.0 ms) and, when two questions are
+ * embedded at once, doubles the time (p50 7.6 ms) while the spinning threads take CPU from the
+ * event loops. See docs/benchmarks.md. Thread-safe: ONNX Runtime sessions allow concurrent runs.
+ */
+final class Embedder extends AbstractInProcessEmbeddingModel {
+  private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
+  private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
+  static final int DIMENSION = 384;
+
+  private final OnnxBertBiEncoder encoder;
+
+  Embedder() {
+    super(Runnable::run); // single texts are embedded on the calling thread anyway
+    try (InputStream model = open(MODEL); InputStream tokenizer = open(TOKENIZER)) {
+      OrtEnvironment env = OrtEnvironment.getEnvironment();
+      OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+      options.setIntraOpNumThreads(1);
+      options.setInterOpNumThreads(1);
+      options.addConfigEntry("session.intra_op.allow_spinning", "0");
+      options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      encoder = new OnnxBertBiEncoder(env, env.createSession(model.readAllBytes(), options), tokenizer,
+          PoolingMode.MEAN);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the embedding model", e);
+    } catch (OrtException e) {
+      throw new IllegalStateException("cannot start the embedding model: " + e.getMessage(), e);
+    }
+  }
+
+  private static InputStream open(String resource) throws IOException {
+    InputStream in = Embedder.class.getResourceAsStream(resource);
+    if (in == null) {
+      throw new IOException(resource + " is missing from the classpath");
+    }
+    return in;
+  }
+
+  /** The unit-length embedding of one text. Blocking (milliseconds of CPU). */
+  float[] vector(String text) {
+    return embed(text).content().vector();
+  }
+
+  @Override
+  protected OnnxBertBiEncoder model() {
+    return encoder;
+  }
+
+  @Override
+  protected Integer knownDimension() {
+    return DIMENSION;
+  }
+}
