@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -74,8 +75,21 @@ public final class Main {
   }
 
   private static int serve(List<String> args, PrintStream out, PrintStream err) {
-    Config config = Config.load(System.getenv(), args);
-    Vertx vertx = Vertx.vertx();
+    // Netty's buffer events would load the JFR machinery on the first request (~0.1 s); a JFR user can
+    // still switch them on with -Dio.netty.jfr.enabled=true
+    if (System.getProperty("io.netty.jfr.enabled") == null) {
+      System.setProperty("io.netty.jfr.enabled", "false");
+    }
+    // Vert.x starts on another core while the config is read (each takes a few hundred ms when cold)
+    CompletableFuture<Vertx> starting = CompletableFuture.supplyAsync(Vertx::vertx, Main::startThread);
+    Config config;
+    try {
+      config = Config.load(System.getenv(), args);
+    } catch (RuntimeException e) {
+      starting.thenAccept(Vertx::close);
+      throw e;
+    }
+    Vertx vertx = starting.join();
     CuecardServer server;
     try {
       server = CuecardServer.start(vertx, config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
@@ -105,6 +119,12 @@ public final class Main {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  private static void startThread(Runnable task) {
+    Thread t = new Thread(task, "cuecard-start");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** Bad command-line usage. */

@@ -38,44 +38,51 @@ public final class CuecardServer {
     this.services = services;
   }
 
-  /** Opens the store, loads the bank, and starts listening; fails with a clear message on bad setup. */
+  /**
+   * Opens the store, loads the bank, and starts listening; fails with a clear message on bad setup.
+   * The bank (the longest step) loads on one worker while another opens the store and the keys.
+   */
   public static Future<CuecardServer> start(Vertx vertx, Config config) {
-    return vertx.executeBlocking(() -> build(vertx, config), false)
-        .compose(server -> server.deploy().map(server).recover(e -> {
-          server.services.db().close();
-          return Future.failedFuture(e);
-        }));
+    long started = System.currentTimeMillis();
+    Future<LiveBank> bank = vertx.executeBlocking(() -> new LiveBank(config.bool(ConfigKey.BANK_BUNDLED),
+        config.list(ConfigKey.BANK_DIRS).stream().map(Path::of).toList(), config.number(ConfigKey.MATCH_THRESHOLD),
+        config.bool(ConfigKey.MATCH_SEMANTIC)), false);
+    Future<Database> db = vertx.executeBlocking(() -> Database.open(vertx, config.dataDir()), false);
+    Future<Tokens> tokens = db.compose(d -> vertx.executeBlocking(() -> tokens(vertx, config), false));
+    return Future.all(bank, tokens)
+        .map(all -> {
+          CuecardServer server = new CuecardServer(vertx, services(vertx, config, db.result(), tokens.result(),
+              bank.result()));
+          LOG.info("loaded " + bank.result().bank().size() + " cards from " + bank.result().bank().sources().size()
+              + " bank files; data in " + config.dataDir().toAbsolutePath() + " ("
+              + (System.currentTimeMillis() - started) + " ms)");
+          return server;
+        })
+        .compose(server -> server.deploy().map(server))
+        .onFailure(e -> {
+          // wait for the store even when the bank failed first, so the file is never left open
+          db.onSuccess(Database::close);
+        });
   }
 
-  private static CuecardServer build(Vertx vertx, Config config) {
-    long started = System.currentTimeMillis();
-    Path dataDir = config.dataDir();
-    Database db = Database.open(vertx, dataDir);
-    try {
-      String secret = config.string(ConfigKey.AUTH_JWT_SECRET);
-      if (secret.isEmpty()) {
-        secret = Tokens.loadOrCreateSecret(dataDir);
-      }
-      Tokens tokens = new Tokens(vertx, secret, config.string(ConfigKey.AUTH_ISSUER),
-          config.integer(ConfigKey.AUTH_TOKEN_TTL_SECONDS));
-      LiveBank bank = new LiveBank(config.bool(ConfigKey.BANK_BUNDLED),
-          config.list(ConfigKey.BANK_DIRS).stream().map(Path::of).toList(), config.number(ConfigKey.MATCH_THRESHOLD),
-          config.bool(ConfigKey.MATCH_SEMANTIC));
-      Metrics metrics = new Metrics();
-      Transcripts transcripts = new Transcripts(db);
-      Coaching coaching = new Coaching(db);
-      Rooms rooms = new Rooms(vertx, bank, transcripts, coaching, metrics,
-          config.integer(ConfigKey.ROOM_GRACE_SECONDS) * 1000L, config.integer(ConfigKey.COACH_ANSWER_SECONDS) * 1000L);
-      Services s = new Services(vertx, config, db, new Users(db), new Sessions(db), transcripts, coaching,
-          new Invites(db), tokens,
-          new PasswordHasher(config.integer(ConfigKey.AUTH_PASSWORD_ITERATIONS)), bank, rooms, metrics);
-      LOG.info("loaded " + bank.bank().size() + " cards from " + bank.bank().sources().size() + " bank files; data in "
-          + dataDir.toAbsolutePath() + " (" + (System.currentTimeMillis() - started) + " ms)");
-      return new CuecardServer(vertx, s);
-    } catch (RuntimeException e) {
-      db.close();
-      throw e;
+  private static Tokens tokens(Vertx vertx, Config config) {
+    String secret = config.string(ConfigKey.AUTH_JWT_SECRET);
+    if (secret.isEmpty()) {
+      secret = Tokens.loadOrCreateSecret(config.dataDir());
     }
+    return new Tokens(vertx, secret, config.string(ConfigKey.AUTH_ISSUER),
+        config.integer(ConfigKey.AUTH_TOKEN_TTL_SECONDS));
+  }
+
+  private static Services services(Vertx vertx, Config config, Database db, Tokens tokens, LiveBank bank) {
+    Metrics metrics = new Metrics();
+    Transcripts transcripts = new Transcripts(db);
+    Coaching coaching = new Coaching(db);
+    Rooms rooms = new Rooms(vertx, bank, transcripts, coaching, metrics,
+        config.integer(ConfigKey.ROOM_GRACE_SECONDS) * 1000L, config.integer(ConfigKey.COACH_ANSWER_SECONDS) * 1000L);
+    return new Services(vertx, config, db, new Users(db), new Sessions(db), transcripts, coaching,
+        new Invites(db), tokens, new PasswordHasher(config.integer(ConfigKey.AUTH_PASSWORD_ITERATIONS)), bank, rooms,
+        metrics);
   }
 
   private Future<Void> deploy() {
