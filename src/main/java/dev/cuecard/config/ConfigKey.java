@@ -30,7 +30,9 @@ public enum ConfigKey {
   MATCH_THRESHOLD("match.threshold", Kind.NUMBER, 0.5, 0.0, 1.0),
   MATCH_SEMANTIC("match.semantic", Kind.BOOL, true),
   ROOM_GRACE_SECONDS("session.roomGraceSeconds", Kind.INT, 60, 0, 86_400),
-  COACH_ANSWER_SECONDS("coach.answerSeconds", Kind.INT, 120, 10, 3600);
+  COACH_ANSWER_SECONDS("coach.answerSeconds", Kind.INT, 120, 10, 3600),
+  /** Benchmarks only (the persistence A/B in docs/benchmarks.md): live writes are acknowledged, not stored. */
+  BENCH_DISCARD_WRITES("bench.discardWrites", Kind.BOOL, false);
 
   enum Kind { STRING, INT, NUMBER, BOOL, LIST }
 

@@ -76,8 +76,13 @@ public final class CuecardServer {
 
   private static Services services(Vertx vertx, Config config, Database db, Tokens tokens, LiveBank bank) {
     Metrics metrics = new Metrics();
-    Transcripts transcripts = new Transcripts(db);
-    Coaching coaching = new Coaching(db);
+    boolean discard = config.bool(ConfigKey.BENCH_DISCARD_WRITES);
+    if (discard) {
+      LOG.warning("bench.discardWrites is on: live snippets, cues and answers are acknowledged but NOT stored"
+          + " (for benchmarks only)");
+    }
+    Transcripts transcripts = new Transcripts(db, discard);
+    Coaching coaching = new Coaching(db, discard);
     Rooms rooms = new Rooms(vertx, bank, transcripts, coaching, metrics,
         config.integer(ConfigKey.ROOM_GRACE_SECONDS) * 1000L, config.integer(ConfigKey.COACH_ANSWER_SECONDS) * 1000L);
     return new Services(vertx, config, db, new Users(db), new Sessions(db), transcripts, coaching,

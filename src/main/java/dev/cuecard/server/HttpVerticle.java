@@ -114,6 +114,7 @@ final class HttpVerticle extends VerticleBase {
         .put("banks", s.bank().bank().sources().size())
         .put("bankLoadedAt", s.bank().loadedAt())
         .put("semantic", s.bank().semantic().isPresent())
+        .put("storing", !s.config().bool(ConfigKey.BENCH_DISCARD_WRITES))
         .put("connections", s.metrics().openConnections())
         .put("liveSessions", s.rooms().liveRooms())
         .put("uptimeSeconds", s.metrics().uptimeMillis() / 1000);

@@ -15,9 +15,12 @@ import java.util.Map;
 /** Final utterances and the cues shown during a session. */
 public final class Transcripts {
   private final Database db;
+  private final boolean discardWrites;
 
-  public Transcripts(Database db) {
+  /** With {@code discardWrites} (benchmarks only), live utterances and cues are acknowledged but not stored. */
+  public Transcripts(Database db, boolean discardWrites) {
     this.db = db;
+    this.discardWrites = discardWrites;
   }
 
   /**
@@ -25,6 +28,9 @@ public final class Transcripts {
    * utterance was already stored, so a re-send after a reconnect never duplicates.
    */
   public Future<Boolean> addUtterance(Utterance u) {
+    if (discardWrites) {
+      return Future.succeededFuture(true);
+    }
     return db.call(c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO utterances (session_id, participant_id, seq, speaker, text, client_ts, received_at) "
@@ -46,6 +52,9 @@ public final class Transcripts {
   }
 
   public Future<Void> addCue(Cue cue) {
+    if (discardWrites) {
+      return Future.succeededFuture();
+    }
     return db.call(c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO cues (session_id, card_id, question, heard, score, source, shown_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {

@@ -63,6 +63,7 @@ class PersistenceAndOpsTest {
   void healthAndMetrics() {
     JsonObject health = server.call("GET", "/health", null, (String) null).json();
     assertEquals("up", health.getString("status"));
+    assertTrue(health.getBoolean("storing"), "live writes are stored unless the benchmark switch is on");
     assertTrue(health.getInteger("cards") >= 40);
 
     String token = server.newUser();
