@@ -2,14 +2,12 @@ package dev.cuecard.server;
 
 import dev.cuecard.bank.Bank;
 import dev.cuecard.bank.Card;
-import dev.cuecard.match.Match;
 import dev.cuecard.match.Matcher;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 
@@ -47,18 +45,24 @@ final class BankRoutes {
     int limit = limit(param(ctx, "limit"));
     Predicate<Card> filter = filter(param(ctx, "bank"), param(ctx, "category"), param(ctx, "difficulty"));
     Matcher matcher = s.bank().get();
-    JsonArray out = new JsonArray();
     if (q == null || q.isBlank()) {
+      JsonArray out = new JsonArray();
       matcher.bank().cards().stream().filter(filter).limit(limit).forEach(c -> out.add(summary(c)));
-    } else {
-      if (q.length() > 1000) {
-        throw ApiException.badRequest("q must be at most 1000 characters");
-      }
-      List<Match> ranked = matcher.rank(q, MAX_LIMIT);
-      ranked.stream().filter(m -> filter.test(m.card())).limit(limit)
-          .forEach(m -> out.add(summary(m.card()).put("score", Math.round(m.score() * 1000) / 1000.0)));
+      Http.json(ctx, 200, new JsonObject().put("questions", out));
+      return;
     }
-    Http.json(ctx, 200, new JsonObject().put("questions", out));
+    if (q.length() > 1000) {
+      throw ApiException.badRequest("q must be at most 1000 characters");
+    }
+    // on a worker: the first search after start-up or a bank reload builds the Lucene index (~0.5 s)
+    ctx.vertx().executeBlocking(() -> matcher.rank(q, MAX_LIMIT), false)
+        .onSuccess(ranked -> {
+          JsonArray out = new JsonArray();
+          ranked.stream().filter(m -> filter.test(m.card())).limit(limit)
+              .forEach(m -> out.add(summary(m.card()).put("score", Math.round(m.score() * 1000) / 1000.0)));
+          Http.json(ctx, 200, new JsonObject().put("questions", out));
+        })
+        .onFailure(ctx::fail);
   }
 
   private void question(RoutingContext ctx) {
