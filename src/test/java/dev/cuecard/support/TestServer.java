@@ -52,6 +52,7 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Vertx vertx, Config config) {
+    BlockedThreads.watch();
     TestServer t = new TestServer(vertx, config);
     t.server = await(CuecardServer.start(vertx, config));
     return t;
@@ -135,10 +136,12 @@ public final class TestServer implements AutoCloseable {
   }
 
   @Override
+  /** Stops the server; fails if Vert.x reported a blocked thread while it ran. */
   public void close() {
     if (server != null) {
       await(server.stop());
     }
+    BlockedThreads.assertNone();
   }
 
   /** A response with its status, body and content type. */
