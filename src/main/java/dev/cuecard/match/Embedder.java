@@ -20,14 +20,14 @@ import java.io.UncheckedIOException;
  * embedded at once, doubles the time (p50 7.6 ms) while the spinning threads take CPU from the
  * event loops. See docs/benchmarks.md. Thread-safe: ONNX Runtime sessions allow concurrent runs.
  */
-final class Embedder extends AbstractInProcessEmbeddingModel {
+public final class Embedder extends AbstractInProcessEmbeddingModel {
   private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
   private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
-  static final int DIMENSION = 384;
+  public static final int DIMENSION = 384;
 
   private final OnnxBertBiEncoder encoder;
 
-  Embedder() {
+  public Embedder() {
     super(Runnable::run); // single texts are embedded on the calling thread anyway
     try (InputStream model = open(MODEL); InputStream tokenizer = open(TOKENIZER)) {
       OrtEnvironment env = OrtEnvironment.getEnvironment();
@@ -54,7 +54,7 @@ final class Embedder extends AbstractInProcessEmbeddingModel {
   }
 
   /** The unit-length embedding of one text. Blocking (milliseconds of CPU). */
-  float[] vector(String text) {
+  public float[] vector(String text) {
     return embed(text).content().vector();
   }
 

@@ -26,6 +26,7 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +63,8 @@ public final class Matcher {
   private final List<CardTerms> cardTerms;
   private final Map<String, int[]> postings = new HashMap<>();
   private final Map<String, Double> idf;
+  /** Card identifiers heard as one lower-case word ("jsonresponse") → the words they split into. */
+  private final Map<String, List<String>> compounds = new HashMap<>();
   private final double unknownIdf;
   private final double threshold;
 
@@ -82,6 +85,9 @@ public final class Matcher {
       }
       Set<String> vocab = new HashSet<>();
       phrasings.forEach(vocab::addAll);
+      compounds.putAll(TextAnalysis.compounds(c.question()));
+      c.aliases().forEach(a -> compounds.putAll(TextAnalysis.compounds(a)));
+      c.tags().forEach(t -> compounds.putAll(TextAnalysis.compounds(t)));
       for (String t : c.tags()) {
         vocab.addAll(TextAnalysis.terms(t));
       }
@@ -184,7 +190,7 @@ public final class Matcher {
     if (!QuestionDetector.isQuestion(text)) {
       return Optional.empty();
     }
-    List<Match> ranked = best(TextAnalysis.terms(text), 2);
+    List<Match> ranked = best(heard(text), 2);
     if (ranked.isEmpty()) {
       return Optional.empty();
     }
@@ -210,7 +216,8 @@ public final class Matcher {
   }
 
   /** Every card's confidence for the snippet, by bank position (0 where no term is shared): for score fusion. */
-  double[] confidences(List<String> q) {
+  double[] confidences(String text) {
+    List<String> q = heard(text);
     double[] out = new double[cardTerms.size()];
     Heard heard = Heard.of(q, this);
     if (heard != null) {
@@ -233,6 +240,28 @@ public final class Matcher {
       }
     }
     return candidates.stream().toArray();
+  }
+
+  /**
+   * The analysed terms of what was heard, with any card identifier said as one lower-case word
+   * ("what is a serializermethodfield") replaced by the words the card's spelling splits into.
+   */
+  List<String> heard(String text) {
+    List<String> terms = TextAnalysis.terms(text);
+    if (compounds.isEmpty()) {
+      return terms;
+    }
+    List<String> out = null;
+    for (int i = 0; i < terms.size(); i++) {
+      List<String> parts = idf.containsKey(terms.get(i)) ? null : compounds.get(terms.get(i));
+      if (parts != null && out == null) {
+        out = new ArrayList<>(terms.subList(0, i));
+      }
+      if (out != null) {
+        out.addAll(parts != null ? parts : List.of(terms.get(i)));
+      }
+    }
+    return out == null ? terms : new ArrayList<>(new LinkedHashSet<>(out));
   }
 
   /** Analysed snippet terms (the last MAX_QUERY_TERMS) and their total IDF. */
@@ -274,7 +303,7 @@ public final class Matcher {
 
   /** Cards ranked by confidence, BM25 picking the candidates (no question check, no threshold); for search. */
   public List<Match> rank(String text, int limit) {
-    Heard heard = Heard.of(TextAnalysis.terms(text), this);
+    Heard heard = Heard.of(heard(text), this);
     if (heard == null) {
       return List.of();
     }

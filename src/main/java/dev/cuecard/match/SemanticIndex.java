@@ -89,7 +89,7 @@ public final class SemanticIndex {
     for (int row = 0; row < owner.length; row++) {
       cos[owner[row]] = Math.max(cos[owner[row]], dot(q, vectors, row * DIM));
     }
-    double[] lex = lexical.confidences(TextAnalysis.terms(text));
+    double[] lex = lexical.confidences(text);
     int best = -1;
     double bestScore = -1;
     double second = 0;

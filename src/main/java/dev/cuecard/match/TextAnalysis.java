@@ -25,8 +25,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -88,6 +91,27 @@ public final class TextAnalysis {
       ts.end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /**
+   * The code identifiers of a text (JsonResponse, select_related) as they come out when someone
+   * types or a recogniser writes them as one lower-case word: analysed joined form (e.g.
+   * "jsonrespons") → the analysed words the identifier splits into ([json, respons]).
+   */
+  public static Map<String, List<String>> compounds(String text) {
+    Map<String, List<String>> out = new HashMap<>();
+    for (String token : text.split("[^A-Za-z0-9_.]+")) {
+      String t = token.replaceAll("^\\.+|\\.+$", "");
+      if (t.length() < 4 || !IDENTIFIER_BREAKS.matcher(t).find()) {
+        continue;
+      }
+      List<String> parts = terms(t);
+      List<String> joined = terms(t.replace("_", "").replace(".", "").toLowerCase(Locale.ROOT));
+      if (parts.size() >= 2 && joined.size() == 1 && !parts.contains(joined.get(0))) {
+        out.put(joined.get(0), parts);
+      }
     }
     return out;
   }

@@ -82,18 +82,40 @@ class MatcherTest {
     assertTrue(full.score() > 0.9, "the full question is a near-exact match: " + full.score());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "what is a serializermethodfield and when is it a problem | drf-method-field",
+      "testcase versus transactiontestcase | test-test-database",
+      "so jsonresponse versus httpresponse versus streaminghttpresponse | django-request-response-objects",
+      "what does django's securitymiddleware do | django-security-middleware",
+  })
+  void identifiersSaidAsOneLowerCaseWordStillMatch(String heard, String card) {
+    // typed or recognised without the capitals or underscores the card spells them with
+    Match m = matcher.match(heard, true).orElseThrow(() -> new AssertionError(heard + " ranked " + matcher.rank(heard, 3)));
+    assertEquals(card, m.card().id());
+  }
+
+  @Test
+  void compoundsComeOnlyFromIdentifiers() {
+    assertEquals(java.util.Map.of(TextAnalysis.terms("transactiontestcase").get(0), TextAnalysis.terms("transaction test case")),
+        TextAnalysis.compounds("When do you need a TransactionTestCase?"));
+    // the synonym list already maps "selectrelated" and "select related" to one token
+    assertTrue(TextAnalysis.compounds("use select_related()").isEmpty());
+    assertTrue(TextAnalysis.compounds("plain words and APIs only").isEmpty());
+  }
+
   @Test
   void fusionScoresAreTheLivePathScores() {
     // the semantic fallback takes its lexical part from confidences(): it must agree with match()
     String q = "what is middleware in django and when would you write your own";
-    double[] all = matcher.confidences(TextAnalysis.terms(q));
+    double[] all = matcher.confidences(q);
     Match live = matcher.match(q, true).orElseThrow();
     int at = matcher.bank().cards().indexOf(live.card());
     assertEquals(live.score(), all[at], 1e-12);
     for (double c : all) {
       assertTrue(c <= all[at], "no card scores above the live match");
     }
-    double[] none = matcher.confidences(TextAnalysis.terms("zzz qqq"));
+    double[] none = matcher.confidences("zzz qqq");
     assertEquals(matcher.bank().size(), none.length);
     assertTrue(java.util.Arrays.stream(none).allMatch(c -> c == 0), "unknown words share no term with any card");
   }
