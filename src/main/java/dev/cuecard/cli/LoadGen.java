@@ -50,6 +50,9 @@ final class LoadGen {
   private final int durationSec;
   private final int rampSec;
   private final boolean idle;
+  /** Share of questions asked in words unlike any card (from loadgen/reworded.txt): the semantic path. */
+  private final double reworded;
+  private final List<String> rewordedQuestions;
   private final PrintStream out;
   private final List<Card> cards;
   private final LongAdder sent = new LongAdder();
@@ -69,13 +72,16 @@ final class LoadGen {
 
   private final int warmupSec;
 
-  private LoadGen(URI base, int sessions, int durationSec, int rampSec, int warmupSec, boolean idle, PrintStream out) {
+  private LoadGen(URI base, int sessions, int durationSec, int rampSec, int warmupSec, boolean idle, double reworded,
+                  PrintStream out) throws IOException {
     this.warmupSec = warmupSec;
     this.base = base;
     this.sessions = sessions;
     this.durationSec = durationSec;
     this.rampSec = rampSec;
     this.idle = idle;
+    this.reworded = reworded;
+    this.rewordedQuestions = rewordedQuestions();
     this.out = out;
     this.cards = BankLoader.load(true, List.of()).cards().stream().filter(c -> !c.aliases().isEmpty()).toList();
   }
@@ -87,6 +93,7 @@ final class LoadGen {
     int ramp = 5;
     int warmup = -1;
     boolean idle = false;
+    double reworded = 0;
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       switch (a) {
@@ -96,6 +103,7 @@ final class LoadGen {
         case "--ramp" -> ramp = number(Args.value(args, ++i, "loadgen", a), a, 0, 600);
         case "--warmup" -> warmup = number(Args.value(args, ++i, "loadgen", a), a, 0, 600);
         case "--idle" -> idle = true;
+        case "--reworded" -> reworded = fraction(Args.value(args, ++i, "loadgen", a), a);
         default -> throw new UsageException("loadgen: unexpected argument '" + a + "'");
       }
     }
@@ -104,7 +112,7 @@ final class LoadGen {
       throw new UsageException("loadgen only targets a server on this machine (127.0.0.1, localhost or [::1])");
     }
     try {
-      return new LoadGen(base, sessions, duration, ramp, warmup < 0 ? ramp + 5 : warmup, idle, out).go();
+      return new LoadGen(base, sessions, duration, ramp, warmup < 0 ? ramp + 5 : warmup, idle, reworded, out).go();
     } catch (IOException | RuntimeException e) {
       err.println("loadgen failed: " + e.getMessage());
       return 1;
@@ -114,6 +122,28 @@ final class LoadGen {
     }
   }
 
+
+  private static double fraction(String v, String flag) {
+    try {
+      double f = Double.parseDouble(v);
+      if (f >= 0 && f <= 1) {
+        return f;
+      }
+    } catch (NumberFormatException ignored) {
+      // fall through to the error
+    }
+    throw new UsageException("loadgen: " + flag + " must be a number from 0 to 1, got '" + v + "'");
+  }
+
+  private static List<String> rewordedQuestions() throws IOException {
+    try (var in = LoadGen.class.getResourceAsStream("/loadgen/reworded.txt")) {
+      if (in == null) {
+        throw new IOException("loadgen/reworded.txt is missing from the jar");
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+          .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    }
+  }
 
   private static int number(String v, String flag, int min, int max) {
     try {
@@ -268,11 +298,16 @@ final class LoadGen {
         ws.close();
         return;
       }
-      Card card = cards.get(random.nextInt(cards.size()));
-      List<String> phrasings = new ArrayList<>(card.aliases());
-      phrasings.add(card.question());
-      String[] words = phrasings.get(random.nextInt(phrasings.size())).toLowerCase(Locale.ROOT)
-          .replaceAll("[?!.,]", "").split("\\s+");
+      String question;
+      if (random.nextDouble() < reworded) {
+        question = rewordedQuestions.get(random.nextInt(rewordedQuestions.size()));
+      } else {
+        Card card = cards.get(random.nextInt(cards.size()));
+        List<String> phrasings = new ArrayList<>(card.aliases());
+        phrasings.add(card.question());
+        question = phrasings.get(random.nextInt(phrasings.size()));
+      }
+      String[] words = question.toLowerCase(Locale.ROOT).replaceAll("[?!.,]", "").split("\\s+");
       sentAt.clear();
       speak(words, 2);
     }

@@ -27,8 +27,10 @@ public final class Main {
             top-1 accuracy, MRR@5, false-cue rate and matcher latency; --semantic adds the
             sentence-embedding fallback the server uses for questions the lexical matcher misses.
         cuecard loadgen [--server URL] [--sessions N] [--duration SECONDS] [--ramp SECONDS] [--warmup SECONDS] [--idle]
+                       [--reworded FRACTION]
             Load a server on this machine with N live sessions (or N idle ones) and report snippets/s,
-            client-side cue latency percentiles, errors and the server's heap and RSS.
+            client-side cue latency percentiles, errors and the server's heap and RSS. --reworded F
+            asks that share of questions in words unlike any card (the semantic fallback's path).
         cuecard help
       """;
 

@@ -59,6 +59,17 @@ class EvalTest {
   }
 
   @Test
+  void theLoadGeneratorsRewordedQuestionsNeedTheFallback() throws Exception {
+    List<String> lines = Files.readAllLines(Path.of("src/main/resources/loadgen/reworded.txt")).stream()
+        .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    assertTrue(lines.size() >= 10);
+    for (String l : lines) {
+      assertTrue(matcher.match(l, true).isEmpty(), "the lexical path places '" + l + "'");
+      assertTrue(QuestionDetector.isQuestion(l) && semantic.match(l).isPresent(), "no semantic cue for '" + l + "'");
+    }
+  }
+
+  @Test
   void hitsAndParsing() {
     List<Eval.Line> l = Eval.parse(List.of("# comment", "", "{\"text\": \"what is a decorator\", \"expect\": [\"Decorator\"]}",
         "{\"text\": \"hi\", \"speaker\": \"candidate\", \"expect\": null}"));
