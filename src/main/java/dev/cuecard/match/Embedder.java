@@ -15,10 +15,12 @@ import java.io.UncheckedIOException;
  * The quantized all-MiniLM-L6-v2 sentence encoder (model and tokenizer ship inside the
  * langchain4j jar), run by ONNX Runtime with one intra-op thread and no spin-waiting.
  *
- * <p>The library's default session uses one spinning intra-op thread per core. For a 15-token
- * question that buys nothing (one thread: p50 3.7 ms, two: 4.0 ms) and, when two questions are
- * embedded at once, doubles the time (p50 7.6 ms) while the spinning threads take CPU from the
- * event loops. See docs/benchmarks.md. Thread-safe: ONNX Runtime sessions allow concurrent runs.
+ * <p>The library's default session uses one spinning intra-op thread per core. Alone on an idle
+ * machine that is faster (p50 3.6 against 5.2 ms for a 15-word question, {@code EmbedderBench}),
+ * but two questions at once take 9.0 ms each against 5.6 ms, and the spinning threads take CPU
+ * from the event loops: under the 1,000-session load, semantic cues went from p50 12.6 to 6.8 ms
+ * and lexical cues got faster too (docs/benchmarks.md). Thread-safe: ONNX Runtime sessions allow
+ * concurrent runs.
  */
 public final class Embedder extends AbstractInProcessEmbeddingModel {
   private static final String MODEL = "/all-minilm-l6-v2-q.onnx";

@@ -1,6 +1,5 @@
 package dev.cuecard.match;
 
-import dev.cuecard.bank.Bank;
 import dev.cuecard.bank.Card;
 
 import java.util.ArrayList;
