@@ -31,6 +31,8 @@ public final class Main {
             Load a server on this machine with N live sessions (or N idle ones) and report snippets/s,
             client-side cue latency percentiles, errors and the server's heap and RSS. --reworded F
             asks that share of questions in words unlike any card (the semantic fallback's path).
+        cuecard selftest
+            Start a throw-away server on a free port and run a short mock interview against it.
         cuecard help
       """;
 
@@ -57,6 +59,8 @@ public final class Main {
           return EvalCommand.run(rest, out, err);
         case "loadgen":
           return LoadGen.run(rest, out, err);
+        case "selftest":
+          return SelfTest.run(rest, out, err);
         case "help":
         case "-h":
           out.print(USAGE);

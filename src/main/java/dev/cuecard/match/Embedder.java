@@ -10,6 +10,8 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The quantized all-MiniLM-L6-v2 sentence encoder (model and tokenizer ship inside the
@@ -26,6 +28,16 @@ public final class Embedder extends AbstractInProcessEmbeddingModel {
   private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
   private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
   public static final int DIMENSION = 384;
+  /**
+   * The tokenizer library (DJL) logs its CUDA probe as warnings ("Failed to detect GPU count") on
+   * every machine without a GPU; nothing here uses a GPU, so only its errors are shown. Held in a
+   * field because java.util.logging forgets the level of a logger nobody references.
+   */
+  private static final Logger DJL_LOG = Logger.getLogger("ai.djl");
+
+  static {
+    DJL_LOG.setLevel(Level.SEVERE);
+  }
 
   private final OnnxBertBiEncoder encoder;
 

@@ -32,6 +32,7 @@ public final class CuecardServer {
   private final List<String> deployments = new CopyOnWriteArrayList<>();
   private int port;
   private long reloadTimer = -1;
+  private long backgroundTimer = -1;
 
   private CuecardServer(Vertx vertx, Services services) {
     this.vertx = vertx;
@@ -104,12 +105,20 @@ public final class CuecardServer {
           deployments.add(id);
           watchBank();
           // lexical matching serves at once; warm-up and the semantic index follow a moment later, so
-          // they do not compete with the first requests for the CPU
-          vertx.setTimer(BACKGROUND_DELAY_MS, t -> vertx.executeBlocking(() -> {
-            services.bank().warmUp();
-            services.bank().buildSemantic();
-            return null;
-          }, false).onFailure(e -> LOG.warning("semantic matching unavailable: " + e)));
+          // they do not compete with the first requests for the CPU. A plain daemon thread: nothing
+          // waits for it, and a server stopped meanwhile has no event loop left to report back to.
+          backgroundTimer = vertx.setTimer(BACKGROUND_DELAY_MS, t -> {
+            Thread warm = new Thread(() -> {
+              try {
+                services.bank().warmUp();
+                services.bank().buildSemantic();
+              } catch (RuntimeException | LinkageError e) { // LinkageError: no ONNX natives for this platform
+                LOG.warning("semantic matching unavailable: " + e);
+              }
+            }, "cuecard-warm-up");
+            warm.setDaemon(true);
+            warm.start();
+          });
           port = started.get(0).actualPort();
           LOG.info("Cuecard listening on http://" + services.config().string(ConfigKey.SERVER_HOST) + ":" + port
               + " with " + instances + " event-loop instance(s), " + (System.currentTimeMillis()
@@ -143,6 +152,7 @@ public final class CuecardServer {
 
   /** Stops accepting connections, lets queued writes finish, and closes the store. */
   public Future<Void> stop() {
+    vertx.cancelTimer(backgroundTimer);
     if (reloadTimer >= 0) {
       vertx.cancelTimer(reloadTimer);
     }
