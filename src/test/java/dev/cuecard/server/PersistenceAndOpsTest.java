@@ -1,17 +1,11 @@
 package dev.cuecard.server;
 
+import dev.cuecard.support.ServerTestBase;
 import dev.cuecard.support.TestServer;
 import dev.cuecard.support.WsClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,22 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Restarts lose nothing that was acked; health, metrics and the web client are served. */
-@ExtendWith(VertxExtension.class)
-class PersistenceAndOpsTest {
-  @TempDir
-  Path dir;
-  TestServer server;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dir);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
+class PersistenceAndOpsTest extends ServerTestBase {
   @Test
   void everythingAckedSurvivesARestart() {
     String token = server.newUser();

@@ -1,38 +1,16 @@
 package dev.cuecard.server;
 
+import dev.cuecard.support.ServerTestBase;
 import dev.cuecard.support.TestServer;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Session CRUD over REST, and that users only ever reach their own sessions. */
-@ExtendWith(VertxExtension.class)
-class SessionApiTest {
-  @TempDir
-  Path dir;
-  TestServer server;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dir);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
+class SessionApiTest extends ServerTestBase {
   @Test
   void createListGetDelete() {
     String token = server.newUser();

@@ -1,38 +1,15 @@
 package dev.cuecard.support;
 
-import dev.cuecard.config.Config;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 /** A real server in a temp data dir with one registered user and one session, fresh for every test. */
-@ExtendWith(VertxExtension.class)
-public abstract class SessionTestBase {
-  @TempDir
-  protected Path dir;
-  protected TestServer server;
+public abstract class SessionTestBase extends ServerTestBase {
   protected String token;
   protected String session;
 
-  /** The server's configuration; override to change limits. */
-  protected Config config() {
-    return TestServer.config(dir);
-  }
-
   @BeforeEach
-  void startServer(Vertx vertx) {
-    server = TestServer.start(vertx, config());
+  void newUserAndSession() {
     token = server.newUser();
     session = server.newSession(token);
-  }
-
-  @AfterEach
-  void stopServer() {
-    server.close();
   }
 }
