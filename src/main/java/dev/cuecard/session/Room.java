@@ -249,35 +249,33 @@ final class Room {
       return;
     }
     long now = System.currentTimeMillis();
-    Coaching.Rating r = new Coaching.Rating(body.getString("participantId"), t.card().id(), shownAt(), 
+    Coaching.Rating r = new Coaching.Rating(body.getString("participantId"), t.card().id(), shownAt(),
         body.getInteger("score"), body.getString("note"), now);
-    coaching.addRating(sessionId, r)
-        .onSuccess(v -> {
-          publish(r.toJson().put("type", "rating").put("sessionId", sessionId));
-          msg.reply(null);
-        })
-        .onFailure(e -> msg.reply(Messages.error(ErrorCode.STORE_FAILED, "could not store the rating; send it again")));
+    storeThenPublish(msg, coaching.addRating(sessionId, r), r.toJson().put("type", "rating"),
+        "could not store the rating; send it again");
   }
 
   private void note(Message<JsonObject> msg, JsonObject body) {
     Coaching.Note n = new Coaching.Note(body.getString("participantId"), body.getString("text"),
         System.currentTimeMillis());
-    coaching.addNote(sessionId, n)
-        .onSuccess(v -> {
-          publish(n.toJson().put("type", "note").put("sessionId", sessionId));
-          msg.reply(null);
-        })
-        .onFailure(e -> msg.reply(Messages.error(ErrorCode.STORE_FAILED, "could not store the note; send it again")));
+    storeThenPublish(msg, coaching.addNote(sessionId, n), n.toJson().put("type", "note"),
+        "could not store the note; send it again");
   }
 
   private void settings(Message<JsonObject> msg, JsonObject body) {
     JsonObject saved = coach.settings(body.getJsonObject("nudges"));
-    coaching.saveSettings(sessionId, saved)
+    storeThenPublish(msg, coaching.saveSettings(sessionId, saved), saved.copy().put("type", "settings"),
+        "could not save the settings; try again");
+  }
+
+  /** Once {@code stored} succeeds, publishes {@code event} to the session and replies; else replies store_failed. */
+  private void storeThenPublish(Message<JsonObject> msg, Future<Void> stored, JsonObject event, String failure) {
+    stored
         .onSuccess(v -> {
-          publish(saved.copy().put("type", "settings").put("sessionId", sessionId));
+          publish(event.put("sessionId", sessionId));
           msg.reply(null);
         })
-        .onFailure(e -> msg.reply(Messages.error(ErrorCode.STORE_FAILED, "could not save the settings; try again")));
+        .onFailure(e -> msg.reply(Messages.error(ErrorCode.STORE_FAILED, failure)));
   }
 
   /** The echo every participant gets of what was said. */
