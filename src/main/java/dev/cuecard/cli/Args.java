@@ -2,7 +2,13 @@ package dev.cuecard.cli;
 
 import dev.cuecard.cli.Main.UsageException;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /** Small helpers shared by the subcommands' flag parsing. */
 final class Args {
@@ -15,5 +21,20 @@ final class Args {
       throw new UsageException(command + ": " + flag + " needs a value");
     }
     return args.get(i);
+  }
+
+  /**
+   * Reads a UTF-8 file and parses its lines; on failure tells {@code err} why (unreadable file, or
+   * the parser's {@link IllegalArgumentException} prefixed with the file name) and returns null.
+   */
+  static <T> T readLines(String file, Function<List<String>, T> parse, PrintStream err) {
+    try {
+      return parse.apply(Files.readAllLines(Path.of(file), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      err.println("cannot read " + file + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      err.println(file + ": " + e.getMessage());
+    }
+    return null;
   }
 }

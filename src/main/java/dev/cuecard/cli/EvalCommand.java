@@ -7,10 +7,7 @@ import dev.cuecard.match.Eval;
 import dev.cuecard.match.Matcher;
 import dev.cuecard.match.SemanticIndex;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,14 +51,8 @@ final class EvalCommand {
     if (file == null) {
       throw new UsageException("eval needs a FILE.jsonl");
     }
-    List<Eval.Line> lines;
-    try {
-      lines = Eval.parse(Files.readAllLines(Path.of(file), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      err.println("cannot read " + file + ": " + e.getMessage());
-      return 2;
-    } catch (IllegalArgumentException e) {
-      err.println(file + ": " + e.getMessage());
+    List<Eval.Line> lines = Args.readLines(file, Eval::parse, err);
+    if (lines == null) {
       return 2;
     }
     Matcher matcher;

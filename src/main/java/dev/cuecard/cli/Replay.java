@@ -12,8 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,14 +63,8 @@ final class Replay {
     if (file == null || user == null || password == null) {
       throw new UsageException("replay needs FILE, --user and --password");
     }
-    List<Line> lines;
-    try {
-      lines = parse(Files.readAllLines(Path.of(file), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      err.println("cannot read " + file + ": " + e.getMessage());
-      return 2;
-    } catch (IllegalArgumentException e) {
-      err.println(file + ": " + e.getMessage());
+    List<Line> lines = Args.readLines(file, Replay::parse, err);
+    if (lines == null) {
       return 2;
     }
     try {
