@@ -23,6 +23,20 @@ final class Args {
     return args.get(i);
   }
 
+  /** The value after a flag as a number from 0 to 1, or a usage error naming the command, flag and value. */
+  static double fraction(List<String> args, int i, String command, String flag) {
+    String v = value(args, i, command, flag);
+    try {
+      double f = Double.parseDouble(v);
+      if (f >= 0 && f <= 1) {
+        return f;
+      }
+    } catch (NumberFormatException ignored) {
+      // fall through to the error
+    }
+    throw new UsageException(command + ": " + flag + " must be a number from 0 to 1, got '" + v + "'");
+  }
+
   /**
    * Reads a UTF-8 file and parses its lines; on failure tells {@code err} why (unreadable file, or
    * the parser's {@link IllegalArgumentException} prefixed with the file name) and returns null.

@@ -33,13 +33,7 @@ final class EvalCommand {
         case "--verbose" -> verbose = true;
         case "--json" -> json = true;
         case "--semantic" -> semantic = true;
-        case "--threshold" -> {
-          try {
-            threshold = Double.parseDouble(Args.value(args, ++i, "eval", a));
-          } catch (NumberFormatException e) {
-            throw new UsageException("eval: --threshold needs a number from 0 to 1");
-          }
-        }
+        case "--threshold" -> threshold = Args.fraction(args, ++i, "eval", a);
         default -> {
           if (a.startsWith("--") || file != null) {
             throw new UsageException("eval: unexpected argument '" + a + "'");

@@ -103,7 +103,7 @@ final class LoadGen {
         case "--ramp" -> ramp = number(Args.value(args, ++i, "loadgen", a), a, 0, 600);
         case "--warmup" -> warmup = number(Args.value(args, ++i, "loadgen", a), a, 0, 600);
         case "--idle" -> idle = true;
-        case "--reworded" -> reworded = fraction(Args.value(args, ++i, "loadgen", a), a);
+        case "--reworded" -> reworded = Args.fraction(args, ++i, "loadgen", a);
         default -> throw new UsageException("loadgen: unexpected argument '" + a + "'");
       }
     }
@@ -122,18 +122,6 @@ final class LoadGen {
     }
   }
 
-
-  private static double fraction(String v, String flag) {
-    try {
-      double f = Double.parseDouble(v);
-      if (f >= 0 && f <= 1) {
-        return f;
-      }
-    } catch (NumberFormatException ignored) {
-      // fall through to the error
-    }
-    throw new UsageException("loadgen: " + flag + " must be a number from 0 to 1, got '" + v + "'");
-  }
 
   private static List<String> rewordedQuestions() throws IOException {
     try (var in = LoadGen.class.getResourceAsStream("/loadgen/reworded.txt")) {
