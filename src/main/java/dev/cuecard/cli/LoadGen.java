@@ -50,6 +50,8 @@ final class LoadGen {
   private final int durationSec;
   private final int rampSec;
   private final boolean idle;
+  /** Offer permessage-deflate, as browsers do (the server declines it since issue #10). */
+  private final boolean deflate;
   /** Share of questions asked in words unlike any card (from loadgen/reworded.txt): the semantic path. */
   private final double reworded;
   private final List<String> rewordedQuestions;
@@ -72,8 +74,9 @@ final class LoadGen {
 
   private final int warmupSec;
 
-  private LoadGen(URI base, int sessions, int durationSec, int rampSec, int warmupSec, boolean idle, double reworded,
-                  PrintStream out) throws IOException {
+  private LoadGen(URI base, int sessions, int durationSec, int rampSec, int warmupSec, boolean idle, boolean deflate,
+                  double reworded, PrintStream out) throws IOException {
+    this.deflate = deflate;
     this.warmupSec = warmupSec;
     this.base = base;
     this.sessions = sessions;
@@ -93,6 +96,7 @@ final class LoadGen {
     int ramp = 5;
     int warmup = -1;
     boolean idle = false;
+    boolean deflate = false;
     double reworded = 0;
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
@@ -103,6 +107,7 @@ final class LoadGen {
         case "--ramp" -> ramp = number(Args.value(args, ++i, "loadgen", a), a, 0, 600);
         case "--warmup" -> warmup = number(Args.value(args, ++i, "loadgen", a), a, 0, 600);
         case "--idle" -> idle = true;
+        case "--deflate" -> deflate = true;
         case "--reworded" -> reworded = Args.fraction(args, ++i, "loadgen", a);
         default -> throw new UsageException("loadgen: unexpected argument '" + a + "'");
       }
@@ -112,7 +117,8 @@ final class LoadGen {
       throw new UsageException("loadgen only targets a server on this machine (127.0.0.1, localhost or [::1])");
     }
     try {
-      return new LoadGen(base, sessions, duration, ramp, warmup < 0 ? ramp + 5 : warmup, idle, reworded, out).go();
+      return new LoadGen(base, sessions, duration, ramp, warmup < 0 ? ramp + 5 : warmup, idle, deflate, reworded,
+          out).go();
     } catch (IOException | RuntimeException e) {
       err.println("loadgen failed: " + e.getMessage());
       return 1;
@@ -155,7 +161,7 @@ final class LoadGen {
 
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setBlockedThreadCheckInterval(10_000));
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
-        .setMaxConnections(sessions + 10).setConnectTimeout(20_000));
+        .setMaxConnections(sessions + 10).setConnectTimeout(20_000).setTryUsePerMessageCompression(deflate));
     long startNanos = System.nanoTime();
     long end = startNanos + TimeUnit.SECONDS.toNanos(durationSec);
     measureFrom = startNanos + TimeUnit.SECONDS.toNanos(warmupSec);

@@ -27,10 +27,11 @@ public final class Main {
             top-1 accuracy, MRR@5, false-cue rate and matcher latency; --semantic adds the
             sentence-embedding fallback the server uses for questions the lexical matcher misses.
         cuecard loadgen [--server URL] [--sessions N] [--duration SECONDS] [--ramp SECONDS] [--warmup SECONDS] [--idle]
-                       [--reworded FRACTION]
+                       [--reworded FRACTION] [--deflate]
             Load a server on this machine with N live sessions (or N idle ones) and report snippets/s,
             client-side cue latency percentiles, errors and the server's heap and RSS. --reworded F
-            asks that share of questions in words unlike any card (the semantic fallback's path).
+            asks that share of questions in words unlike any card (the semantic fallback's path);
+            --deflate offers WebSocket compression as browsers do.
         cuecard selftest
             Start a throw-away server on a free port and run a short mock interview against it.
         cuecard help

@@ -88,13 +88,24 @@ final class HttpVerticle extends VerticleBase {
     });
 
     LiveEndpoint live = new LiveEndpoint(s);
+    /*
+     * WebSocket compression (permessage-deflate, and the older per-frame variant) is declined.
+     * Vert.x inflates a compressed frame whole, on the event loop, before any size limit applies:
+     * a 50 KB frame that inflates to 50 MB held an event loop for about 12 s. Cuecard's messages
+     * are small, and the memory a deflate context costs per connection outweighs the bytes saved
+     * (docs/security.md, docs/benchmarks.md). Without the extension a frame with RSV1 set is a
+     * protocol error, closed with 1002 before its payload is looked at, and every limit applies
+     * to the bytes on the wire, which are the message itself.
+     */
     HttpServerOptions options = new HttpServerOptions()
         .setHost(s.config().string(ConfigKey.SERVER_HOST))
         .setPort(port)
         .setIdleTimeout(s.config().integer(ConfigKey.WS_IDLE_TIMEOUT_SECONDS))
         .setMaxWebSocketFrameSize(MAX_FRAME_BYTES)
         .setMaxWebSocketMessageSize(Math.max(MAX_FRAME_BYTES, s.config().integer(ConfigKey.WS_MAX_MESSAGE_BYTES)))
-        .setCompressionSupported(true);
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false)
+        .setCompressionSupported(true); // HTTP responses only (gzip of pages and JSON the server writes)
     server = vertx.createHttpServer(options)
         .requestHandler(router)
         .webSocketHandshakeHandler(live::handshake)

@@ -9,6 +9,7 @@ import dev.cuecard.protocol.Messages.SnippetMessage;
 import dev.cuecard.protocol.ProtocolException;
 import dev.cuecard.protocol.Role;
 import dev.cuecard.session.Addresses;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
@@ -205,6 +206,11 @@ final class LiveSocket {
     if (e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("max message size")) {
       sendError(Messages.error(ErrorCode.TOO_LARGE, "message is larger than the server's hard limit"));
       close(CLOSE_TOO_BIG, "message too big");
+    } else if (e instanceof CorruptedWebSocketFrameException c) {
+      // e.g. a compressed frame (RSV1) when no compression was negotiated: refused before its payload is read
+      s.metrics().error("protocol_violation");
+      String reason = "protocol error: " + c.getMessage();
+      close((short) c.closeStatus().code(), reason.length() > 100 ? reason.substring(0, 100) : reason);
     } else {
       LOG.fine("socket error on session " + sessionId + ": " + e.getMessage());
     }
