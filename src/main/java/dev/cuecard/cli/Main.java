@@ -32,6 +32,9 @@ public final class Main {
             client-side cue latency percentiles, errors and the server's heap and RSS. --reworded F
             asks that share of questions in words unlike any card (the semantic fallback's path);
             --deflate offers WebSocket compression as browsers do.
+        cuecard backup FILE [--config FILE] [--data-dir DIR]
+            Write a complete copy of the database (safe while the server runs) to FILE, a new file.
+            To restore: stop Cuecard and copy FILE to DIR/cuecard.db.
         cuecard selftest
             Start a throw-away server on a free port and run a short mock interview against it.
         cuecard help
@@ -62,6 +65,8 @@ public final class Main {
           return LoadGen.run(rest, out, err);
         case "selftest":
           return SelfTest.run(rest, out, err);
+        case "backup":
+          return BackupCommand.run(rest, out, err);
         case "help":
         case "-h":
           out.print(USAGE);

@@ -1,6 +1,8 @@
 package dev.cuecard.server;
 
 import dev.cuecard.config.ConfigKey;
+import dev.cuecard.store.StoreHealth;
+import dev.cuecard.store.StoreUnavailableException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.ext.web.handler.FileSystemAccess;
@@ -77,6 +79,10 @@ final class HttpVerticle extends VerticleBase {
       Throwable e = ctx.failure();
       if (e instanceof ApiException a) {
         Http.error(ctx, a.status(), a.code(), a.getMessage());
+      } else if (e instanceof StoreUnavailableException) {
+        LOG.warning("request " + ctx.request().method() + " " + ctx.request().path() + " failed: " + e.getMessage());
+        ctx.response().putHeader("Retry-After", "30");
+        Http.error(ctx, 503, "store_unavailable", "the server cannot use its database right now: " + e.getMessage());
       } else if (ctx.statusCode() == 413) {
         Http.error(ctx, 413, "too_large", "request body is larger than " + MAX_BODY_BYTES + " bytes");
       } else if (e == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
@@ -119,8 +125,9 @@ final class HttpVerticle extends VerticleBase {
 
   private void health(io.vertx.ext.web.RoutingContext ctx) {
     String bankError = s.bank().error();
+    StoreHealth.Problem store = s.db().health().problem();
     JsonObject body = new JsonObject()
-        .put("status", bankError == null ? "up" : "degraded")
+        .put("status", bankError == null && store == null ? "up" : "degraded")
         .put("cards", s.bank().bank().size())
         .put("banks", s.bank().bank().sources().size())
         .put("bankLoadedAt", s.bank().loadedAt())
@@ -131,6 +138,9 @@ final class HttpVerticle extends VerticleBase {
         .put("uptimeSeconds", s.metrics().uptimeMillis() / 1000);
     if (bankError != null) {
       body.put("bankError", bankError);
+    }
+    if (store != null) {
+      body.put("storeError", store.reason()).put("storeErrorSince", store.since());
     }
     Http.json(ctx, 200, body);
   }

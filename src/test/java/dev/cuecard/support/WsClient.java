@@ -36,7 +36,7 @@ public final class WsClient implements AutoCloseable {
   }
 
   /** Opens /ws/sessions/{id} with the token as a Bearer header, and waits for the welcome. */
-  public static WsClient connect(TestServer server, String token, String sessionId) {
+  public static WsClient connect(ServerHandle server, String token, String sessionId) {
     WsClient c = open(server.vertx(), server.port(), "/ws/sessions/" + sessionId,
         token == null ? Map.of() : Map.of("Authorization", "Bearer " + token));
     c.next("welcome");
@@ -44,7 +44,7 @@ public final class WsClient implements AutoCloseable {
   }
 
   /** Opens /ws/sessions/{id}{query} with the token as a Bearer header, without waiting for the welcome. */
-  public static WsClient open(TestServer server, String token, String sessionId, String query) {
+  public static WsClient open(ServerHandle server, String token, String sessionId, String query) {
     return open(server.vertx(), server.port(), "/ws/sessions/" + sessionId + query,
         Map.of("Authorization", "Bearer " + token));
   }
@@ -131,6 +131,23 @@ public final class WsClient implements AutoCloseable {
         return new ArrayList<>(seen.subList(from, seen.size() - 1));
       }
     }
+  }
+
+  /**
+   * Collects the replies to n seq-carrying messages: seq → "ack", or the error code it got.
+   * Fails when they have not all come after 50 ping round trips.
+   */
+  public Map<Long, String> replies(int n) {
+    Map<Long, String> out = new java.util.HashMap<>();
+    for (int round = 0; out.size() < n; round++) {
+      if (round >= 50) {
+        throw new AssertionError("expected " + n + " replies, got " + out);
+      }
+      sync().stream()
+          .filter(m -> m.getValue("seq") != null && ("ack".equals(m.getString("type")) || "error".equals(m.getString("type"))))
+          .forEach(m -> out.put(m.getLong("seq"), "ack".equals(m.getString("type")) ? "ack" : m.getString("code")));
+    }
+    return out;
   }
 
   /** Waits for the socket to be closed by the server. */
