@@ -1,5 +1,6 @@
 // One participant's live connection: reconnects with backoff, numbers snippets, keeps every
-// final snippet until it is acked and re-sends the rest after a reconnect, pings to stay alive.
+// final snippet until it is acked and re-sends it after a reconnect or a store failure, pings to
+// stay alive.
 
 export class Live {
   constructor({ sessionId, token, role = "candidate", onMessage = () => {}, onState = () => {} }) {
@@ -7,6 +8,7 @@ export class Live {
     this.seq = 0;
     this.unacked = new Map();
     this.retry = 0;
+    this.storeRetry = 0;
     this.closed = false;
     this.ws = null;
     this.pinger = null;
@@ -46,6 +48,11 @@ export class Live {
       this.pinger = setInterval(() => this.raw({ type: "ping" }), 25000);
     } else if (m.type === "ack") {
       this.unacked.delete(m.seq);
+      this.storeRetry = 0;
+    } else if (m.type === "error" && m.code === "store_failed" && this.unacked.has(m.seq)) {
+      // the server could not store it (a full disk, say): try the same seq again, backing off
+      const delay = Math.min(30000, 1000 * 2 ** Math.min(5, this.storeRetry++));
+      setTimeout(() => { const msg = this.unacked.get(m.seq); if (msg) this.raw(msg); }, delay);
     }
     this.onMessage(m);
   }

@@ -8,11 +8,11 @@ import dev.cuecard.match.QuestionDetector;
 import dev.cuecard.metrics.Metrics;
 import dev.cuecard.protocol.ErrorCode;
 import dev.cuecard.protocol.Messages;
-import dev.cuecard.protocol.Role;
 import dev.cuecard.protocol.Snippet;
 import dev.cuecard.protocol.Speaker;
 import dev.cuecard.store.Coaching;
 import dev.cuecard.store.Records;
+import dev.cuecard.store.StoreUnavailableException;
 import dev.cuecard.store.Transcripts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -28,13 +28,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The live state of one practice session: who is connected, the highest stored seq per
+ * The live state of one practice session: who is connected, the highest seq processed per
  * participant, and the current cue card. It runs on one event-loop context and is reached only
- * through its event-bus address, so its state needs no locks. Snippets flow in; transcript echoes
- * and cues are published to the session address; final snippets are stored, then acked.
+ * through its event-bus address, so its state needs no locks. Snippets flow in; cues and interim
+ * echoes are published to the session address at once; final snippets are stored, then echoed and
+ * acked, and only the store's answer makes an ack.
  */
 final class Room {
   static final String OP = "op";
+  /** How far above a participant's last seq a new one may jump (docs/protocol.md, "Sequence numbers"). */
+  static final long SEQ_WINDOW = 1_000_000;
 
   private final String sessionId;
   private final Vertx vertx;
@@ -45,7 +48,11 @@ final class Room {
   private final Coaching coaching;
   private final RoomCoach coach;
   private final Metrics metrics;
-  private final Map<String, Long> lastSeq;
+  /**
+   * Per participant, the highest seq whose snippet was processed live (echoed, matched, coached).
+   * It only decides what is live and what is a late re-send; acks come from the store alone.
+   */
+  private final Map<String, Long> processed;
   private final Map<String, String> liveConnection = new HashMap<>();
   private final long graceMillis;
   private final Runnable onDispose;
@@ -71,7 +78,7 @@ final class Room {
     this.transcripts = d.transcripts();
     this.coaching = d.coaching();
     this.metrics = d.metrics();
-    this.lastSeq = new HashMap<>(lastSeq);
+    this.processed = new HashMap<>(lastSeq);
     this.graceMillis = d.graceMillis();
     this.onDispose = onDispose;
     this.coach = new RoomCoach(sessionId, vertx, coaching, d.answerBudgetMillis(), settings, this::publish);
@@ -109,7 +116,7 @@ final class Room {
     }
     cancelDispose();
     msg.reply(new JsonObject()
-        .put("lastSeq", lastSeq.getOrDefault(participant, 0L))
+        .put("lastSeq", processed.getOrDefault(participant, 0L))
         .put("cue", currentCue)
         .put("coverage", coach.current() == null ? null : coach.current().coverage())
         .put("stage", coach.current() == null ? null : coach.current().stage()));
@@ -130,38 +137,71 @@ final class Room {
 
   private void snippet(Message<JsonObject> msg, JsonObject body) {
     String participant = body.getString("participantId");
-    Role role = Role.parse(body.getString("role"));
+    String role = body.getString("role");
     Snippet s = Snippet.fromJson(body.getJsonObject("snippet"));
     long now = System.currentTimeMillis();
-    long last = lastSeq.getOrDefault(participant, 0L);
-    if (s.seq() <= last) {
-      // a re-send after reconnect, or a stale interim: already handled
-      msg.reply(s.isFinal() ? Messages.ack(s.seq(), true) : null);
+    if (!inWindow(msg, participant, s.seq())) {
+      return;
+    }
+    if (s.seq() <= processed.getOrDefault(participant, 0L)) {
+      // a re-send after a reconnect or a failed write, or a late arrival: stored (or found stored), never
+      // matched or coached twice; a stale interim is dropped
+      if (s.isFinal()) {
+        storeFinal(msg, participant, role, s.speaker(), s.text(), s.seq(), s.ts(), now);
+      } else {
+        msg.reply(null);
+      }
       return;
     }
     metrics.snippet(s.isFinal());
     if (s.isFinal()) {
-      lastSeq.put(participant, s.seq());
+      processed.put(participant, s.seq());
+    } else {
+      publish(transcript(participant, role, s.speaker(), s.text(), false, s.seq(), s.ts(), now));
     }
-    publish(transcript(participant, role.wire(), s.speaker(), s.text(), s.isFinal(), s.seq(), s.ts(), now));
     if (s.speaker() == Speaker.INTERVIEWER) {
       coach.interviewerSaid(s.text(), s.isFinal(), now);
       matchQuestion(s, now);
     } else {
       coach.candidateSaid(s.text(), s.isFinal(), now);
     }
-    if (!s.isFinal()) {
+    if (s.isFinal()) {
+      storeFinal(msg, participant, role, s.speaker(), s.text(), s.seq(), s.ts(), now);
+    } else {
       msg.reply(null);
-      return;
     }
-    transcripts.addUtterance(new Records.Utterance(sessionId, participant, s.seq(), s.speaker().wire(), s.text(),
-            s.ts(), now))
-        .onSuccess(inserted -> msg.reply(Messages.ack(s.seq(), !inserted)))
-        .onFailure(e -> {
-          forgetSeq(participant, s.seq());
-          msg.reply(Messages.error(ErrorCode.STORE_FAILED, "could not store snippet " + s.seq()
-              + "; send it again").put("seq", s.seq()));
-        });
+  }
+
+  /** Refuses a seq so far above the participant's last one that everything after it would look stale. */
+  private boolean inWindow(Message<JsonObject> msg, String participant, long seq) {
+    long last = processed.getOrDefault(participant, 0L);
+    if (seq - last <= SEQ_WINDOW) {
+      return true;
+    }
+    msg.reply(Messages.error(ErrorCode.INVALID_MESSAGE, "seq " + seq + " is too far ahead: the last seq this"
+        + " participant sent was " + last + ", so the next may be at most " + (last + SEQ_WINDOW)
+        + " (number snippets one after another)").put("seq", seq));
+    return false;
+  }
+
+  /**
+   * Stores a final utterance and answers for it from the store's own result: {@code ack} once it is
+   * stored ({@code duplicate} when the store already held that seq), {@code store_failed} when the
+   * write failed. Its transcript echo goes out when it is first stored, so what every participant
+   * sees as said is what the session's record holds.
+   */
+  private void storeFinal(Message<JsonObject> msg, String participant, String role, Speaker speaker, String text,
+                          long seq, Long ts, long now) {
+    transcripts.addUtterance(new Records.Utterance(sessionId, participant, seq, speaker.wire(), text, ts, now))
+        .onSuccess(inserted -> {
+          if (inserted) {
+            publish(transcript(participant, role, speaker, text, true, seq, ts, now));
+          }
+          msg.reply(Messages.ack(seq, !inserted));
+        })
+        .onFailure(e -> msg.reply(Messages.error(ErrorCode.STORE_FAILED, "could not store " + speaker.wire()
+            + " speech seq " + seq + (e instanceof StoreUnavailableException ? " (" + e.getMessage() + ")" : "")
+            + "; send it again with the same seq").put("seq", seq)));
   }
 
   private void matchQuestion(Snippet s, long now) {
@@ -216,30 +256,24 @@ final class Room {
   private void ask(Message<JsonObject> msg, JsonObject body) {
     String participant = body.getString("participantId");
     long seq = body.getLong("seq");
-    if (seq <= lastSeq.getOrDefault(participant, 0L)) {
-      msg.reply(Messages.ack(seq, true));
-      return;
-    }
     Card card = bank.get().bank().get(body.getString("cardId"));
     if (card == null) {
       msg.reply(Messages.error(ErrorCode.INVALID_MESSAGE, "no card with id '" + body.getString("cardId") + "'")
           .put("seq", seq));
       return;
     }
+    if (!inWindow(msg, participant, seq)) {
+      return;
+    }
     long now = System.currentTimeMillis();
-    lastSeq.put(participant, seq);
-    publish(transcript(participant, body.getString("role"), Speaker.INTERVIEWER, card.question(), true, seq, now, now));
-    coach.interviewerSaid(card.question(), true, now);
-    questionVersion++;
-    currentCardId = null; // asking the current card again starts a fresh answer
-    show(new Match(card, 1.0, 1.0), card.question(), true, "ask", now);
-    transcripts.addUtterance(new Records.Utterance(sessionId, participant, seq, Speaker.INTERVIEWER.wire(),
-            card.question(), now, now))
-        .onSuccess(inserted -> msg.reply(Messages.ack(seq, !inserted)))
-        .onFailure(e -> {
-          forgetSeq(participant, seq);
-          msg.reply(Messages.error(ErrorCode.STORE_FAILED, "could not store the question; ask again").put("seq", seq));
-        });
+    if (seq > processed.getOrDefault(participant, 0L)) {
+      processed.put(participant, seq);
+      coach.interviewerSaid(card.question(), true, now);
+      questionVersion++;
+      currentCardId = null; // asking the current card again starts a fresh answer
+      show(new Match(card, 1.0, 1.0), card.question(), true, "ask", now);
+    }
+    storeFinal(msg, participant, body.getString("role"), Speaker.INTERVIEWER, card.question(), seq, now, now);
   }
 
   private void rate(Message<JsonObject> msg, JsonObject body) {
@@ -292,13 +326,6 @@ final class Room {
         .put("seq", seq)
         .put("ts", ts)
         .put("at", at);
-  }
-
-  /** After a failed write: a re-send of that seq must be stored, not taken for a duplicate. */
-  private void forgetSeq(String participant, long seq) {
-    if (lastSeq.getOrDefault(participant, 0L) == seq) {
-      lastSeq.put(participant, seq - 1);
-    }
   }
 
   private long shownAt() {

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Starts rooms on demand. A room is created on the event loop of the first socket that joins its
- * session, after loading the last stored seq of each participant, and goes away a grace period
+ * session, after loading the highest stored seq of each participant, and goes away a grace period
  * after its last socket leaves (so a quick reconnect keeps the current card).
  */
 public final class Rooms {
