@@ -2,6 +2,7 @@ package dev.cuecard.cli;
 
 import dev.cuecard.cli.Main.UsageException;
 import dev.cuecard.config.Config;
+import dev.cuecard.config.ConfigKey;
 import dev.cuecard.store.Database;
 
 import java.io.IOException;
@@ -25,9 +26,15 @@ final class BackupCommand {
     }
     String target = args.get(0);
     // the data directory comes from the same layers as the server's: config file, CUECARD_* env, flags
-    Path dataDir = Config.load(System.getenv(), args.subList(1, args.size())).dataDir();
+    Config config = Config.load(System.getenv(), args.subList(1, args.size()));
+    if (!config.string(ConfigKey.STORE_URL).isEmpty()) {
+      err.println("backup copies the embedded SQLite store; this configuration uses PostgreSQL (store.url),"
+          + " so back it up with PostgreSQL's own tools (pg_dump; docs/deploy.md)");
+      return 1;
+    }
+    Path dataDir = config.dataDir();
     try {
-      long bytes = Database.backup(dataDir, Path.of(target));
+      long bytes = Database.backupSqlite(dataDir, Path.of(target));
       out.printf(Locale.ROOT, "backup written to %s (%.1f MB, integrity ok)%n", Path.of(target).toAbsolutePath(),
           bytes / 1e6);
       return 0;

@@ -15,6 +15,10 @@ public enum ConfigKey {
   SERVER_ALLOWED_ORIGINS("server.allowedOrigins", Kind.LIST, List.of()),
   SERVER_WEB_ROOT("server.webRoot", Kind.STRING, "web"),
   DATA_DIR("data.dir", Kind.STRING, "./data", "data-dir"),
+  /** Empty: SQLite in data.dir. Else a PostgreSQL URL, postgresql://user@host:port/database (docs/deploy.md). */
+  STORE_URL("store.url", Kind.STRING, ""),
+  STORE_PASSWORD("store.password", Kind.STRING, "", true),
+  STORE_POOL_SIZE("store.poolSize", Kind.INT, 8, 1, 200),
   BANK_DIRS("bank.dirs", Kind.LIST, List.of(), "bank-dir"),
   BANK_BUNDLED("bank.bundled", Kind.BOOL, true),
   BANK_RELOAD_SECONDS("bank.reloadSeconds", Kind.INT, 2, 0, 3600),
@@ -204,6 +208,11 @@ public enum ConfigKey {
     }
     if (c.string(DATA_DIR).isEmpty()) {
       throw new ConfigException("data.dir must not be empty");
+    }
+    String store = c.string(STORE_URL);
+    if (!store.isEmpty() && !store.matches("(jdbc:)?postgres(ql)?://[^/\\s]+/[^\\s]+")) {
+      throw new ConfigException("store.url must be empty (SQLite in data.dir) or a PostgreSQL URL like"
+          + " postgresql://user@host:5432/cuecard, got '" + store + "'");
     }
     String secret = c.string(AUTH_JWT_SECRET);
     if (!secret.isEmpty() && secret.length() < 32) {

@@ -48,14 +48,14 @@ public final class CuecardServer {
     Future<LiveBank> bank = vertx.executeBlocking(() -> new LiveBank(config.bool(ConfigKey.BANK_BUNDLED),
         config.list(ConfigKey.BANK_DIRS).stream().map(Path::of).toList(), config.number(ConfigKey.MATCH_THRESHOLD),
         config.bool(ConfigKey.MATCH_SEMANTIC)), false);
-    Future<Database> db = vertx.executeBlocking(() -> Database.open(vertx, config.dataDir()), false);
+    Future<Database> db = vertx.executeBlocking(() -> Database.open(vertx, config), false);
     Future<Tokens> tokens = db.compose(d -> vertx.executeBlocking(() -> tokens(vertx, config), false));
     return Future.all(bank, tokens)
         .map(all -> {
           CuecardServer server = new CuecardServer(vertx, services(vertx, config, db.result(), tokens.result(),
               bank.result()));
           LOG.info("loaded " + bank.result().bank().size() + " cards from " + bank.result().bank().sources().size()
-              + " bank files; data in " + config.dataDir().toAbsolutePath() + " ("
+              + " bank files; data in " + db.result().describe() + " ("
               + (System.currentTimeMillis() - started) + " ms)");
           return server;
         })

@@ -62,6 +62,8 @@ final class Room {
   /** Bumped by every interviewer final and every cue, so a late semantic answer never overrides newer talk. */
   private long questionVersion;
   private long disposeTimer = -1;
+  /** The room's latest final write; the next one starts when it has completed. */
+  private Future<Boolean> lastWrite = Future.succeededFuture();
   private boolean disposed;
 
   /** What every room shares. */
@@ -188,11 +190,16 @@ final class Room {
    * Stores a final utterance and answers for it from the store's own result: {@code ack} once it is
    * stored ({@code duplicate} when the store already held that seq), {@code store_failed} when the
    * write failed. Its transcript echo goes out when it is first stored, so what every participant
-   * sees as said is what the session's record holds.
+   * sees as said is what the session's record holds. A room's writes run one after another (on
+   * PostgreSQL the pool would otherwise run them side by side), so echoes and acks keep the order
+   * in which the snippets arrived.
    */
   private void storeFinal(Message<JsonObject> msg, String participant, String role, Speaker speaker, String text,
                           long seq, Long ts, long now) {
-    transcripts.addUtterance(new Records.Utterance(sessionId, participant, seq, speaker.wire(), text, ts, now))
+    Future<Boolean> stored = lastWrite.transform(previous ->
+        transcripts.addUtterance(new Records.Utterance(sessionId, participant, seq, speaker.wire(), text, ts, now)));
+    lastWrite = stored;
+    stored
         .onSuccess(inserted -> {
           if (inserted) {
             publish(transcript(participant, role, speaker, text, true, seq, ts, now));

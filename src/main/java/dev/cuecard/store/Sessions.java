@@ -77,14 +77,11 @@ public final class Sessions {
   /** The participant for this user and role in the session, created on first use. */
   public Future<Participant> participant(String sessionId, String userId, String role, String name, long now) {
     return db.tx(c -> {
-      Optional<Participant> found = findParticipant(c, sessionId, userId, role);
-      if (found.isPresent()) {
-        return found.get();
-      }
-      Participant p = new Participant(UUID.randomUUID().toString(), sessionId, userId, role, name);
+      // one statement, so two nodes (or two pooled connections) joining at once agree on one row
       try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO participants (id, session_id, user_id, role, name, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-        ps.setString(1, p.id());
+          "INSERT INTO participants (id, session_id, user_id, role, name, created_at) VALUES (?, ?, ?, ?, ?, ?)"
+              + " ON CONFLICT (session_id, user_id, role) DO NOTHING")) {
+        ps.setString(1, UUID.randomUUID().toString());
         ps.setString(2, sessionId);
         ps.setString(3, userId);
         ps.setString(4, role);
@@ -92,7 +89,8 @@ public final class Sessions {
         ps.setLong(6, now);
         ps.executeUpdate();
       }
-      return p;
+      return findParticipant(c, sessionId, userId, role)
+          .orElseThrow(() -> new SQLException("participant row missing after insert"));
     });
   }
 

@@ -2,6 +2,7 @@ package dev.cuecard.cli;
 
 import dev.cuecard.config.ConfigKey;
 import dev.cuecard.support.TestServer;
+import dev.cuecard.support.TestStore;
 import dev.cuecard.support.WsClient;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -30,6 +31,7 @@ class BackupTest {
 
   @Test
   void aBackupTakenWhileServingRestoresADamagedDatabase(Vertx vertx) throws Exception {
+    TestStore.assumeSqlite("cuecard backup copies the SQLite file");
     Path data = dir.resolve("data");
     Path backup = dir.resolve("backup.db");
     String token;
@@ -69,6 +71,7 @@ class BackupTest {
 
   @Test
   void needsAFileNameFirst() {
+    TestStore.assumeSqlite("cuecard backup copies the SQLite file");
     Result r = run("backup", "--data-dir", dir.toString());
     assertEquals(2, r.code);
     assertTrue(r.err.contains("name the file to write first"), r.err);

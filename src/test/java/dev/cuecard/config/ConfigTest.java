@@ -68,6 +68,11 @@ class ConfigTest {
         "auth.jwtSecret", "32");
     assertMessage(() -> Config.load(Map.of(), List.of("--config", write("{}"),
         "--server.allowedOrigins=localhost:8080")), "server.allowedOrigins", "http://host:port");
+    assertMessage(() -> Config.load(Map.of("CUECARD_STORE_URL", "mysql://db/cuecard"), List.of("--config", write("{}"))),
+        "store.url", "postgresql://user@host:5432/cuecard", "mysql://db/cuecard");
+    Config pg = Config.load(Map.of("CUECARD_STORE_URL", "postgresql://cc@db.internal:5432/cuecard",
+        "CUECARD_STORE_PASSWORD", "s3cret"), List.of("--config", write("{}")));
+    assertEquals("s3cret", pg.string(ConfigKey.STORE_PASSWORD), "the password comes from the environment");
   }
 
   @Test

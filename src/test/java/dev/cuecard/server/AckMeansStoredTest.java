@@ -4,14 +4,11 @@ import dev.cuecard.config.Config;
 import dev.cuecard.config.ConfigKey;
 import dev.cuecard.support.SessionTestBase;
 import dev.cuecard.support.TestServer;
+import dev.cuecard.support.TestStore;
 import dev.cuecard.support.WsClient;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An ack means stored, whatever the order of seqs and whatever the store did. Store failures are
- * real ones: a trigger added to the live database file by a second connection makes SQLite refuse
- * chosen inserts, as a failing disk would refuse them all.
+ * real ones: a trigger added to the live database by a second connection makes the store (SQLite
+ * or PostgreSQL) refuse chosen inserts, as a failing disk would refuse them all.
  */
 class AckMeansStoredTest extends SessionTestBase {
   @Override
@@ -67,7 +64,7 @@ class AckMeansStoredTest extends SessionTestBase {
   }
 
   @Test
-  void failedWritesInOrderAreStoredWhenResentAndEchoedOnlyThen() throws SQLException {
+  void failedWritesInOrderAreStoredWhenResentAndEchoedOnlyThen() {
     failInserts("NEW.seq BETWEEN 3 AND 5");
     try (WsClient ws = WsClient.connect(server, token, session)) {
       for (long seq = 1; seq <= 8; seq++) {
@@ -99,7 +96,7 @@ class AckMeansStoredTest extends SessionTestBase {
   }
 
   @Test
-  void aFailedWriteResentOutOfOrderIsStoredAndLaterOnesStayDuplicates() throws SQLException {
+  void aFailedWriteResentOutOfOrderIsStoredAndLaterOnesStayDuplicates() {
     failInserts("NEW.seq = 2");
     try (WsClient ws = WsClient.connect(server, token, session)) {
       ws.snippet("interviewer", "what is a python decorator", true, 1);
@@ -122,7 +119,7 @@ class AckMeansStoredTest extends SessionTestBase {
   }
 
   @Test
-  void aFailedAskIsAskedAgainWithTheSameSeq() throws SQLException {
+  void aFailedAskIsAskedAgainWithTheSameSeq() {
     failInserts("NEW.seq = 4");
     try (WsClient ws = WsClient.connect(server, token, session)) {
       ws.send(new JsonObject().put("type", "ask").put("cardId", "py-generators").put("seq", 4));
@@ -140,7 +137,7 @@ class AckMeansStoredTest extends SessionTestBase {
   }
 
   @Test
-  void theWelcomeTellsTheHighestSeqProcessedSoNewSnippetsAreNotTakenForStaleOnes() throws SQLException {
+  void theWelcomeTellsTheHighestSeqProcessedSoNewSnippetsAreNotTakenForStaleOnes() {
     failInserts("NEW.seq = 3");
     try (WsClient ws = WsClient.connect(server, token, session)) {
       ws.snippet("candidate", "one", true, 1);
@@ -160,21 +157,12 @@ class AckMeansStoredTest extends SessionTestBase {
     return ws.seen("transcript").stream().filter(m -> m.getBoolean("final")).map(m -> m.getLong("seq")).toList();
   }
 
-  private Connection db() throws SQLException {
-    return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("cuecard.db"));
+  private void failInserts(String when) {
+    TestStore.failInserts(dir, when);
   }
 
-  private void failInserts(String when) throws SQLException {
-    try (Connection c = db(); Statement st = c.createStatement()) {
-      st.execute("CREATE TRIGGER inject_failure BEFORE INSERT ON utterances WHEN " + when
-          + " BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
-    }
-  }
-
-  private void stopFailing() throws SQLException {
-    try (Connection c = db(); Statement st = c.createStatement()) {
-      st.execute("DROP TRIGGER inject_failure");
-    }
+  private void stopFailing() {
+    TestStore.stopFailing(dir);
   }
 
   private Map<Long, String> storedTexts() {

@@ -2,6 +2,7 @@ package dev.cuecard.server;
 
 import dev.cuecard.auth.Tokens;
 import dev.cuecard.support.TestServer;
+import dev.cuecard.support.TestStore;
 import dev.cuecard.support.WsClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -19,9 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -102,16 +100,12 @@ class AuthTest {
   void passwordsAreStoredOnlyAsSaltedSlowHashes() throws Exception {
     server.register("linus", "same password");
     server.register("margaret", "same password");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("cuecard.db"));
-         ResultSet rs = c.createStatement().executeQuery("SELECT password_hash FROM users ORDER BY username")) {
-      assertTrue(rs.next());
-      String a = rs.getString(1);
-      assertTrue(rs.next());
-      String b = rs.getString(1);
-      assertTrue(a.startsWith("pbkdf2-sha256$1000$"), a);
-      assertFalse(a.contains("same password"));
-      assertFalse(a.equals(b), "each hash has its own salt");
-    }
+    java.util.List<String> hashes = TestStore.column(dir, "SELECT password_hash FROM users ORDER BY username");
+    assertEquals(2, hashes.size());
+    String a = hashes.get(0);
+    assertTrue(a.startsWith("pbkdf2-sha256$1000$"), a);
+    assertFalse(a.contains("same password"));
+    assertFalse(a.equals(hashes.get(1)), "each hash has its own salt");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.cuecard.server;
 import dev.cuecard.store.StoreUnavailableException;
 import dev.cuecard.config.ConfigKey;
 import dev.cuecard.support.TestServer;
+import dev.cuecard.support.TestStore;
 import dev.cuecard.support.WsClient;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -29,6 +30,7 @@ class DamagedDatabaseTest {
 
   @Test
   void aDatabaseWithDamagedPagesIsRefusedAndLeftUntouched(Vertx vertx) throws Exception {
+    TestStore.assumeSqlite("a damaged SQLite file");
     try (TestServer server = TestServer.start(vertx, TestServer.builder(dir)
         .set(ConfigKey.WS_RATE_PER_SECOND, 1000).set(ConfigKey.WS_RATE_BURST, 1000).build())) {
       String token = server.newUser();
@@ -61,6 +63,7 @@ class DamagedDatabaseTest {
 
   @Test
   void aFileThatIsNotADatabaseIsRefused(Vertx vertx) throws Exception {
+    TestStore.assumeSqlite("a damaged SQLite file");
     Files.writeString(dir.resolve("cuecard.db"), "this is not a database, it is a shopping list\n".repeat(200));
     StoreUnavailableException e = refused(vertx);
     assertTrue(e.getMessage().contains("is damaged"), e.getMessage());

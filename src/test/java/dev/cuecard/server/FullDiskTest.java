@@ -2,6 +2,7 @@ package dev.cuecard.server;
 
 import dev.cuecard.config.ConfigKey;
 import dev.cuecard.support.TestServer;
+import dev.cuecard.support.TestStore;
 import dev.cuecard.support.Tmpfs;
 import dev.cuecard.support.WsClient;
 import io.vertx.core.Vertx;
@@ -37,6 +38,7 @@ class FullDiskTest {
 
   @Test
   void nothingIsAckedWhileTheDiskIsFullAndEverythingResentAfterwardsIsStored(Vertx vertx) throws Exception {
+    TestStore.assumeSqlite("the data directory on a small local filesystem");
     try (Tmpfs disk = Tmpfs.mount(dir, 2048)) {
       TestServer server = TestServer.start(vertx, TestServer.builder(dir)
           .set(ConfigKey.WS_RATE_PER_SECOND, 1000).set(ConfigKey.WS_RATE_BURST, 1000).build());

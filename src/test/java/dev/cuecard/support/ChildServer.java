@@ -33,11 +33,15 @@ public final class ChildServer extends ServerHandle implements AutoCloseable {
     this.output = output;
   }
 
-  /** Starts {@code cuecard serve} on a free port with the test defaults plus {@code flags}; waits until it is ready. */
+  /**
+   * Starts {@code cuecard serve} on a free port with the test defaults, this run's store and
+   * {@code flags}; waits until it is ready.
+   */
   public static ChildServer start(Vertx vertx, Path dataDir, String... flags) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "dev.cuecard.cli.Main", "serve",
         "--port", "0", "--data-dir", dataDir.toString(), "--auth.passwordIterations=1000", "--match.semantic=false"));
+    cmd.addAll(List.of(TestStore.flags(dataDir)));
     cmd.addAll(List.of(flags));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());

@@ -21,20 +21,21 @@ public final class TestServer extends ServerHandle implements AutoCloseable {
   }
 
   /**
-   * Test defaults: random port, a fast password hash, the given data dir, and no semantic
-   * fallback (embedding the bank costs seconds of CPU per start; SemanticLiveTest covers it).
+   * Test defaults: random port, a fast password hash, the given data dir, no semantic fallback
+   * (embedding the bank costs seconds of CPU per start; SemanticLiveTest covers it), and this
+   * run's store ({@link TestStore}: SQLite in the data dir, or a PostgreSQL schema of its own).
    */
   public static Config config(Path dataDir) {
     return builder(dataDir).build();
   }
 
   public static Config.Builder builder(Path dataDir) {
-    return Config.builder()
+    return TestStore.configure(Config.builder()
         .set(ConfigKey.SERVER_PORT, 0)
         .set(ConfigKey.DATA_DIR, dataDir.toString())
         .set(ConfigKey.AUTH_PASSWORD_ITERATIONS, 1000)
         .set(ConfigKey.ROOM_GRACE_SECONDS, 1)
-        .set(ConfigKey.MATCH_SEMANTIC, false);
+        .set(ConfigKey.MATCH_SEMANTIC, false), dataDir);
   }
 
   public static TestServer start(Vertx vertx, Path dataDir) {
