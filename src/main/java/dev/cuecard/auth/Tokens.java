@@ -22,7 +22,8 @@ import java.util.Set;
 
 /**
  * Issues and verifies HS256 JWT access tokens. The signing secret comes from configuration, or is
- * generated on first run into {@code <data>/jwt.key} with mode 0600 and reused afterwards.
+ * generated on first run and kept: in {@code <data>/jwt.key} (mode 0600) with SQLite, in the
+ * database with PostgreSQL, so every node of a cluster signs and verifies with the same key.
  */
 public final class Tokens {
   public static final String KEY_FILE = "jwt.key";
@@ -41,15 +42,20 @@ public final class Tokens {
         .setJWTOptions(new JWTOptions().setIssuer(issuer).setLeeway(0)));
   }
 
+  /** 256 random bits, URL-safe Base64: a fresh signing secret. */
+  public static String newSecret() {
+    byte[] raw = new byte[32];
+    new SecureRandom().nextBytes(raw);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+  }
+
   /** Reads the key file, creating it (0600) with 256 random bits when absent. Blocking: start-up only. */
   public static String loadOrCreateSecret(Path dataDir) {
     Path file = dataDir.resolve(KEY_FILE);
     try {
       Files.createDirectories(dataDir);
       if (!Files.exists(file)) {
-        byte[] raw = new byte[32];
-        new SecureRandom().nextBytes(raw);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        String secret = newSecret();
         try {
           if (supportsPosix(dataDir)) {
             Set<PosixFilePermission> perms = PosixFilePermissions.fromString("rw-------");

@@ -23,6 +23,21 @@ final class Args {
     return args.get(i);
   }
 
+  /** The value after a flag as an integer from min to max, or a usage error naming the command, flag and value. */
+  static int integer(List<String> args, int i, String command, String flag, int min, int max) {
+    String v = value(args, i, command, flag);
+    try {
+      int n = Integer.parseInt(v);
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException ignored) {
+      // fall through to the error
+    }
+    throw new UsageException(command + ": " + flag + " must be an integer from " + min + " to " + max + ", got '"
+        + v + "'");
+  }
+
   /** The value after a flag as a number from 0 to 1, or a usage error naming the command, flag and value. */
   static double fraction(List<String> args, int i, String command, String flag) {
     String v = value(args, i, command, flag);

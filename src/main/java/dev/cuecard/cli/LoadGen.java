@@ -102,10 +102,10 @@ final class LoadGen {
       String a = args.get(i);
       switch (a) {
         case "--server" -> server = Args.value(args, ++i, "loadgen", a);
-        case "--sessions" -> sessions = number(Args.value(args, ++i, "loadgen", a), a, 1, 20_000);
-        case "--duration" -> duration = number(Args.value(args, ++i, "loadgen", a), a, 1, 3600);
-        case "--ramp" -> ramp = number(Args.value(args, ++i, "loadgen", a), a, 0, 600);
-        case "--warmup" -> warmup = number(Args.value(args, ++i, "loadgen", a), a, 0, 600);
+        case "--sessions" -> sessions = Args.integer(args, ++i, "loadgen", a, 1, 20_000);
+        case "--duration" -> duration = Args.integer(args, ++i, "loadgen", a, 1, 3600);
+        case "--ramp" -> ramp = Args.integer(args, ++i, "loadgen", a, 0, 600);
+        case "--warmup" -> warmup = Args.integer(args, ++i, "loadgen", a, 0, 600);
         case "--idle" -> idle = true;
         case "--deflate" -> deflate = true;
         case "--reworded" -> reworded = Args.fraction(args, ++i, "loadgen", a);
@@ -139,17 +139,6 @@ final class LoadGen {
     }
   }
 
-  private static int number(String v, String flag, int min, int max) {
-    try {
-      int n = Integer.parseInt(v);
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException ignored) {
-      // reported below
-    }
-    throw new UsageException("loadgen: " + flag + " must be an integer from " + min + " to " + max);
-  }
 
   private int go() throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

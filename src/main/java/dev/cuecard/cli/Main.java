@@ -1,7 +1,9 @@
 package dev.cuecard.cli;
 
 import dev.cuecard.bank.BankException;
+import dev.cuecard.cluster.ClusterNode;
 import dev.cuecard.config.Config;
+import dev.cuecard.config.ConfigKey;
 import dev.cuecard.config.ConfigException;
 import dev.cuecard.server.CuecardServer;
 import io.vertx.core.Vertx;
@@ -35,6 +37,10 @@ public final class Main {
         cuecard backup FILE [--config FILE] [--data-dir DIR]
             Write a complete copy of the database (safe while the server runs) to FILE, a new file.
             To restore: stop Cuecard and copy FILE to DIR/cuecard.db.
+        cuecard cluster-demo --store-url postgresql://USER@HOST:5432/DB [--nodes 2] [--port 8080] [--dir DIR]
+                             [--KEY=VALUE ...]
+            Start N cluster nodes on loopback sharing that PostgreSQL store, with HAProxy in front on
+            --port (needs haproxy installed; password in CUECARD_STORE_PASSWORD). Ctrl+C stops all.
         cuecard selftest
             Start a throw-away server on a free port and run a short mock interview against it.
         cuecard help
@@ -67,6 +73,8 @@ public final class Main {
           return SelfTest.run(rest, out, err);
         case "backup":
           return BackupCommand.run(rest, out, err);
+        case "cluster-demo":
+          return ClusterDemo.run(rest, out, err);
         case "help":
         case "-h":
           out.print(USAGE);
@@ -102,6 +110,16 @@ public final class Main {
       throw e;
     }
     Vertx vertx = starting.join();
+    if (config.bool(ConfigKey.CLUSTER_ENABLED)) {
+      // a cluster member instead: joining takes a few seconds, so the plain instance was the right guess
+      vertx.close();
+      try {
+        vertx = ClusterNode.start(config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        err.println("could not join the cluster: " + (e.getCause() != null ? e.getCause() : e).getMessage());
+        return 1;
+      }
+    }
     CuecardServer server;
     try {
       server = CuecardServer.start(vertx, config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
@@ -115,11 +133,12 @@ public final class Main {
       vertx.close();
       return 1;
     }
+    Vertx node = vertx;
     out.println("Cuecard is ready: open http://" + server.host() + ":" + server.port() + "/  (Ctrl+C to stop)");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
-        server.stop().compose(v -> vertx.close()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        server.stop().compose(v -> node.close()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
       } catch (Exception ignored) {
         // shutting down anyway
       }

@@ -19,6 +19,16 @@ public enum ConfigKey {
   STORE_URL("store.url", Kind.STRING, ""),
   STORE_PASSWORD("store.password", Kind.STRING, "", true),
   STORE_POOL_SIZE("store.poolSize", Kind.INT, 8, 1, 200),
+  /** Several nodes as one: the clustered event bus over Hazelcast (docs/deploy.md). Needs store.url. */
+  CLUSTER_ENABLED("cluster.enabled", Kind.BOOL, false),
+  CLUSTER_NAME("cluster.name", Kind.STRING, "cuecard"),
+  /** This node's address, bound and announced to the other members (Hazelcast and the event bus). */
+  CLUSTER_HOST("cluster.host", Kind.STRING, "127.0.0.1"),
+  CLUSTER_PORT("cluster.port", Kind.INT, 5701, 1, 65535),
+  /** Other members to find, host:port each (TCP/IP discovery; multicast stays off). */
+  CLUSTER_MEMBERS("cluster.members", Kind.LIST, List.of()),
+  /** The event-bus port between nodes; 0 picks a free one. */
+  CLUSTER_BUS_PORT("cluster.busPort", Kind.INT, 0, 0, 65535),
   BANK_DIRS("bank.dirs", Kind.LIST, List.of(), "bank-dir"),
   BANK_BUNDLED("bank.bundled", Kind.BOOL, true),
   BANK_RELOAD_SECONDS("bank.reloadSeconds", Kind.INT, 2, 0, 3600),
@@ -213,6 +223,15 @@ public enum ConfigKey {
     if (!store.isEmpty() && !store.matches("(jdbc:)?postgres(ql)?://[^/\\s]+/[^\\s]+")) {
       throw new ConfigException("store.url must be empty (SQLite in data.dir) or a PostgreSQL URL like"
           + " postgresql://user@host:5432/cuecard, got '" + store + "'");
+    }
+    if (c.bool(CLUSTER_ENABLED) && store.isEmpty()) {
+      throw new ConfigException("cluster.enabled needs a store every node shares: set store.url to a PostgreSQL"
+          + " database (SQLite is one node's file)");
+    }
+    for (String member : c.list(CLUSTER_MEMBERS)) {
+      if (!member.matches("[^:\\s]+(:\\d{1,5})?")) {
+        throw new ConfigException("cluster.members entry '" + member + "' must look like host:port");
+      }
     }
     String secret = c.string(AUTH_JWT_SECRET);
     if (!secret.isEmpty() && secret.length() < 32) {

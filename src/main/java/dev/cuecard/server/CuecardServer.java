@@ -10,6 +10,7 @@ import dev.cuecard.session.Rooms;
 import dev.cuecard.store.Coaching;
 import dev.cuecard.store.Database;
 import dev.cuecard.store.Invites;
+import dev.cuecard.store.ServerKeys;
 import dev.cuecard.store.Sessions;
 import dev.cuecard.store.Transcripts;
 import dev.cuecard.store.Users;
@@ -49,7 +50,8 @@ public final class CuecardServer {
         config.list(ConfigKey.BANK_DIRS).stream().map(Path::of).toList(), config.number(ConfigKey.MATCH_THRESHOLD),
         config.bool(ConfigKey.MATCH_SEMANTIC)), false);
     Future<Database> db = vertx.executeBlocking(() -> Database.open(vertx, config), false);
-    Future<Tokens> tokens = db.compose(d -> vertx.executeBlocking(() -> tokens(vertx, config), false));
+    Future<Tokens> tokens = db.compose(d -> secret(vertx, config, d)).map(secret -> new Tokens(vertx, secret,
+        config.string(ConfigKey.AUTH_ISSUER), config.integer(ConfigKey.AUTH_TOKEN_TTL_SECONDS)));
     return Future.all(bank, tokens)
         .map(all -> {
           CuecardServer server = new CuecardServer(vertx, services(vertx, config, db.result(), tokens.result(),
@@ -66,13 +68,16 @@ public final class CuecardServer {
         });
   }
 
-  private static Tokens tokens(Vertx vertx, Config config) {
-    String secret = config.string(ConfigKey.AUTH_JWT_SECRET);
-    if (secret.isEmpty()) {
-      secret = Tokens.loadOrCreateSecret(config.dataDir());
+  /** The signing secret: configured, else kept in the data directory (SQLite) or the database (PostgreSQL). */
+  private static Future<String> secret(Vertx vertx, Config config, Database db) {
+    String configured = config.string(ConfigKey.AUTH_JWT_SECRET);
+    if (!configured.isEmpty()) {
+      return Future.succeededFuture(configured);
     }
-    return new Tokens(vertx, secret, config.string(ConfigKey.AUTH_ISSUER),
-        config.integer(ConfigKey.AUTH_TOKEN_TTL_SECONDS));
+    if (!config.string(ConfigKey.STORE_URL).isEmpty()) {
+      return new ServerKeys(db).getOrCreate("jwt", Tokens.newSecret(), System.currentTimeMillis());
+    }
+    return vertx.executeBlocking(() -> Tokens.loadOrCreateSecret(config.dataDir()), false);
   }
 
   private static Services services(Vertx vertx, Config config, Database db, Tokens tokens, LiveBank bank) {
@@ -161,6 +166,7 @@ public final class CuecardServer {
       undeployed = undeployed.compose(v -> vertx.undeploy(id));
     }
     return undeployed
+        .andThen(v -> services.rooms().close())
         .compose(v -> services.db().call(c -> null))
         .eventually(() -> {
           services.db().close();

@@ -10,6 +10,7 @@ import dev.cuecard.protocol.ProtocolException;
 import dev.cuecard.protocol.Role;
 import dev.cuecard.session.Addresses;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
@@ -32,7 +33,14 @@ import java.util.UUID;
  */
 final class LiveSocket {
   private static final Logger LOG = Logger.getLogger(LiveSocket.class.getName());
-  private static final long ROOM_TIMEOUT_MS = 10_000;
+  /**
+   * A room answers in milliseconds; a request unanswered this long means its node is gone (it is
+   * then joined again, so a room moves after a node dies within about this plus the cluster's
+   * failure detection).
+   */
+  private static final long ROOM_TIMEOUT_MS = 3_000;
+  /** Join attempts (a few seconds in all) while a room starts or moves. */
+  private static final int JOIN_ATTEMPTS = 40;
   /** Rate-limited messages in a row after which the connection is closed as a flood. */
   static final int FLOOD_CLOSE_AFTER = 100;
   static final short CLOSE_POLICY = 1008;
@@ -78,25 +86,23 @@ final class LiveSocket {
     ws.binaryMessageHandler(this::onBinary);
     ws.exceptionHandler(this::onException);
     ws.closeHandler(v -> onClose());
-    sessionConsumer = bus.localConsumer(Addresses.session(sessionId), this::onBroadcast);
-    connectionConsumer = bus.localConsumer(Addresses.connection(connectionId), m -> {
+    // cluster-wide consumers: the room, and the owner's revocations and deletions, may be on another node
+    sessionConsumer = bus.consumer(Addresses.session(sessionId), this::onBroadcast);
+    connectionConsumer = bus.consumer(Addresses.connection(connectionId), m -> {
       send(Messages.error(ErrorCode.FORBIDDEN, "this participant connected again elsewhere; closing this connection"));
       close(CLOSE_REPLACED, "replaced by a newer connection");
     });
     if (inviteId != null) {
-      inviteConsumer = bus.localConsumer(Addresses.invite(inviteId), m -> {
+      inviteConsumer = bus.consumer(Addresses.invite(inviteId), m -> {
         send(Messages.error(ErrorCode.FORBIDDEN, "the session owner revoked this invite"));
         close(CLOSE_REVOKED, "invite revoked");
       });
     }
-    sessionConsumer.completion().compose(v -> connectionConsumer.completion()).onComplete(v -> join(true));
+    sessionConsumer.completion().compose(v -> connectionConsumer.completion()).onComplete(v -> join(1));
   }
 
-  private void join(boolean retry) {
-    s.rooms().open(sessionId)
-        .compose(v -> bus.<JsonObject>request(Addresses.room(sessionId), new JsonObject()
-            .put("op", "join").put("participantId", participantId).put("connectionId", connectionId)
-            .put("role", role.wire()), new DeliveryOptions().setSendTimeout(ROOM_TIMEOUT_MS)))
+  private void join(int attempt) {
+    joinRoom()
         .onSuccess(reply -> {
           JsonObject r = reply.body();
           send(new JsonObject()
@@ -120,15 +126,38 @@ final class LiveSocket {
           }
         })
         .onFailure(e -> {
-          if (retry && e instanceof ReplyException re && re.failureType() == ReplyFailure.NO_HANDLERS) {
-            // the room was shutting down as we arrived; the next open starts a fresh one
-            s.vertx().setTimer(20, t -> join(false));
+          if (attempt < JOIN_ATTEMPTS && !closed) {
+            // the room is starting or moving to another node (its owner stopped or died): try again shortly
+            s.vertx().setTimer(Math.min(1000, 50L * attempt), t -> join(attempt + 1));
             return;
           }
           LOG.warning("could not join session " + sessionId + ": " + e.getMessage());
           send(Messages.error(ErrorCode.INTERNAL, "could not join the session; try again"));
           close((short) 1011, "join failed");
         });
+  }
+
+  /**
+   * Joins the session's room wherever it runs. When no node serves it (it has not started, or its
+   * node stopped or died), this node claims it first; a claim lost to another node is fine, since
+   * the join then reaches the winner.
+   */
+  private Future<Message<JsonObject>> joinRoom() {
+    JsonObject join = new JsonObject().put("op", "join").put("participantId", participantId)
+        .put("connectionId", connectionId).put("role", role.wire());
+    return request(join).recover(e -> roomGone(e)
+        ? s.rooms().open(sessionId).transform(claimed -> request(join))
+        : Future.failedFuture(e));
+  }
+
+  private Future<Message<JsonObject>> request(JsonObject body) {
+    return bus.request(Addresses.room(sessionId), body, new DeliveryOptions().setSendTimeout(ROOM_TIMEOUT_MS));
+  }
+
+  /** No room answers at its address: none runs, or the node running it is gone. */
+  private static boolean roomGone(Throwable e) {
+    return e instanceof ReplyException re
+        && (re.failureType() == ReplyFailure.NO_HANDLERS || re.failureType() == ReplyFailure.TIMEOUT);
   }
 
   private void onText(String text) {
@@ -171,7 +200,8 @@ final class LiveSocket {
 
   /** Sends a request to the room and writes its reply, if any, back to the client. */
   private void toRoom(JsonObject request, Long seq) {
-    bus.<JsonObject>request(Addresses.room(sessionId), request, new DeliveryOptions().setSendTimeout(ROOM_TIMEOUT_MS))
+    // a room that went away (its node died) is joined again wherever it is restored, and asked once more
+    request(request).recover(e -> roomGone(e) ? joinRoom().compose(joined -> request(request)) : Future.failedFuture(e))
         .onSuccess(reply -> {
           JsonObject body = reply.body();
           if (body != null) {

@@ -24,6 +24,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -57,6 +58,8 @@ final class Room {
   private final long graceMillis;
   private final Runnable onDispose;
   private MessageConsumer<JsonObject> consumer;
+  /** What the store held when the room was opened; taken up by {@link #start}. */
+  private Restored restored;
   private JsonObject currentCue;
   private String currentCardId;
   /** Bumped by every interviewer final and every cue, so a late semantic answer never overrides newer talk. */
@@ -71,7 +74,15 @@ final class Room {
               Metrics metrics, long graceMillis, long answerBudgetMillis) {
   }
 
-  Room(String sessionId, Deps d, Map<String, Long> lastSeq, JsonObject settings, Runnable onDispose) {
+  /**
+   * A room's state as read back from the store: seqs, settings, the last cue shown (or null), the
+   * utterances since it, and whether the answer to it was already stored.
+   */
+  record Restored(Map<String, Long> lastSeq, JsonObject settings, Records.Cue lastCue,
+                  List<Records.Utterance> sinceLastCue, boolean answered) {
+  }
+
+  Room(String sessionId, Deps d, Restored state, Runnable onDispose) {
     this.sessionId = sessionId;
     this.vertx = d.vertx();
     this.bus = vertx.eventBus();
@@ -80,16 +91,47 @@ final class Room {
     this.transcripts = d.transcripts();
     this.coaching = d.coaching();
     this.metrics = d.metrics();
-    this.processed = new HashMap<>(lastSeq);
+    this.processed = new HashMap<>(state.lastSeq());
     this.graceMillis = d.graceMillis();
     this.onDispose = onDispose;
-    this.coach = new RoomCoach(sessionId, vertx, coaching, d.answerBudgetMillis(), settings, this::publish);
+    this.coach = new RoomCoach(sessionId, vertx, coaching, d.answerBudgetMillis(), state.settings(), this::publish);
+    this.restored = state;
   }
 
-  /** Starts listening on the room address (from the context that should own the room). */
+  /**
+   * Takes up the restored state and starts listening on the room address, cluster-wide (call from
+   * the context that should own the room).
+   */
   Future<Void> start() {
-    consumer = bus.localConsumer(Addresses.room(sessionId), this::handle);
+    resume(restored);
+    restored = null;
+    consumer = bus.consumer(Addresses.room(sessionId), this::handle);
     return consumer.completion();
+  }
+
+  /**
+   * The card that was up when the room last ran (on this node or one that died) is up again, and
+   * an answer to it that was never stored is followed on from its stored utterances.
+   */
+  private void resume(Restored state) {
+    Records.Cue cue = state.lastCue();
+    Card card = cue == null ? null : bank.get().bank().get(cue.cardId());
+    if (card == null) {
+      return;
+    }
+    currentCardId = card.id();
+    currentCue = cueMessage(card, cue.heard(), cue.score(), true, cue.source(), cue.shownAt());
+    if (state.answered()) {
+      return;
+    }
+    coach.cardShown(card, cue.shownAt());
+    for (Records.Utterance u : state.sinceLastCue()) {
+      if (Speaker.CANDIDATE.wire().equals(u.speaker())) {
+        coach.candidateSaid(u.text(), true, u.receivedAt());
+      } else {
+        coach.interviewerSaid(u.text(), true, u.receivedAt());
+      }
+    }
   }
 
   private void handle(Message<JsonObject> msg) {
@@ -244,19 +286,23 @@ final class Room {
     coach.finish(now); // the previous answer is announced before the new card
     questionVersion++;
     currentCardId = m.card().id();
-    currentCue = new JsonObject()
-        .put("type", "cue")
-        .put("sessionId", sessionId)
-        .put("card", m.card().toJson())
-        .put("heard", heard)
-        .put("score", Math.round(m.score() * 1000) / 1000.0)
-        .put("final", isFinal)
-        .put("source", source)
-        .put("at", now);
+    currentCue = cueMessage(m.card(), heard, m.score(), isFinal, source, now);
     metrics.cue();
     publish(currentCue);
     coach.cardShown(m.card(), now);
     transcripts.addCue(new Records.Cue(sessionId, m.card().id(), m.card().question(), heard, m.score(), source, now));
+  }
+
+  private JsonObject cueMessage(Card card, String heard, double score, boolean isFinal, String source, long at) {
+    return new JsonObject()
+        .put("type", "cue")
+        .put("sessionId", sessionId)
+        .put("card", card.toJson())
+        .put("heard", heard)
+        .put("score", Math.round(score * 1000) / 1000.0)
+        .put("final", isFinal)
+        .put("source", source)
+        .put("at", at);
   }
 
   /** A partner (or a candidate practising alone) asks a card from the bank. */

@@ -8,19 +8,28 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.Lock;
+import dev.cuecard.store.Records;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Starts rooms on demand. A room is created on the event loop of the first socket that joins its
- * session, after loading the highest stored seq of each participant, and goes away a grace period
- * after its last socket leaves (so a quick reconnect keeps the current card).
+ * session, on the node that wins the session's ownership lock, after restoring what the store
+ * holds (the highest stored seq of each participant, settings, the current card and the answer in
+ * progress), and goes away a grace period after its last socket leaves (so a quick reconnect
+ * keeps the current card).
  */
 public final class Rooms {
+  /** How long a node waits for a session's ownership lock before taking it that another node owns the room. */
+  static final long CLAIM_MS = 1000;
+  private static final String LOCK_PREFIX = "cuecard.room.";
   private final Vertx vertx;
   private final Room.Deps deps;
   private final Map<String, Future<Void>> live = new ConcurrentHashMap<>();
+  private final Map<String, Lock> locks = new ConcurrentHashMap<>();
 
   public Rooms(Vertx vertx, LiveBank bank, Transcripts transcripts, Coaching coaching, Metrics metrics,
                long graceMillis, long answerBudgetMillis) {
@@ -33,21 +42,68 @@ public final class Rooms {
         answerBudgetMillis);
   }
 
-  /** Ensures the session's room is running (call from an event-loop context). */
+  /**
+   * Starts the session's room on this node, unless it runs here already or another node owns it
+   * (call from an event-loop context). Ownership is a cluster-wide lock ({@code SharedData}: a
+   * Hazelcast map lock in cluster mode), held for the room's life and released after its consumer
+   * is gone; Hazelcast drops the locks of a member that dies, so another node can take over. When
+   * the lock is not had within {@link #CLAIM_MS}, another node owns the room and this fails: the
+   * caller sends to the room's address, which reaches that node.
+   */
   public Future<Void> open(String sessionId) {
     return live.computeIfAbsent(sessionId, id -> {
-      Future<Void> started = Future.all(deps.transcripts().lastSeqs(id), deps.coaching().settings(id))
-          .compose(both -> new Room(id, deps, both.resultAt(0), both.resultAt(1), () -> live.remove(id)).start());
+      Future<Void> started = vertx.sharedData().getLockWithTimeout(LOCK_PREFIX + id, CLAIM_MS)
+          .compose(lock -> {
+            locks.put(id, lock);
+            return restore(id)
+                .compose(state -> new Room(id, deps, state, () -> release(id)).start())
+                .onFailure(e -> release(id));
+          });
       started.onFailure(e -> live.remove(id));
       return started;
     });
   }
 
-  /** Tells a running room (if any) that its session was deleted; its sockets are closed. */
+  /** What a room starts from: everything it needs is in the store, so any node can restore it. */
+  private Future<Room.Restored> restore(String sessionId) {
+    Future<Map<String, Long>> seqs = deps.transcripts().lastSeqs(sessionId);
+    Future<JsonObject> settings = deps.coaching().settings(sessionId);
+    Future<List<Records.Cue>> cues = deps.transcripts().cues(sessionId);
+    return Future.all(seqs, settings, cues).compose(all -> {
+      List<Records.Cue> shown = cues.result();
+      if (shown.isEmpty()) {
+        return Future.succeededFuture(new Room.Restored(seqs.result(), settings.result(), null, List.of(), false));
+      }
+      Records.Cue last = shown.get(shown.size() - 1);
+      return Future.all(deps.transcripts().utterances(sessionId), deps.coaching().answers(sessionId)).map(more -> {
+        List<Records.Utterance> since = more.<List<Records.Utterance>>resultAt(0).stream()
+            .filter(u -> u.receivedAt() >= last.shownAt()).toList();
+        boolean answered = more.<List<JsonObject>>resultAt(1).stream()
+            .anyMatch(a -> a.getLong("shownAt", -1L) == last.shownAt());
+        return new Room.Restored(seqs.result(), settings.result(), last, since, answered);
+      });
+    });
+  }
+
+  /** Tells the session's room, on whichever node runs it, that the session was deleted; its sockets are closed. */
   public void sessionDeleted(String sessionId) {
-    if (live.containsKey(sessionId)) {
-      vertx.eventBus().send(Addresses.room(sessionId), new JsonObject().put(Room.OP, "deleted"));
+    vertx.eventBus().send(Addresses.room(sessionId), new JsonObject().put(Room.OP, "deleted"));
+  }
+
+  private void release(String sessionId) {
+    live.remove(sessionId);
+    Lock lock = locks.remove(sessionId);
+    if (lock != null) {
+      lock.release();
     }
+  }
+
+  /**
+   * The server is stopping: gives up every room's ownership, so this node (restarted) or another
+   * can start them again. The rooms' consumers and timers go with their verticles.
+   */
+  public void close() {
+    List.copyOf(locks.keySet()).forEach(this::release);
   }
 
   public int liveRooms() {

@@ -112,6 +112,14 @@ final class Migrations {
         revoked_at BIGINT
       );
       CREATE INDEX invites_session ON invites(session_id, created_at)
+      """,
+      // 4: secrets every node must share (the token signing key when the store is PostgreSQL)
+      """
+      CREATE TABLE server_keys (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      )
       """);
 
   /** What differs between the stores' SQL. */

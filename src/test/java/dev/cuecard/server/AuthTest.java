@@ -111,8 +111,14 @@ class AuthTest {
   @Test
   void theSigningKeyIsGeneratedPrivateAndKeptAcrossRestarts() throws Exception {
     Path key = dir.resolve(Tokens.KEY_FILE);
-    assertTrue(Files.exists(key));
-    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+    if (TestStore.postgres()) {
+      // every node of a cluster must sign with the same key: it lives in the shared store, not in a file
+      assertFalse(Files.exists(key), "no key file per node");
+      assertEquals(1, TestStore.column(dir, "SELECT value FROM server_keys WHERE name = 'jwt'").size());
+    } else {
+      assertTrue(Files.exists(key));
+      assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+    }
     String token = server.newUser();
     server.restart();
     assertEquals(200, server.call("GET", "/api/me", token, (String) null).status());
@@ -123,7 +129,9 @@ class AuthTest {
     String token = server.newUser();
     String session = server.newSession(token);
     String userId = server.call("GET", "/api/me", token, (String) null).json().getString("id");
-    String secret = Files.readString(dir.resolve(Tokens.KEY_FILE));
+    String secret = TestStore.postgres()
+        ? TestStore.column(dir, "SELECT value FROM server_keys WHERE name = 'jwt'").get(0)
+        : Files.readString(dir.resolve(Tokens.KEY_FILE));
     JWTAuth realKey = JWTAuth.create(vertx, new JWTAuthOptions()
         .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret)));
     JWTAuth otherKey = JWTAuth.create(vertx, new JWTAuthOptions()

@@ -46,6 +46,11 @@ public final class TestStore {
     return v == null || v.isBlank() ? def : v;
   }
 
+  /** The test PostgreSQL password. */
+  public static String password() {
+    return PG_PASSWORD;
+  }
+
   public static boolean postgres() {
     return POSTGRES;
   }
@@ -56,7 +61,7 @@ public final class TestStore {
   }
 
   /** Points the builder at this run's store for the data directory {@code dataDir}. */
-  static Config.Builder configure(Config.Builder b, Path dataDir) {
+  public static Config.Builder configure(Config.Builder b, Path dataDir) {
     if (POSTGRES) {
       b.set(ConfigKey.STORE_URL, url(dataDir)).set(ConfigKey.STORE_PASSWORD, PG_PASSWORD);
     }
@@ -69,7 +74,8 @@ public final class TestStore {
         : new String[0];
   }
 
-  private static String url(Path dataDir) {
+  /** The store URL of {@code dataDir}'s schema (PostgreSQL run only). */
+  public static String url(Path dataDir) {
     String schema = SCHEMAS.computeIfAbsent(dataDir.toAbsolutePath(), d -> {
       String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
       createSchema(name);

@@ -120,6 +120,12 @@ public final class WsClient implements AutoCloseable {
     }
   }
 
+  /** The latest message of the type seen so far, or else the next one: for messages whose order against others may vary. */
+  public JsonObject latest(String type) {
+    List<JsonObject> earlier = seen(type);
+    return earlier.isEmpty() ? next(type) : earlier.get(earlier.size() - 1);
+  }
+
   /** Round-trips a ping so that everything sent before it has been handled; returns messages seen meanwhile. */
   public List<JsonObject> sync() {
     String id = java.util.UUID.randomUUID().toString();
@@ -148,6 +154,11 @@ public final class WsClient implements AutoCloseable {
           .forEach(m -> out.put(m.getLong("seq"), "ack".equals(m.getString("type")) ? "ack" : m.getString("code")));
     }
     return out;
+  }
+
+  /** Whether the socket is closed (by either side). */
+  public boolean isClosed() {
+    return ws.isClosed();
   }
 
   /** Waits for the socket to be closed by the server. */
