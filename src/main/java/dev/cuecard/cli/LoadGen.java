@@ -26,14 +26,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code cuecard loadgen}: opens N authenticated WebSocket sessions against a running server over
@@ -42,10 +38,12 @@ import java.util.regex.Pattern;
  * the server's memory. Bounded in sessions and time; it stops by itself.
  */
 final class LoadGen {
-  private static final Pattern METRIC = Pattern.compile(
-      "(?m)^(cuecard_jvm_heap_used_bytes|process_resident_memory_bytes) (\\d+)");
 
+  /** The servers to spread sockets over (nodes of a cluster, or one server); the first also serves the API calls. */
+  private final List<URI> servers;
   private final URI base;
+  /** Each session's interviewer speaks through a partner socket on the next server, the candidate on its own. */
+  private final boolean partner;
   private final int sessions;
   private final int durationSec;
   private final int rampSec;
@@ -57,28 +55,20 @@ final class LoadGen {
   private final List<String> rewordedQuestions;
   private final PrintStream out;
   private final List<Card> cards;
-  private final LongAdder sent = new LongAdder();
-  private final LongAdder cues = new LongAdder();
-  private final LongAdder interimCues = new LongAdder();
-  private final LongAdder acks = new LongAdder();
-  private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
-  private final AtomicInteger connected = new AtomicInteger();
-  private final AtomicInteger peak = new AtomicInteger();
-  private final AtomicInteger connectFailures = new AtomicInteger();
-  /** Per cue: nanoseconds from sending the triggering snippet to receiving the cue, and its source. */
-  private final List<long[]> latencies = new ArrayList<>();
-  private static final List<String> SOURCES = List.of("match", "semantic", "ask");
+  private final LoadStats stats = new LoadStats();
   private volatile boolean stopping;
   /** Cues before this instant (ramp-up and JIT warm-up) are counted but not in the latency figures. */
   private volatile long measureFrom;
 
   private final int warmupSec;
 
-  private LoadGen(URI base, int sessions, int durationSec, int rampSec, int warmupSec, boolean idle, boolean deflate,
-                  double reworded, PrintStream out) throws IOException {
+  private LoadGen(List<URI> servers, boolean partner, int sessions, int durationSec, int rampSec, int warmupSec,
+                  boolean idle, boolean deflate, double reworded, PrintStream out) throws IOException {
+    this.servers = servers;
+    this.partner = partner;
     this.deflate = deflate;
     this.warmupSec = warmupSec;
-    this.base = base;
+    this.base = servers.get(0);
     this.sessions = sessions;
     this.durationSec = durationSec;
     this.rampSec = rampSec;
@@ -97,6 +87,7 @@ final class LoadGen {
     int warmup = -1;
     boolean idle = false;
     boolean deflate = false;
+    boolean partner = false;
     double reworded = 0;
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
@@ -108,17 +99,22 @@ final class LoadGen {
         case "--warmup" -> warmup = Args.integer(args, ++i, "loadgen", a, 0, 600);
         case "--idle" -> idle = true;
         case "--deflate" -> deflate = true;
+        case "--partner" -> partner = true;
         case "--reworded" -> reworded = Args.fraction(args, ++i, "loadgen", a);
         default -> throw new UsageException("loadgen: unexpected argument '" + a + "'");
       }
     }
-    URI base = URI.create(server.endsWith("/") ? server : server + "/");
-    if (!"127.0.0.1".equals(base.getHost()) && !"localhost".equals(base.getHost()) && !"[::1]".equals(base.getHost())) {
-      throw new UsageException("loadgen only targets a server on this machine (127.0.0.1, localhost or [::1])");
+    List<URI> servers = new ArrayList<>();
+    for (String url : server.split(",")) {
+      URI base = URI.create(url.trim().endsWith("/") ? url.trim() : url.trim() + "/");
+      if (!"127.0.0.1".equals(base.getHost()) && !"localhost".equals(base.getHost()) && !"[::1]".equals(base.getHost())) {
+        throw new UsageException("loadgen only targets servers on this machine (127.0.0.1, localhost or [::1])");
+      }
+      servers.add(base);
     }
     try {
-      return new LoadGen(base, sessions, duration, ramp, warmup < 0 ? ramp + 5 : warmup, idle, deflate, reworded,
-          out).go();
+      return new LoadGen(servers, partner, sessions, duration, ramp, warmup < 0 ? ramp + 5 : warmup, idle, deflate,
+          reworded, out).go();
     } catch (IOException | RuntimeException e) {
       err.println("loadgen failed: " + e.getMessage());
       return 1;
@@ -145,12 +141,13 @@ final class LoadGen {
     String user = "loadgen-" + Long.toHexString(System.nanoTime());
     String token = new JsonObject(post(http, "api/auth/register",
         new JsonObject().put("username", user).put("password", "load generator password"), null)).getString("token");
-    out.printf(Locale.ROOT, "creating %d sessions as %s%n", sessions, user);
+    out.printf(Locale.ROOT, "creating %d sessions as %s%s%n", sessions, user, partner ? ", each with a partner invite" : "");
     List<String> ids = createSessions(http, token);
+    Map<String, String> invites = partner ? invites(http, token, ids) : Map.of();
 
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setBlockedThreadCheckInterval(10_000));
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
-        .setMaxConnections(sessions + 10).setConnectTimeout(20_000).setTryUsePerMessageCompression(deflate));
+        .setMaxConnections(2 * sessions + 10).setConnectTimeout(20_000).setTryUsePerMessageCompression(deflate));
     long startNanos = System.nanoTime();
     long end = startNanos + TimeUnit.SECONDS.toNanos(durationSec);
     measureFrom = startNanos + TimeUnit.SECONDS.toNanos(warmupSec);
@@ -160,7 +157,10 @@ final class LoadGen {
       String id = ids.get(i);
       long delay = rampSec == 0 ? 1 : Math.max(1, (long) rampSec * 1000 * i / ids.size());
       long seed = random.nextLong();
-      vertx.setTimer(delay, t -> open(vertx, client, token, id, new Random(seed)));
+      URI candidateServer = servers.get(i % servers.size());
+      URI partnerServer = servers.get((i + 1) % servers.size());
+      vertx.setTimer(delay, t -> open(vertx, client, token, id, invites.get(id), candidateServer, partnerServer,
+          new Random(seed)));
     }
     vertx.setTimer(TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()), t -> {
       stopping = true;
@@ -170,19 +170,23 @@ final class LoadGen {
     long lastSent = 0;
     while (!done.await(5, TimeUnit.SECONDS)) {
       long now = System.nanoTime();
-      long s = sent.sum();
+      long s = stats.sent.sum();
       out.printf(Locale.ROOT, "  %3ds  connected %d  snippets/s %.0f  cues %d%n",
-          TimeUnit.NANOSECONDS.toSeconds(now - startNanos), connected.get(),
-          (s - lastSent) / ((now - lastReport) / 1e9), cues.sum());
+          TimeUnit.NANOSECONDS.toSeconds(now - startNanos), stats.connected.get(),
+          (s - lastSent) / ((now - lastReport) / 1e9), stats.cues.sum());
       lastReport = now;
       lastSent = s;
     }
     double seconds = (System.nanoTime() - startNanos) / 1e9;
     String metrics = get(http, "metrics");
-    report(seconds, metrics);
+    stats.report(out, seconds, metrics, sessions, warmupSec);
+    if (servers.size() > 1 || partner) {
+      out.printf(Locale.ROOT, "servers         %s%s%n", servers, partner
+          ? "; each session's candidate on one, its partner (the interviewer) on the next" : "");
+    }
     client.close();
     vertx.close();
-    return connectFailures.get() == 0 && errors.isEmpty() ? 0 : 1;
+    return stats.connectFailures.get() == 0 && stats.errors.isEmpty() ? 0 : 1;
   }
 
   private List<String> createSessions(HttpClient http, String token) throws InterruptedException {
@@ -199,7 +203,7 @@ final class LoadGen {
         if (e == null && r.statusCode() == 201) {
           ids.add(new JsonObject(r.body()).getString("id"));
         } else {
-          errors.computeIfAbsent("create_session", k -> new LongAdder()).increment();
+          stats.errors.computeIfAbsent("create_session", k -> new LongAdder()).increment();
         }
       }));
     }
@@ -207,39 +211,77 @@ final class LoadGen {
     return ids;
   }
 
-  /** One simulated session: connect, then loop interviewer question (interims, final) and candidate answer. */
-  private void open(Vertx vertx, WebSocketClient client, String token, String sessionId, Random random) {
+  /** Partner invites for the sessions (session id to invite token). */
+  private Map<String, String> invites(HttpClient http, String token, List<String> ids)
+      throws IOException, InterruptedException {
+    Map<String, String> out = new HashMap<>();
+    for (String id : ids) {
+      out.put(id, new JsonObject(post(http, "api/sessions/" + id + "/invites", new JsonObject(), token)).getString("token"));
+    }
+    return out;
+  }
+
+  /**
+   * One simulated session: connect (the candidate, and with --partner a partner on the next
+   * server), then loop interviewer question (interims, final) and candidate answer.
+   */
+  private void open(Vertx vertx, WebSocketClient client, String token, String sessionId, String invite,
+                    URI candidateServer, URI partnerServer, Random random) {
     if (stopping) {
       return;
     }
-    WebSocketConnectOptions o = new WebSocketConnectOptions().setHost(base.getHost()).setPort(base.getPort())
-        .setURI("/ws/sessions/" + sessionId).addHeader("Authorization", "Bearer " + token);
-    client.connect(o).onSuccess(ws -> new Conversation(vertx, ws, random).start())
-        .onFailure(e -> connectFailures.incrementAndGet());
+    Conversation c = new Conversation(vertx, invite != null, random);
+    // each socket gets its handlers as soon as it is open: its welcome may come before the other connects
+    client.connect(options(candidateServer, sessionId, "", token))
+        .onSuccess(c::candidateOpen).onFailure(e -> stats.connectFailures.incrementAndGet());
+    if (invite != null) {
+      client.connect(options(partnerServer, sessionId, "?role=partner", invite))
+          .onSuccess(c::partnerOpen).onFailure(e -> stats.connectFailures.incrementAndGet());
+    }
+  }
+
+  private static WebSocketConnectOptions options(URI server, String sessionId, String query, String token) {
+    return new WebSocketConnectOptions().setHost(server.getHost()).setPort(server.getPort())
+        .setURI("/ws/sessions/" + sessionId + query).addHeader("Authorization", "Bearer " + token);
+  }
+
+  /** One participant's socket: its seq counter and when each of its unacknowledged finals was stats.sent. */
+  private static final class Side {
+    WebSocket ws;
+    final Map<Long, Long> finalSentAt = new HashMap<>();
+    long seq;
+    boolean welcomed;
   }
 
   private final class Conversation {
     private final Vertx vertx;
-    private final WebSocket ws;
+    private final Side candidate;
+    private final Side interviewer;
     private final Random random;
     private final Map<String, Long> sentAt = new HashMap<>();
-    private long seq;
 
-    Conversation(Vertx vertx, WebSocket ws, Random random) {
+    Conversation(Vertx vertx, boolean withPartner, Random random) {
       this.vertx = vertx;
-      this.ws = ws;
+      this.candidate = new Side();
+      this.interviewer = withPartner ? new Side() : candidate;
       this.random = random;
     }
 
-    void start() {
-      ws.textMessageHandler(this::onMessage);
-      ws.closeHandler(v -> connected.decrementAndGet());
+    void candidateOpen(WebSocket ws) {
+      candidate.ws = ws;
+      ws.textMessageHandler(text -> onMessage(candidate, text));
+      ws.closeHandler(v -> stats.connected.decrementAndGet());
     }
 
-    private void onMessage(String text) {
+    void partnerOpen(WebSocket ws) {
+      interviewer.ws = ws;
+      ws.textMessageHandler(text -> onMessage(interviewer, text));
+    }
+
+    private void onMessage(Side side, String text) {
       long now = System.nanoTime();
       if (text.startsWith("{\"type\":\"ack\"")) {
-        acks.increment(); // the commonest message: counted without parsing, to keep the client light
+        acked(side, text, now); // the commonest message: read without a JSON parser, to keep the client light
         return;
       }
       if (!(text.startsWith("{\"type\":\"cue\"") || text.startsWith("{\"type\":\"welcome\"")
@@ -249,36 +291,59 @@ final class LoadGen {
       JsonObject m = new JsonObject(text);
       switch (m.getString("type", "")) {
         case "welcome" -> {
-          seq = m.getLong("lastSeq");
-          peak.accumulateAndGet(connected.incrementAndGet(), Math::max);
-          if (idle) {
-            vertx.setPeriodic(30_000, t -> send(new JsonObject().put("type", "ping")));
-          } else {
-            vertx.setTimer(1 + random.nextInt(2000), t -> question());
+          side.seq = m.getLong("lastSeq");
+          side.welcomed = true;
+          if (side == candidate) {
+            stats.peak.accumulateAndGet(stats.connected.incrementAndGet(), Math::max);
+          }
+          if (candidate.welcomed && interviewer.welcomed) {
+            if (idle) {
+              vertx.setPeriodic(30_000, t -> send(candidate, new JsonObject().put("type", "ping")));
+            } else {
+              vertx.setTimer(1 + random.nextInt(2000), t -> question());
+            }
           }
         }
         case "cue" -> {
-          cues.increment();
+          if (side != candidate) {
+            return; // measured where the candidate sees it (across nodes when the partner is elsewhere)
+          }
+          stats.cues.increment();
           Long at = sentAt.get(m.getString("heard"));
           if (at != null && at >= measureFrom) {
-            synchronized (latencies) {
-              latencies.add(new long[] {now - at, SOURCES.indexOf(m.getString("source", "match"))});
+            synchronized (stats.latencies) {
+              stats.latencies.add(new long[] {now - at, LoadStats.SOURCES.indexOf(m.getString("source", "match"))});
             }
           }
           if (!m.getBoolean("final", true)) {
-            interimCues.increment();
+            stats.interimCues.increment();
           }
         }
-        case "ack" -> acks.increment();
-        case "error" -> errors.computeIfAbsent(m.getString("code", "?"), k -> new LongAdder()).increment();
+        case "error" -> stats.errors.computeIfAbsent(m.getString("code", "?"), k -> new LongAdder()).increment();
         default -> { }
+      }
+    }
+
+    /** {"type":"ack","seq":N,...}: counts it and, after warm-up, how long its final took to be stored. */
+    private void acked(Side side, String text, long now) {
+      stats.acks.increment();
+      int from = text.indexOf("\"seq\":") + 6;
+      int to = from;
+      while (to < text.length() && Character.isDigit(text.charAt(to))) {
+        to++;
+      }
+      Long at = side.finalSentAt.remove(Long.parseLong(text.substring(from, to)));
+      if (at != null && at >= measureFrom) {
+        synchronized (stats.ackLatencies) {
+          stats.ackLatencies.add(now - at);
+        }
       }
     }
 
     /** Speaks one question at about 150 words a minute: a growing interim every 0.5 s, then the final text. */
     private void question() {
       if (stopping) {
-        ws.close();
+        close();
         return;
       }
       String question;
@@ -297,12 +362,12 @@ final class LoadGen {
 
     private void speak(String[] words, int n) {
       if (stopping) {
-        ws.close();
+        close();
         return;
       }
       boolean fin = n >= words.length;
       String text = String.join(" ", Arrays.copyOf(words, Math.min(n, words.length)));
-      snippet("interviewer", text, fin);
+      snippet(interviewer, "interviewer", text, fin);
       if (fin) {
         vertx.setTimer(800, t -> answer(2 + random.nextInt(3)));
       } else {
@@ -312,7 +377,7 @@ final class LoadGen {
 
     private void answer(int sentencesLeft) {
       if (stopping) {
-        ws.close();
+        close();
         return;
       }
       if (sentencesLeft == 0) {
@@ -320,64 +385,36 @@ final class LoadGen {
         return;
       }
       Card c = cards.get(random.nextInt(cards.size()));
-      snippet("candidate", c.keyPoints().get(random.nextInt(c.keyPoints().size())).text() + " and for example we"
+      snippet(candidate, "candidate", c.keyPoints().get(random.nextInt(c.keyPoints().size())).text() + " and for example we"
           + " measured it in production", true);
       vertx.setTimer(2000 + random.nextInt(1000), t -> answer(sentencesLeft - 1));
     }
 
-    private void snippet(String speaker, String text, boolean fin) {
-      sentAt.put(text, System.nanoTime());
-      send(new JsonObject().put("type", "snippet").put("speaker", speaker).put("text", text).put("final", fin)
-          .put("seq", ++seq).put("ts", System.currentTimeMillis()));
+    private void snippet(Side side, String speaker, String text, boolean fin) {
+      long now = System.nanoTime();
+      sentAt.put(text, now);
+      long seq = ++side.seq;
+      if (fin) {
+        side.finalSentAt.put(seq, now);
+      }
+      send(side, new JsonObject().put("type", "snippet").put("speaker", speaker).put("text", text).put("final", fin)
+          .put("seq", seq).put("ts", System.currentTimeMillis()));
     }
 
-    private void send(JsonObject m) {
-      if (!ws.isClosed()) {
-        ws.writeTextMessage(m.encode());
-        sent.increment();
+    private void send(Side side, JsonObject m) {
+      if (side.ws != null && !side.ws.isClosed()) {
+        side.ws.writeTextMessage(m.encode());
+        stats.sent.increment();
       }
     }
-  }
 
-  private void report(double seconds, String metrics) {
-    long[] ns;
-    long[] lexical;
-    long[] semantic;
-    synchronized (latencies) {
-      ns = latencies.stream().mapToLong(x -> x[0]).sorted().toArray();
-      lexical = latencies.stream().filter(x -> x[1] == 0).mapToLong(x -> x[0]).sorted().toArray();
-      semantic = latencies.stream().filter(x -> x[1] == 1).mapToLong(x -> x[0]).sorted().toArray();
+    private void close() {
+      for (Side side : List.of(candidate, interviewer)) {
+        if (side.ws != null) {
+          side.ws.close();
+        }
+      }
     }
-    Map<String, Long> server = new HashMap<>();
-    Matcher m = METRIC.matcher(metrics);
-    while (m.find()) {
-      server.put(m.group(1), Long.parseLong(m.group(2)));
-    }
-    out.printf(Locale.ROOT, "%nsessions        %d requested, %d connected at peak, %d connect failures%n", sessions,
-        peak.get(), connectFailures.get());
-    out.printf(Locale.ROOT, "duration        %.1f s%n", seconds);
-    out.printf(Locale.ROOT, "snippets sent   %d (%.0f/s), acks %d%n", sent.sum(), sent.sum() / seconds, acks.sum());
-    out.printf(Locale.ROOT, "cues            %d (%d on interim snippets)%n", cues.sum(), interimCues.sum());
-    latency("cue latency", ns);
-    latency("  lexical", lexical);
-    latency("  semantic", semantic);
-    out.printf(Locale.ROOT, "                (client-side, from sending the snippet that triggered the cue to receiving it;"
-        + " cues of the first %d s of ramp-up and warm-up not counted)%n", warmupSec);
-    out.printf(Locale.ROOT, "errors          %s%n", errors.isEmpty() ? "none" : errors.toString());
-    out.printf(Locale.ROOT, "server memory   heap used %.0f MiB, RSS %.0f MiB%n",
-        server.getOrDefault("cuecard_jvm_heap_used_bytes", -1L) / 1048576.0,
-        server.getOrDefault("process_resident_memory_bytes", -1L) / 1048576.0);
-  }
-
-  private void latency(String label, long[] ns) {
-    if (ns.length > 0) {
-      out.printf(Locale.ROOT, "%-15s p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms  (n=%d)%n", label,
-          pct(ns, 0.50), pct(ns, 0.90), pct(ns, 0.99), ns[ns.length - 1] / 1e6, ns.length);
-    }
-  }
-
-  private static double pct(long[] sorted, double q) {
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
   }
 
   private String post(HttpClient http, String path, JsonObject body, String token) throws IOException, InterruptedException {

@@ -29,11 +29,13 @@ public final class Main {
             top-1 accuracy, MRR@5, false-cue rate and matcher latency; --semantic adds the
             sentence-embedding fallback the server uses for questions the lexical matcher misses.
         cuecard loadgen [--server URL] [--sessions N] [--duration SECONDS] [--ramp SECONDS] [--warmup SECONDS] [--idle]
-                       [--reworded FRACTION] [--deflate]
+                       [--reworded FRACTION] [--deflate] [--partner]
             Load a server on this machine with N live sessions (or N idle ones) and report snippets/s,
             client-side cue latency percentiles, errors and the server's heap and RSS. --reworded F
             asks that share of questions in words unlike any card (the semantic fallback's path);
-            --deflate offers WebSocket compression as browsers do.
+            --deflate offers WebSocket compression as browsers do. --server takes several URLs
+            (comma-separated, e.g. the nodes of a cluster): sessions are spread over them, and with
+            --partner each session's interviewer speaks from a partner socket on the next one.
         cuecard backup FILE [--config FILE] [--data-dir DIR]
             Write a complete copy of the database (safe while the server runs) to FILE, a new file.
             To restore: stop Cuecard and copy FILE to DIR/cuecard.db.

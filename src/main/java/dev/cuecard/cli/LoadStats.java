@@ -1,0 +1,81 @@
+package dev.cuecard.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What {@code cuecard loadgen} counts and measures, and its closing report. */
+final class LoadStats {
+  static final List<String> SOURCES = List.of("match", "semantic", "ask");
+  private static final Pattern METRIC = Pattern.compile(
+      "(?m)^(cuecard_jvm_heap_used_bytes|process_resident_memory_bytes) (\\d+)");
+
+  final LongAdder sent = new LongAdder();
+  final LongAdder cues = new LongAdder();
+  final LongAdder interimCues = new LongAdder();
+  final LongAdder acks = new LongAdder();
+  final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+  final AtomicInteger connected = new AtomicInteger();
+  final AtomicInteger peak = new AtomicInteger();
+  final AtomicInteger connectFailures = new AtomicInteger();
+  /** Per cue: nanoseconds from sending the triggering snippet to receiving the cue, and its source. */
+  final List<long[]> latencies = new ArrayList<>();
+  /** Per ack: nanoseconds from sending a final snippet to its ack (the store's write included). */
+  final List<Long> ackLatencies = new ArrayList<>();
+
+  void report(PrintStream out, double seconds, String metrics, int sessions, int warmupSec) {
+    long[] ns;
+    long[] lexical;
+    long[] semantic;
+    synchronized (latencies) {
+      ns = latencies.stream().mapToLong(x -> x[0]).sorted().toArray();
+      lexical = latencies.stream().filter(x -> x[1] == 0).mapToLong(x -> x[0]).sorted().toArray();
+      semantic = latencies.stream().filter(x -> x[1] == 1).mapToLong(x -> x[0]).sorted().toArray();
+    }
+    Map<String, Long> server = new HashMap<>();
+    Matcher m = METRIC.matcher(metrics);
+    while (m.find()) {
+      server.put(m.group(1), Long.parseLong(m.group(2)));
+    }
+    out.printf(Locale.ROOT, "%nsessions        %d requested, %d connected at peak, %d connect failures%n", sessions,
+        peak.get(), connectFailures.get());
+    out.printf(Locale.ROOT, "duration        %.1f s%n", seconds);
+    out.printf(Locale.ROOT, "snippets sent   %d (%.0f/s), acks %d%n", sent.sum(), sent.sum() / seconds, acks.sum());
+    out.printf(Locale.ROOT, "cues            %d (%d on interim snippets)%n", cues.sum(), interimCues.sum());
+    latency(out, "cue latency", ns);
+    latency(out, "  lexical", lexical);
+    latency(out, "  semantic", semantic);
+    long[] stored;
+    synchronized (ackLatencies) {
+      stored = ackLatencies.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+    latency(out, "ack latency", stored);
+    out.printf(Locale.ROOT, "                (client-side, from sending the snippet that triggered the cue to receiving it;"
+        + " cues of the first %d s of ramp-up and warm-up not counted; ack: from sending a final to its ack)%n",
+        warmupSec);
+    out.printf(Locale.ROOT, "errors          %s%n", errors.isEmpty() ? "none" : errors.toString());
+    out.printf(Locale.ROOT, "server memory   heap used %.0f MiB, RSS %.0f MiB%n",
+        server.getOrDefault("cuecard_jvm_heap_used_bytes", -1L) / 1048576.0,
+        server.getOrDefault("process_resident_memory_bytes", -1L) / 1048576.0);
+  }
+
+  private static void latency(PrintStream out, String label, long[] ns) {
+    if (ns.length > 0) {
+      out.printf(Locale.ROOT, "%-15s p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms  (n=%d)%n", label,
+          pct(ns, 0.50), pct(ns, 0.90), pct(ns, 0.99), ns[ns.length - 1] / 1e6, ns.length);
+    }
+  }
+
+  private static double pct(long[] sorted, double q) {
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+  }
+
+}
