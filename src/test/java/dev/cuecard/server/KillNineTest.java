@@ -82,7 +82,11 @@ class KillNineTest {
         }
         for (int i = 0; i < resent; i++) {
           JsonObject ack = ws.next("ack");
-          assertEquals(stored.containsKey(ack.getLong("seq")), ack.getBoolean("duplicate"), ack.encode());
+          // seen stored, so a duplicate; one not seen may still have been committed by the dying server's
+          // last transaction (PostgreSQL finishes a COMMIT it received), so either answer is true for it
+          if (stored.containsKey(ack.getLong("seq"))) {
+            assertTrue(ack.getBoolean("duplicate"), ack.encode());
+          }
         }
       }
       Map<Long, String> complete = again.storedUtterances(token, session);
