@@ -13,6 +13,7 @@ import dev.cuecard.store.Records;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -64,24 +65,23 @@ public final class Rooms {
     });
   }
 
-  /** What a room starts from: everything it needs is in the store, so any node can restore it. */
+  /**
+   * What a room starts from: everything it needs is in the store, so any node can restore it. Only
+   * what follows the last cue is read, not the whole session.
+   */
   private Future<Room.Restored> restore(String sessionId) {
     Future<Map<String, Long>> seqs = deps.transcripts().lastSeqs(sessionId);
     Future<JsonObject> settings = deps.coaching().settings(sessionId);
-    Future<List<Records.Cue>> cues = deps.transcripts().cues(sessionId);
-    return Future.all(seqs, settings, cues).compose(all -> {
-      List<Records.Cue> shown = cues.result();
-      if (shown.isEmpty()) {
+    Future<Optional<Records.Cue>> lastCue = deps.transcripts().lastCue(sessionId);
+    return Future.all(seqs, settings, lastCue).compose(all -> {
+      if (lastCue.result().isEmpty()) {
         return Future.succeededFuture(new Room.Restored(seqs.result(), settings.result(), null, List.of(), false));
       }
-      Records.Cue last = shown.get(shown.size() - 1);
-      return Future.all(deps.transcripts().utterances(sessionId), deps.coaching().answers(sessionId)).map(more -> {
-        List<Records.Utterance> since = more.<List<Records.Utterance>>resultAt(0).stream()
-            .filter(u -> u.receivedAt() >= last.shownAt()).toList();
-        boolean answered = more.<List<JsonObject>>resultAt(1).stream()
-            .anyMatch(a -> a.getLong("shownAt", -1L) == last.shownAt());
-        return new Room.Restored(seqs.result(), settings.result(), last, since, answered);
-      });
+      Records.Cue last = lastCue.result().get();
+      Future<List<Records.Utterance>> since = deps.transcripts().utterancesSince(sessionId, last.shownAt());
+      Future<Boolean> answered = deps.coaching().answered(sessionId, last.shownAt());
+      return Future.all(since, answered).map(more -> new Room.Restored(seqs.result(), settings.result(), last,
+          since.result(), answered.result()));
     });
   }
 

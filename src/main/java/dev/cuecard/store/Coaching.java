@@ -61,6 +61,20 @@ public final class Coaching {
     });
   }
 
+  /** Whether the answer to the card shown at {@code shownAt} (epoch ms) was stored. */
+  public Future<Boolean> answered(String sessionId, long shownAt) {
+    return db.call(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT 1 FROM answers WHERE session_id = ? AND shown_at = ? LIMIT 1")) {
+        ps.setString(1, sessionId);
+        ps.setLong(2, shownAt);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next();
+        }
+      }
+    });
+  }
+
   /** Stored answers of a session in order, as JSON (see AnswerRecord#toJson). */
   public Future<List<JsonObject>> answers(String sessionId) {
     return db.call(c -> {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Final utterances and the cues shown during a session. */
 public final class Transcripts {
@@ -89,11 +90,17 @@ public final class Transcripts {
   }
 
   public Future<List<Utterance>> utterances(String sessionId) {
+    return utterancesSince(sessionId, Long.MIN_VALUE);
+  }
+
+  /** A session's utterances received at or after {@code since} (epoch ms), in order. */
+  public Future<List<Utterance>> utterancesSince(String sessionId, long since) {
     return db.call(c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT session_id, participant_id, seq, speaker, text, client_ts, received_at FROM utterances "
-              + "WHERE session_id = ? ORDER BY received_at, id")) {
+              + "WHERE session_id = ? AND received_at >= ? ORDER BY received_at, id")) {
         ps.setString(1, sessionId);
+        ps.setLong(2, since);
         List<Utterance> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -136,10 +143,19 @@ public final class Transcripts {
   }
 
   public Future<List<Cue>> cues(String sessionId) {
+    return cues(sessionId, "ORDER BY shown_at, id");
+  }
+
+  /** The cue shown last in a session, if any. */
+  public Future<Optional<Cue>> lastCue(String sessionId) {
+    return cues(sessionId, "ORDER BY shown_at DESC, id DESC LIMIT 1").map(l -> l.stream().findFirst());
+  }
+
+  private Future<List<Cue>> cues(String sessionId, String orderAndLimit) {
     return db.call(c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT session_id, card_id, question, heard, score, source, shown_at FROM cues "
-              + "WHERE session_id = ? ORDER BY shown_at, id")) {
+              + "WHERE session_id = ? " + orderAndLimit)) {
         ps.setString(1, sessionId);
         List<Cue> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
