@@ -29,6 +29,7 @@ class BlockedThreadCheckTest {
       done.countDown();
     });
     assertTrue(done.await(5, TimeUnit.SECONDS));
+    Thread.sleep(300); // the checker (every 100 ms) may still be logging its last warning about this block
     AssertionError e = assertThrows(AssertionError.class, BlockedThreads::assertNone);
     assertTrue(e.getMessage().contains("blocked"), e.getMessage());
     BlockedThreads.assertNone(); // reported once, then cleared
