@@ -19,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Issues and verifies HS256 JWT access tokens. The signing secret comes from configuration, or is
@@ -87,9 +88,14 @@ public final class Tokens {
     return ttlSeconds;
   }
 
-  /** An access token for an account. */
-  public String issue(String userId, String username) {
-    return jwt.generateToken(new JsonObject().put("sub", userId).put("name", username).put("typ", TYPE_ACCESS),
+  /**
+   * An access token for an account: {@code jti} names it (so it alone can be logged out) and
+   * {@code ver} is the account's token version, which a password change or "log out everywhere"
+   * raises, ending every token issued before.
+   */
+  public String issue(String userId, String username, int version) {
+    return jwt.generateToken(new JsonObject().put("sub", userId).put("name", username).put("typ", TYPE_ACCESS)
+            .put("jti", UUID.randomUUID().toString()).put("ver", version),
         new JWTOptions().setIssuer(issuer).setExpiresInSeconds(ttlSeconds));
   }
 
@@ -118,12 +124,17 @@ public final class Tokens {
           if (sub == null || !claims.containsKey("exp")) {
             return Future.failedFuture("invalid token");
           }
+          long exp = claims.getLong("exp");
           if (TYPE_ACCESS.equals(typ)) {
-            return Future.succeededFuture(Principal.account(sub, claims.getString("name", "")));
+            if (claims.getString("jti") == null || !(claims.getValue("ver") instanceof Number ver)) {
+              return Future.failedFuture("token from an older server version; log in again");
+            }
+            return Future.succeededFuture(Principal.account(sub, claims.getString("name", ""),
+                claims.getString("jti"), ver.intValue(), exp));
           }
           if (TYPE_INVITE.equals(typ) && claims.getString("sid") != null && claims.getString("jti") != null) {
-            return Future.succeededFuture(new Principal(sub, claims.getString("name", "Partner"),
-                claims.getString("sid"), claims.getString("role"), claims.getString("jti")));
+            return Future.succeededFuture(Principal.invite(sub, claims.getString("name", "Partner"),
+                claims.getString("sid"), claims.getString("role"), claims.getString("jti"), exp));
           }
           return Future.failedFuture("invalid token");
         });

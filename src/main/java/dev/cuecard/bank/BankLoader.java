@@ -41,6 +41,11 @@ public final class BankLoader {
       Framework.TECHNICAL, List.of("Define it in one sentence first", "Give a concrete example",
           "Name the trade-off", "Ask a clarifying question if the scope is unclear"));
 
+  /** Largest bank file read. The bundled files are under 100 KB. */
+  static final long MAX_FILE_BYTES = 2L * 1024 * 1024;
+  private static final java.util.regex.Pattern JSON_AT = java.util.regex.Pattern.compile("line: (\\d+), column: (\\d+)");
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(BankLoader.class.getName());
+
   private final List<String> problems = new ArrayList<>();
   private final List<Card> cards = new ArrayList<>();
   private final Map<String, String> idSource = new HashMap<>();
@@ -103,24 +108,51 @@ public final class BankLoader {
     }
   }
 
+  /**
+   * Loads every *.json file directly in {@code dir}. Files are named by the folder's own name and
+   * the file name (never the absolute path: problems reach /health and /api/banks, which anyone
+   * may read; the log names the full path for the operator). A symbolic link is followed only to
+   * a regular file inside the same folder, and a file over {@link #MAX_FILE_BYTES} is refused
+   * before it is read, so a link cannot make the server read, or quote, a file outside its bank.
+   */
   private void loadDir(Path dir) {
+    String shown = dir.getFileName() == null ? "bank" : dir.getFileName().toString();
+    int before = problems.size();
     if (!Files.isDirectory(dir)) {
-      problems.add(dir + ": bank directory does not exist");
+      problems.add(shown + ": bank directory does not exist");
+      LOG.warning("bank directory " + shown + " is " + dir.toAbsolutePath());
       return;
     }
     List<Path> files;
+    Path root;
     try (Stream<Path> s = Files.list(dir)) {
+      root = dir.toRealPath();
       files = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")).sorted().toList();
     } catch (IOException e) {
-      problems.add(dir + ": cannot list bank directory: " + e.getMessage());
+      problems.add(shown + ": cannot list bank directory");
+      LOG.warning("cannot list bank directory " + dir.toAbsolutePath() + ": " + e);
       return;
     }
     for (Path f : files) {
+      String name = shown + "/" + f.getFileName();
       try {
-        parseFile(f.toString(), Files.readString(f));
+        Path real = f.toRealPath();
+        if (!real.startsWith(root) || !Files.isRegularFile(real)) {
+          problems.add(name + ": a link to something outside the bank directory, or not a regular file; not read");
+          continue;
+        }
+        if (Files.size(real) > MAX_FILE_BYTES) {
+          problems.add(name + ": larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB; not read");
+          continue;
+        }
+        parseFile(name, Files.readString(real));
       } catch (IOException e) {
-        problems.add(f + ": cannot read: " + e.getMessage());
+        problems.add(name + ": cannot read");
+        LOG.warning("cannot read bank file " + f.toAbsolutePath() + ": " + e);
       }
+    }
+    if (problems.size() > before) {
+      LOG.warning("bank directory " + shown + " is " + dir.toAbsolutePath());
     }
   }
 
@@ -129,7 +161,10 @@ public final class BankLoader {
     try {
       root = new JsonObject(text);
     } catch (DecodeException | ClassCastException e) {
-      problems.add(file + ": not a JSON object: " + e.getMessage());
+      // the parser's message quotes the text it choked on: give only where, never what
+      java.util.regex.Matcher at = JSON_AT.matcher(String.valueOf(e.getMessage()));
+      problems.add(file + ": not a JSON object" + (at.find() ? " (line " + at.group(1) + ", column " + at.group(2) + ")"
+          : ""));
       return;
     }
     for (String k : root.fieldNames()) {

@@ -14,7 +14,8 @@ import java.util.Locale;
 
 /**
  * {@code cuecard backup FILE [--data-dir DIR | --KEY=VALUE ...]}: a consistent copy of the
- * database, taken while the server runs.
+ * database, taken while the server runs; {@code cuecard restore FILE}: puts one back while the
+ * server is stopped.
  */
 final class BackupCommand {
   private BackupCommand() {
@@ -40,6 +41,27 @@ final class BackupCommand {
       return 0;
     } catch (IOException | SQLException e) {
       err.println("backup failed: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  static int restore(List<String> args, PrintStream out, PrintStream err) {
+    if (args.isEmpty() || args.get(0).startsWith("--")) {
+      throw new UsageException("restore: name the backup file first, e.g. cuecard restore cuecard-backup.db");
+    }
+    Config config = Config.load(System.getenv(), args.subList(1, args.size()));
+    if (!config.string(ConfigKey.STORE_URL).isEmpty()) {
+      err.println("restore puts back the embedded SQLite store; with PostgreSQL (store.url) use pg_restore or psql"
+          + " (docs/deploy.md)");
+      return 1;
+    }
+    try {
+      Path kept = Database.restoreSqlite(config.dataDir(), Path.of(args.get(0)));
+      out.println("restored " + Path.of(args.get(0)).toAbsolutePath() + " into " + config.dataDir().toAbsolutePath()
+          + (kept == null ? "" : "; the previous database is kept as " + kept.toAbsolutePath()));
+      return 0;
+    } catch (IOException | SQLException | dev.cuecard.store.StoreException e) {
+      err.println("restore failed: " + e.getMessage());
       return 1;
     }
   }

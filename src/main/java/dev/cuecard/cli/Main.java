@@ -38,7 +38,10 @@ public final class Main {
             --partner each session's interviewer speaks from a partner socket on the next one.
         cuecard backup FILE [--config FILE] [--data-dir DIR]
             Write a complete copy of the database (safe while the server runs) to FILE, a new file.
-            To restore: stop Cuecard and copy FILE to DIR/cuecard.db.
+        cuecard restore FILE [--config FILE] [--data-dir DIR]
+            Put a backup back (the server must be stopped); the replaced database is kept beside it.
+        cuecard signup-code [--hours N] [--config FILE] [--data-dir DIR]
+            Print a one-time code for registering one account when auth.registrationInviteOnly is on.
         cuecard cluster-demo --store-url postgresql://USER@HOST:5432/DB [--nodes 2] [--port 8080] [--dir DIR]
                              [--KEY=VALUE ...]
             Start N cluster nodes on loopback sharing that PostgreSQL store, with HAProxy in front on
@@ -75,6 +78,10 @@ public final class Main {
           return SelfTest.run(rest, out, err);
         case "backup":
           return BackupCommand.run(rest, out, err);
+        case "restore":
+          return BackupCommand.restore(rest, out, err);
+        case "signup-code":
+          return SignupCodeCommand.run(rest, out, err);
         case "cluster-demo":
           return ClusterDemo.run(rest, out, err);
         case "help":

@@ -14,11 +14,19 @@ public enum ConfigKey {
   SERVER_INSTANCES("server.instances", Kind.INT, 0, 0, 64),
   SERVER_ALLOWED_ORIGINS("server.allowedOrigins", Kind.LIST, List.of()),
   SERVER_WEB_ROOT("server.webRoot", Kind.STRING, "web"),
+  /** The address users reach the server at (https://cue.example.org); names the host to accept and turns on HSTS. */
+  SERVER_PUBLIC_URL("server.publicUrl", Kind.STRING, ""),
+  /** Host names accepted besides loopback names, IP literals and the publicUrl's host (DNS-rebinding guard). */
+  SERVER_ALLOWED_HOSTS("server.allowedHosts", Kind.LIST, List.of()),
+  /** Proxies (IP addresses) whose X-Forwarded-For names the client; empty: the socket's peer is the client. */
+  SERVER_TRUSTED_PROXIES("server.trustedProxies", Kind.LIST, List.of()),
   DATA_DIR("data.dir", Kind.STRING, "./data", "data-dir"),
   /** Empty: SQLite in data.dir. Else a PostgreSQL URL, postgresql://user@host:port/database (docs/deploy.md). */
   STORE_URL("store.url", Kind.STRING, ""),
   STORE_PASSWORD("store.password", Kind.STRING, "", true),
   STORE_POOL_SIZE("store.poolSize", Kind.INT, 8, 1, 200),
+  /** normal: an ack survives a process crash; full: also a power loss (SQLite synchronous=FULL). */
+  STORE_DURABILITY("store.durability", Kind.STRING, "normal"),
   /** Several nodes as one: the clustered event bus over Hazelcast (docs/deploy.md). Needs store.url. */
   CLUSTER_ENABLED("cluster.enabled", Kind.BOOL, false),
   CLUSTER_NAME("cluster.name", Kind.STRING, "cuecard"),
@@ -37,6 +45,27 @@ public enum ConfigKey {
   AUTH_ISSUER("auth.issuer", Kind.STRING, "cuecard"),
   AUTH_PASSWORD_ITERATIONS("auth.passwordIterations", Kind.INT, 310_000, 1_000, 10_000_000),
   AUTH_ALLOW_REGISTRATION("auth.allowRegistration", Kind.BOOL, true),
+  /** Registration needs a one-time code made with `cuecard signup-code`. */
+  AUTH_REGISTRATION_INVITE_ONLY("auth.registrationInviteOnly", Kind.BOOL, false),
+  /** Login, registration and password attempts per client address per minute (a token bucket, burst twice this). */
+  AUTH_ATTEMPTS_PER_MINUTE("auth.attemptsPerMinute", Kind.INT, 10, 1, 100_000),
+  /** Wrong passwords for one username before it is locked for 2, 4, 8 ... seconds (up to 15 minutes). */
+  AUTH_FREE_FAILURES("auth.freeFailures", Kind.INT, 5, 1, 1000),
+  /** Accounts registered per client address per hour. */
+  AUTH_REGISTRATIONS_PER_HOUR("auth.registrationsPerHour", Kind.INT, 5, 1, 100_000),
+  LIMITS_SOCKETS_PER_USER("limits.socketsPerUser", Kind.INT, 20, 1, 100_000),
+  LIMITS_SESSIONS_PER_HOUR("limits.sessionsPerHour", Kind.INT, 60, 1, 100_000),
+  LIMITS_INVITES_PER_SESSION("limits.invitesPerSession", Kind.INT, 10, 1, 10_000),
+  LIMITS_NOTES_PER_SESSION("limits.notesPerSession", Kind.INT, 500, 1, 1_000_000),
+  /** Open TCP connections from one client address (0: no limit). */
+  LIMITS_CONNECTIONS_PER_ADDRESS("limits.connectionsPerAddress", Kind.INT, 200, 0, 1_000_000),
+  /** Live sockets on this server before new ones get 503 (0: from the heap size, about 100 KiB each). */
+  LIMITS_MAX_SOCKETS("limits.maxSockets", Kind.INT, 0, 0, 10_000_000),
+  /** Bearer token for /metrics; needed when the server does not bind to loopback (or use metrics.port). */
+  METRICS_TOKEN("metrics.token", Kind.STRING, "", true),
+  /** A separate port for /metrics and /health on metrics.host (0: served on the main port). */
+  METRICS_PORT("metrics.port", Kind.INT, 0, 0, 65535),
+  METRICS_HOST("metrics.host", Kind.STRING, "127.0.0.1"),
   WS_MAX_MESSAGE_BYTES("ws.maxMessageBytes", Kind.INT, 16 * 1024, 256, 1024 * 1024),
   WS_RATE_PER_SECOND("ws.ratePerSecond", Kind.INT, 30, 1, 100_000),
   WS_RATE_BURST("ws.rateBurst", Kind.INT, 60, 1, 100_000),
@@ -239,6 +268,14 @@ public enum ConfigKey {
     }
     if (c.integer(WS_RATE_BURST) < c.integer(WS_RATE_PER_SECOND)) {
       throw new ConfigException("ws.rateBurst must be at least ws.ratePerSecond");
+    }
+    if (!List.of("normal", "full").contains(c.string(STORE_DURABILITY))) {
+      throw new ConfigException("store.durability must be normal or full, got '" + c.string(STORE_DURABILITY) + "'");
+    }
+    String publicUrl = c.string(SERVER_PUBLIC_URL);
+    if (!publicUrl.isEmpty() && !publicUrl.matches("https?://[^/\\s:]+(:\\d{1,5})?/?")) {
+      throw new ConfigException("server.publicUrl must look like https://host or https://host:port, got '"
+          + publicUrl + "'");
     }
     for (String origin : c.list(SERVER_ALLOWED_ORIGINS)) {
       if (!origin.matches("https?://[^/\\s]+") && !origin.equals("*")) {

@@ -14,6 +14,8 @@ public enum ErrorCode {
   FORBIDDEN,
   STORE_FAILED,
   SESSION_DELETED,
+  TOKEN_REVOKED,
+  LIMIT_REACHED,
   INTERNAL;
 
   public String wire() {

@@ -4,11 +4,27 @@ package dev.cuecard.server;
 public class ApiException extends RuntimeException {
   private final int status;
   private final String code;
+  private final long retryAfterSeconds;
 
   public ApiException(int status, String code, String message) {
+    this(status, code, message, 0);
+  }
+
+  /** With a {@code Retry-After} header of that many seconds (0: none). */
+  public ApiException(int status, String code, String message, long retryAfterSeconds) {
     super(message, null, false, false);
     this.status = status;
     this.code = code;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
+  }
+
+  /** 429 with Retry-After. */
+  public static ApiException tooMany(String code, String message, long retryAfterSeconds) {
+    return new ApiException(429, code, message + "; try again in " + retryAfterSeconds + " s", retryAfterSeconds);
   }
 
   public int status() {

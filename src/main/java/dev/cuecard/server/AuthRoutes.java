@@ -1,9 +1,11 @@
 package dev.cuecard.server;
 
+import dev.cuecard.auth.PasswordPolicy;
+import dev.cuecard.auth.SignupCodes;
 import dev.cuecard.config.ConfigKey;
 import dev.cuecard.store.Records.User;
+import dev.cuecard.store.Users;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -12,17 +14,17 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Registration, login and the token check that guards every other API route. */
+/**
+ * Registration, login and the token check that guards every other API route. Attempts are
+ * throttled per client address and per username ({@code 429} with {@code Retry-After}), hashing
+ * runs on its own bounded workers, and a login for an unknown name costs one hash like any other.
+ */
 final class AuthRoutes {
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{2,39}");
-  private static final int MIN_PASSWORD = 8;
-  private static final int MAX_PASSWORD = 256;
 
-  private final Vertx vertx;
   private final Services s;
 
-  AuthRoutes(Vertx vertx, Services s) {
-    this.vertx = vertx;
+  AuthRoutes(Services s) {
     this.s = s;
   }
 
@@ -41,8 +43,6 @@ final class AuthRoutes {
         ctx.next();
       }
     });
-    api.get("/me").handler(ctx -> Http.json(ctx, 200, new JsonObject()
-        .put("id", Http.principal(ctx).userId()).put("username", Http.principal(ctx).username())));
   }
 
   private void register(RoutingContext ctx) {
@@ -54,44 +54,83 @@ final class AuthRoutes {
       throw new ApiException(400, "invalid_username",
           "username must be 3-40 characters of letters, digits, '.', '_' or '-', starting with a letter or digit");
     }
-    if (c.password.length() < MIN_PASSWORD || c.password.length() > MAX_PASSWORD) {
-      throw new ApiException(400, "invalid_password",
-          "password must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
+    String weak = PasswordPolicy.problem(c.password, c.username);
+    if (weak != null) {
+      throw new ApiException(400, "invalid_password", weak);
     }
-    vertx.executeBlocking(() -> s.hasher().hash(c.password), false)
+    String codeHash = null;
+    if (s.config().bool(ConfigKey.AUTH_REGISTRATION_INVITE_ONLY)) {
+      if (!(Http.body(ctx).getValue("signupCode") instanceof String code) || code.isBlank() || code.length() > 100) {
+        throw new ApiException(403, "signup_code_required",
+            "this server registers by invitation: field 'signupCode' must hold a code from its operator");
+      }
+      codeHash = SignupCodes.hash(code.strip());
+    }
+    long wait = s.throttle().register(address(ctx), System.currentTimeMillis());
+    if (wait > 0) {
+      throw ApiException.tooMany("too_many_attempts", "too many registrations from this address", wait);
+    }
+    String spend = codeHash;
+    s.hashPool().run(() -> s.hasher().hash(c.password))
         .compose(hash -> {
-          User u = new User(UUID.randomUUID().toString(), c.username, hash, System.currentTimeMillis());
-          return s.users().create(u).compose(created -> created
+          User u = new User(UUID.randomUUID().toString(), c.username, hash, System.currentTimeMillis(), 0);
+          return s.users().create(u, spend).compose(created -> created
               ? Future.succeededFuture(u)
               : Future.failedFuture(new ApiException(409, "username_taken", "that username is already taken")));
         })
-        .onSuccess(u -> Http.json(ctx, 201, tokenResponse(u)))
+        .recover(e -> Future.failedFuture(e instanceof Users.BadCodeException
+            ? new ApiException(403, "invalid_signup_code", e.getMessage()) : e))
+        .onSuccess(u -> Http.json(ctx, 201, tokenResponse(s, u, u.tokenVersion())))
         .onFailure(ctx::fail);
   }
 
   private void login(RoutingContext ctx) {
     Credentials c = credentials(ctx);
-    s.users().byUsername(c.username)
-        .compose(found -> vertx.executeBlocking(() -> {
-          if (found.isEmpty()) {
-            s.hasher().verifyDummy(c.password);
-            return null;
-          }
-          return s.hasher().verify(c.password, found.get().passwordHash()) ? found.get() : null;
-        }, false))
-        .onSuccess(u -> {
-          if (u == null) {
-            Http.error(ctx, 401, "invalid_credentials", "wrong username or password");
-          } else {
-            Http.json(ctx, 200, tokenResponse(u));
-          }
-        })
+    checkPassword(ctx, c.username, c.password)
+        .onSuccess(u -> Http.json(ctx, 200, tokenResponse(s, u, u.tokenVersion())))
         .onFailure(ctx::fail);
   }
 
-  private JsonObject tokenResponse(User u) {
+  /**
+   * The account if the password is right; else 401 (wrong name and wrong password read the
+   * same), or 429 while the address or the name is throttled. Shared by login, password change
+   * and account deletion, so none of them is a way around the throttle.
+   */
+  static Future<User> checkPassword(Services s, String address, String username, String password) {
+    long wait = s.throttle().attempt(address, username, System.currentTimeMillis());
+    if (wait > 0) {
+      return Future.failedFuture(ApiException.tooMany("too_many_attempts",
+          "too many attempts for this account or from this address", wait));
+    }
+    return s.users().byUsername(username)
+        .compose(found -> s.hashPool().run(() -> {
+          if (found.isEmpty()) {
+            s.hasher().verifyDummy(password);
+            return null;
+          }
+          return s.hasher().verify(password, found.get().passwordHash()) ? found.get() : null;
+        }))
+        .compose(u -> {
+          if (u == null) {
+            s.throttle().failed(username, System.currentTimeMillis());
+            return Future.failedFuture(new ApiException(401, "invalid_credentials", "wrong username or password"));
+          }
+          s.throttle().succeeded(username);
+          return Future.succeededFuture(u);
+        });
+  }
+
+  private Future<User> checkPassword(RoutingContext ctx, String username, String password) {
+    return checkPassword(s, address(ctx), username, password);
+  }
+
+  String address(RoutingContext ctx) {
+    return s.clientAddress().of(ctx.request().remoteAddress(), ctx.request().getHeader("X-Forwarded-For"));
+  }
+
+  static JsonObject tokenResponse(Services s, User u, int version) {
     return new JsonObject()
-        .put("token", s.tokens().issue(u.id(), u.username()))
+        .put("token", s.tokens().issue(u.id(), u.username(), version))
         .put("tokenType", "Bearer")
         .put("expiresIn", s.tokens().ttlSeconds())
         .put("user", new JsonObject().put("id", u.id()).put("username", u.username()));
@@ -102,11 +141,12 @@ final class AuthRoutes {
 
   private static Credentials credentials(RoutingContext ctx) {
     JsonObject body = Http.body(ctx);
-    if (!(body.getValue("username") instanceof String u) || u.isBlank()) {
-      throw ApiException.badRequest("field 'username' is required");
+    if (!(body.getValue("username") instanceof String u) || u.isBlank() || u.length() > 100) {
+      throw ApiException.badRequest("field 'username' is required (a string of at most 100 characters)");
     }
-    if (!(body.getValue("password") instanceof String p) || p.isEmpty()) {
-      throw ApiException.badRequest("field 'password' is required");
+    if (!(body.getValue("password") instanceof String p) || p.isEmpty() || p.length() > PasswordPolicy.MAX) {
+      throw ApiException.badRequest("field 'password' is required (a string of at most " + PasswordPolicy.MAX
+          + " characters)");
     }
     return new Credentials(u.trim().toLowerCase(Locale.ROOT), p);
   }
@@ -118,13 +158,20 @@ final class AuthRoutes {
       return;
     }
     s.tokens().verify(token)
-        .compose(p -> !p.isInvite() ? Future.succeededFuture(p)
+        .compose(p -> !p.isInvite()
+            ? s.revocations().check(p).compose(r -> r == null ? Future.succeededFuture(p) : Future.failedFuture(r))
             : s.invites().usable(p.inviteId(), p.sessionId(), System.currentTimeMillis())
                 .compose(ok -> ok ? Future.succeededFuture(p) : Future.failedFuture("invite revoked or expired")))
         .onSuccess(p -> {
           ctx.put(Http.PRINCIPAL, p);
           ctx.next();
         })
-        .onFailure(e -> Http.error(ctx, 401, "unauthorized", e.getMessage()));
+        .onFailure(e -> {
+          if (e instanceof dev.cuecard.store.StoreException) {
+            ctx.fail(e); // the store failed, not the token
+          } else {
+            Http.error(ctx, 401, "unauthorized", e.getMessage());
+          }
+        });
   }
 }

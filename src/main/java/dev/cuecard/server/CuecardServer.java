@@ -1,6 +1,8 @@
 package dev.cuecard.server;
 
+import dev.cuecard.auth.LoginThrottle;
 import dev.cuecard.auth.PasswordHasher;
+import dev.cuecard.auth.Revocations;
 import dev.cuecard.auth.Tokens;
 import dev.cuecard.config.Config;
 import dev.cuecard.config.ConfigKey;
@@ -17,6 +19,7 @@ import dev.cuecard.store.Users;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
 import java.util.logging.Logger;
 
 import java.nio.file.Path;
@@ -34,6 +37,10 @@ public final class CuecardServer {
   private int port;
   private long reloadTimer = -1;
   private long backgroundTimer = -1;
+  private long sweepTimer = -1;
+  private io.vertx.core.http.HttpServer management;
+  private MessageConsumer<String> accounts;
+  private static final long SWEEP_MS = 60_000;
 
   private CuecardServer(Vertx vertx, Services services) {
     this.vertx = vertx;
@@ -52,16 +59,26 @@ public final class CuecardServer {
     Future<Database> db = vertx.executeBlocking(() -> Database.open(vertx, config), false);
     Future<Tokens> tokens = db.compose(d -> secret(vertx, config, d)).map(secret -> new Tokens(vertx, secret,
         config.string(ConfigKey.AUTH_ISSUER), config.integer(ConfigKey.AUTH_TOKEN_TTL_SECONDS)));
-    return Future.all(bank, tokens)
+    // the hasher computes its stand-in hash now, so the first login for an unknown name costs what any other does
+    Future<PasswordHasher> hasher = vertx.executeBlocking(() -> {
+      PasswordHasher h = new PasswordHasher(config.integer(ConfigKey.AUTH_PASSWORD_ITERATIONS));
+      h.verifyDummy("warm-up");
+      return h;
+    }, false);
+    return Future.all(bank, tokens, hasher)
         .map(all -> {
           CuecardServer server = new CuecardServer(vertx, services(vertx, config, db.result(), tokens.result(),
-              bank.result()));
+              bank.result(), hasher.result()));
           LOG.info("loaded " + bank.result().bank().size() + " cards from " + bank.result().bank().sources().size()
               + " bank files; data in " + db.result().describe() + " ("
               + (System.currentTimeMillis() - started) + " ms)");
           return server;
         })
         .compose(server -> server.deploy().map(server))
+        .compose(server -> OpsRoutes.startManagement(vertx, server.services).map(m -> {
+          server.management = m;
+          return server;
+        }))
         .onFailure(e -> {
           // wait for the store even when the bank failed first, so the file is never left open
           db.onSuccess(Database::close);
@@ -80,7 +97,8 @@ public final class CuecardServer {
     return vertx.executeBlocking(() -> Tokens.loadOrCreateSecret(config.dataDir()), false);
   }
 
-  private static Services services(Vertx vertx, Config config, Database db, Tokens tokens, LiveBank bank) {
+  private static Services services(Vertx vertx, Config config, Database db, Tokens tokens, LiveBank bank,
+                                   PasswordHasher hasher) {
     Metrics metrics = new Metrics();
     boolean discard = config.bool(ConfigKey.BENCH_DISCARD_WRITES);
     if (discard) {
@@ -88,12 +106,22 @@ public final class CuecardServer {
           + " (for benchmarks only)");
     }
     Transcripts transcripts = new Transcripts(db, discard);
-    Coaching coaching = new Coaching(db, discard);
+    Coaching coaching = new Coaching(db, discard, config.integer(ConfigKey.LIMITS_NOTES_PER_SESSION));
     Rooms rooms = new Rooms(vertx, bank, transcripts, coaching, metrics,
         config.integer(ConfigKey.ROOM_GRACE_SECONDS) * 1000L, config.integer(ConfigKey.COACH_ANSWER_SECONDS) * 1000L);
-    return new Services(vertx, config, db, new Users(db), new Sessions(db), transcripts, coaching,
-        new Invites(db), tokens, new PasswordHasher(config.integer(ConfigKey.AUTH_PASSWORD_ITERATIONS)), bank, rooms,
-        metrics);
+    Users users = new Users(db);
+    LoginThrottle throttle = new LoginThrottle(config.integer(ConfigKey.AUTH_ATTEMPTS_PER_MINUTE),
+        config.integer(ConfigKey.AUTH_FREE_FAILURES), config.integer(ConfigKey.AUTH_REGISTRATIONS_PER_HOUR));
+    LiveSockets sockets = new LiveSockets(config.integer(ConfigKey.LIMITS_MAX_SOCKETS),
+        config.integer(ConfigKey.LIMITS_SOCKETS_PER_USER));
+    return new Services(vertx, config, db, users, new Sessions(db), transcripts, coaching,
+        new Invites(db), tokens, hasher, new HashPool(vertx), throttle, new Revocations(users), sockets,
+        new ClientAddress(config.list(ConfigKey.SERVER_TRUSTED_PROXIES)),
+        new HostPolicy(config.string(ConfigKey.SERVER_PUBLIC_URL), config.list(ConfigKey.SERVER_ALLOWED_HOSTS)),
+        new BrowserPolicy(config.string(ConfigKey.SERVER_PUBLIC_URL)),
+        new AddressConnections(config.integer(ConfigKey.LIMITS_CONNECTIONS_PER_ADDRESS),
+            config.list(ConfigKey.SERVER_TRUSTED_PROXIES)),
+        bank, rooms, metrics);
   }
 
   private Future<Void> deploy() {
@@ -109,6 +137,8 @@ public final class CuecardServer {
         .map(id -> {
           deployments.add(id);
           watchBank();
+          accounts = AccountEvents.listen(services);
+          sweepTimer = vertx.setPeriodic(SWEEP_MS, t -> services.throttle().sweep(System.currentTimeMillis()));
           // lexical matching serves at once; warm-up and the semantic index follow a moment later, so
           // they do not compete with the first requests for the CPU. A plain daemon thread: nothing
           // waits for it, and a server stopped meanwhile has no event loop left to report back to.
@@ -125,6 +155,7 @@ public final class CuecardServer {
             warm.start();
           });
           port = started.get(0).actualPort();
+          services.db().listening(port);
           LOG.info("Cuecard listening on http://" + services.config().string(ConfigKey.SERVER_HOST) + ":" + port
               + " with " + instances + " event-loop instance(s), " + (System.currentTimeMillis()
               - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms after JVM start");
@@ -158,15 +189,20 @@ public final class CuecardServer {
   /** Stops accepting connections, lets queued writes finish, and closes the store. */
   public Future<Void> stop() {
     vertx.cancelTimer(backgroundTimer);
+    vertx.cancelTimer(sweepTimer);
+    if (accounts != null) {
+      accounts.unregister();
+    }
     if (reloadTimer >= 0) {
       vertx.cancelTimer(reloadTimer);
     }
-    Future<Void> undeployed = Future.succeededFuture();
+    Future<Void> undeployed = management == null ? Future.succeededFuture() : management.close();
     for (String id : deployments) {
       undeployed = undeployed.compose(v -> vertx.undeploy(id));
     }
     return undeployed
         .andThen(v -> services.rooms().close())
+        .andThen(v -> services.hashPool().close())
         .compose(v -> services.db().call(c -> null))
         .eventually(() -> {
           services.db().close();

@@ -1,6 +1,7 @@
 package dev.cuecard.server;
 
 import dev.cuecard.config.ConfigKey;
+import dev.cuecard.store.LimitReachedException;
 import dev.cuecard.store.StoreHealth;
 import dev.cuecard.store.StoreUnavailableException;
 import io.vertx.core.Future;
@@ -41,18 +42,18 @@ final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     router.route().handler(ctx -> {
-      ctx.response()
-          .putHeader("X-Content-Type-Options", "nosniff")
-          .putHeader("Referrer-Policy", "no-referrer")
-          .putHeader("X-Frame-Options", "DENY");
+      String host = ctx.request().getHeader("Host");
+      s.browserPolicy().apply(ctx.response(), host);
+      if (!s.hosts().permits(host)) {
+        Http.error(ctx, 421, "host_not_allowed", "this server does not answer to that host name;"
+            + " its operator can add it with server.publicUrl or server.allowedHosts");
+        return;
+      }
       ctx.next();
     });
 
-    router.get("/health").handler(this::health);
-    // rendering reads /proc for the RSS figure: keep that file read off the event loop
-    router.get("/metrics").handler(ctx -> vertx.executeBlocking(s.metrics()::render, false)
-        .onSuccess(text -> ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(text))
-        .onFailure(ctx::fail));
+    router.get("/health").handler(ctx -> OpsRoutes.health(ctx, s));
+    OpsRoutes.mountMetrics(router, s, false);
 
     Router api = Router.router(vertx);
     api.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
@@ -60,10 +61,11 @@ final class HttpVerticle extends VerticleBase {
       ctx.response().putHeader("Cache-Control", "no-store");
       ctx.next();
     });
-    AuthRoutes auth = new AuthRoutes(vertx, s);
+    AuthRoutes auth = new AuthRoutes(s);
     auth.mount(api);
     new BankRoutes(s).mount(api);
     auth.mountAccountOnly(api);
+    new AccountRoutes(s, auth).mount(api);
     new SessionRoutes(s).mount(api);
     api.route().handler(ctx -> Http.error(ctx, 404, "not_found", "no API route " + ctx.request().method() + " "
         + ctx.request().path()));
@@ -78,7 +80,17 @@ final class HttpVerticle extends VerticleBase {
     router.route().failureHandler(ctx -> {
       Throwable e = ctx.failure();
       if (e instanceof ApiException a) {
+        if (a.retryAfterSeconds() > 0) {
+          ctx.response().putHeader("Retry-After", Long.toString(a.retryAfterSeconds()));
+        } else if (a.status() == 503) {
+          ctx.response().putHeader("Retry-After", "1");
+        }
         Http.error(ctx, a.status(), a.code(), a.getMessage());
+      } else if (e instanceof LimitReachedException l) {
+        if (l.retryAfterSeconds() > 0) {
+          ctx.response().putHeader("Retry-After", Long.toString(l.retryAfterSeconds()));
+        }
+        Http.error(ctx, 429, "limit_reached", l.getMessage());
       } else if (e instanceof StoreUnavailableException) {
         LOG.warning("request " + ctx.request().method() + " " + ctx.request().path() + " failed: " + e.getMessage());
         ctx.response().putHeader("Retry-After", "30");
@@ -113,6 +125,7 @@ final class HttpVerticle extends VerticleBase {
         .setPerFrameWebSocketCompressionSupported(false)
         .setCompressionSupported(true); // HTTP responses only (gzip of pages and JSON the server writes)
     server = vertx.createHttpServer(options)
+        .connectionHandler(conn -> s.addressConnections().opened(conn, () -> s.metrics().error("connections_per_address")))
         .requestHandler(router)
         .webSocketHandshakeHandler(live::handshake)
         .webSocketHandler(ws -> { });
@@ -121,27 +134,5 @@ final class HttpVerticle extends VerticleBase {
 
   int actualPort() {
     return server.actualPort();
-  }
-
-  private void health(io.vertx.ext.web.RoutingContext ctx) {
-    String bankError = s.bank().error();
-    StoreHealth.Problem store = s.db().health().problem();
-    JsonObject body = new JsonObject()
-        .put("status", bankError == null && store == null ? "up" : "degraded")
-        .put("cards", s.bank().bank().size())
-        .put("banks", s.bank().bank().sources().size())
-        .put("bankLoadedAt", s.bank().loadedAt())
-        .put("semantic", s.bank().semantic().isPresent())
-        .put("storing", !s.config().bool(ConfigKey.BENCH_DISCARD_WRITES))
-        .put("connections", s.metrics().openConnections())
-        .put("liveSessions", s.rooms().liveRooms())
-        .put("uptimeSeconds", s.metrics().uptimeMillis() / 1000);
-    if (bankError != null) {
-      body.put("bankError", bankError);
-    }
-    if (store != null) {
-      body.put("storeError", store.reason()).put("storeErrorSince", store.since());
-    }
-    Http.json(ctx, 200, body);
   }
 }

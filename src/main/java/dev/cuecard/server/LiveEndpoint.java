@@ -38,7 +38,15 @@ final class LiveEndpoint {
       return;
     }
     String sessionId = m.group(1);
+    if (s.liveSockets().full()) {
+      hs.reject(503); // before any work: a full server sheds load at the cheapest point
+      return;
+    }
     String host = hs.headers().get("Host");
+    if (!s.hosts().permits(host)) {
+      hs.reject(421);
+      return;
+    }
     if (!origins.permits(hs.headers().get("Origin"), hs.scheme(), host)) {
       LOG.info("rejected WebSocket from origin " + hs.headers().get("Origin") + " for session " + sessionId);
       hs.reject(403);
@@ -57,15 +65,34 @@ final class LiveEndpoint {
     }
     s.tokens().verify(token)
         .recover(e -> Future.failedFuture(new ApiException(401, "unauthorized", e.getMessage())))
+        .compose(p -> s.revocations().check(p).compose(revoked -> revoked == null ? Future.succeededFuture(p)
+            : Future.failedFuture(new ApiException(401, "unauthorized", revoked))))
         .compose(p -> authorize(p, sessionId, role))
-        .compose(p -> s.sessions().participant(sessionId, p.userId(), role.wire(), p.username(),
-            System.currentTimeMillis()).map(part -> new Joined(part.id(), p.inviteId())))
+        .compose(p -> reserve(p).compose(v -> s.sessions().participant(sessionId, p.userId(), role.wire(),
+                p.username(), System.currentTimeMillis()).map(part -> new Joined(part.id(), p))
+            .onFailure(e -> s.liveSockets().release(p.userId()))))
         .onSuccess(j -> hs.accept()
-            .onSuccess(ws -> new LiveSocket(s, ws, sessionId, j.participantId(), role, j.inviteId()).start()))
+            .onSuccess(ws -> new LiveSocket(s, ws, sessionId, j.participantId(), role, j.principal()).start())
+            .onFailure(e -> s.liveSockets().release(j.principal().userId())))
         .onFailure(e -> hs.reject(e instanceof ApiException a ? a.status() : 500));
   }
 
-  private record Joined(String participantId, String inviteId) {
+  private record Joined(String participantId, Principal principal) {
+  }
+
+  /** Takes a place under limits.maxSockets (else 503) and limits.socketsPerUser (else 429). */
+  private Future<Void> reserve(Principal p) {
+    LiveSockets.Refusal refusal = s.liveSockets().reserve(p.userId());
+    if (refusal == LiveSockets.Refusal.SERVER_FULL) {
+      LOG.warning("refused a WebSocket: " + s.liveSockets().max() + " live sockets (limits.maxSockets)");
+      s.metrics().error("server_full");
+      return Future.failedFuture(new ApiException(503, "server_full", "too many live connections"));
+    }
+    if (refusal == LiveSockets.Refusal.USER_FULL) {
+      s.metrics().error("sockets_per_user");
+      return Future.failedFuture(new ApiException(429, "limit_reached", "too many live connections"));
+    }
+    return Future.succeededFuture();
   }
 
   private Future<Principal> authorize(Principal p, String sessionId, Role role) {

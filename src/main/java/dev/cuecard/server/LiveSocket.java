@@ -10,6 +10,8 @@ import dev.cuecard.protocol.ProtocolException;
 import dev.cuecard.protocol.Role;
 import dev.cuecard.session.Addresses;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import dev.cuecard.auth.Principal;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -47,6 +49,7 @@ final class LiveSocket {
   static final short CLOSE_TOO_BIG = 1009;
   static final short CLOSE_REPLACED = 4000;
   static final short CLOSE_REVOKED = 4403;
+  static final short CLOSE_TOKEN_REVOKED = 4401;
 
   private final Services s;
   private final ServerWebSocket ws;
@@ -63,11 +66,14 @@ final class LiveSocket {
   private long lastLimitErrorNanos;
   private boolean closed;
 
+  private final Principal principal;
   private final String inviteId;
   private MessageConsumer<String> inviteConsumer;
+  private Context context;
 
-  LiveSocket(Services s, ServerWebSocket ws, String sessionId, String participantId, Role role, String inviteId) {
-    this.inviteId = inviteId;
+  LiveSocket(Services s, ServerWebSocket ws, String sessionId, String participantId, Role role, Principal principal) {
+    this.principal = principal;
+    this.inviteId = principal.inviteId();
     this.s = s;
     this.ws = ws;
     this.bus = s.vertx().eventBus();
@@ -79,7 +85,21 @@ final class LiveSocket {
         s.config().integer(ConfigKey.WS_RATE_BURST), System.nanoTime());
   }
 
+  Principal principal() {
+    return principal;
+  }
+
+  /** Closes this socket because its token was revoked; safe to call from any thread. */
+  void revoke(String reason) {
+    context.runOnContext(v -> {
+      send(Messages.error(ErrorCode.TOKEN_REVOKED, reason));
+      close(CLOSE_TOKEN_REVOKED, "token revoked");
+    });
+  }
+
   void start() {
+    context = s.vertx().getOrCreateContext();
+    s.liveSockets().opened(principal.userId(), this);
     s.metrics().connectionOpened();
     ws.pause();
     ws.textMessageHandler(this::onText);
@@ -304,6 +324,7 @@ final class LiveSocket {
 
   private void onClose() {
     closed = true;
+    s.liveSockets().closed(principal.userId(), this);
     s.metrics().connectionClosed();
     sessionConsumer.unregister();
     connectionConsumer.unregister();

@@ -1,6 +1,8 @@
 package dev.cuecard.server;
 
+import dev.cuecard.auth.LoginThrottle;
 import dev.cuecard.auth.PasswordHasher;
+import dev.cuecard.auth.Revocations;
 import dev.cuecard.auth.Tokens;
 import dev.cuecard.config.Config;
 import dev.cuecard.match.LiveBank;
@@ -26,6 +28,14 @@ record Services(
     Invites invites,
     Tokens tokens,
     PasswordHasher hasher,
+    HashPool hashPool,
+    LoginThrottle throttle,
+    Revocations revocations,
+    LiveSockets liveSockets,
+    ClientAddress clientAddress,
+    HostPolicy hosts,
+    BrowserPolicy browserPolicy,
+    AddressConnections addressConnections,
     LiveBank bank,
     Rooms rooms,
     Metrics metrics) {

@@ -1,14 +1,12 @@
 package dev.cuecard.server;
 
 import dev.cuecard.auth.Principal;
+import dev.cuecard.config.ConfigKey;
+import dev.cuecard.store.Records.Participant;
 import dev.cuecard.session.Addresses;
-import dev.cuecard.store.Coaching;
 import dev.cuecard.store.Invites;
 import dev.cuecard.store.Transcripts;
-import dev.cuecard.store.Records.Cue;
-import dev.cuecard.store.Records.Participant;
 import dev.cuecard.store.Records.Session;
-import dev.cuecard.store.Records.Utterance;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,10 +14,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Practice sessions over REST: create, list, get, delete, and the transcript. */
@@ -59,7 +54,8 @@ final class SessionRoutes {
         title = str.strip();
       }
     }
-    s.sessions().create(p.userId(), title, System.currentTimeMillis())
+    s.sessions().create(p.userId(), title, System.currentTimeMillis(),
+            s.config().integer(ConfigKey.LIMITS_SESSIONS_PER_HOUR))
         .onSuccess(session -> Http.json(ctx, 201, json(session)))
         .onFailure(ctx::fail);
   }
@@ -102,19 +98,12 @@ final class SessionRoutes {
     if (format != null && !format.equals("json") && !format.equals("md")) {
       throw ApiException.badRequest("format must be json or md");
     }
-    owned(ctx).compose(session -> Future.all(List.of(
-            s.transcripts().utterances(session.id()),
-            s.transcripts().cues(session.id()),
-            s.sessions().participants(session.id()),
-            s.coaching().ratings(session.id()),
-            s.coaching().notes(session.id())))
-        .map(all -> new TranscriptData(session, all.resultAt(0), all.resultAt(1), all.resultAt(2), all.resultAt(3),
-            all.resultAt(4))))
+    owned(ctx).compose(session -> TranscriptView.load(s, session))
         .onSuccess(t -> {
           if ("md".equals(format)) {
-            ctx.response().putHeader("Content-Type", "text/markdown; charset=utf-8").end(markdown(t));
+            ctx.response().putHeader("Content-Type", "text/markdown; charset=utf-8").end(t.markdown());
           } else {
-            Http.json(ctx, 200, transcriptJson(t));
+            Http.json(ctx, 200, t.json());
           }
         })
         .onFailure(ctx::fail);
@@ -122,16 +111,20 @@ final class SessionRoutes {
 
   /** Per-answer coaching figures with partner ratings, notes, and session totals. */
   private void summary(RoutingContext ctx) {
-    owned(ctx).compose(session -> Future.all(List.of(
+    owned(ctx).compose(session -> summaryOf(s, session))
+        .onSuccess(body -> Http.json(ctx, 200, body))
+        .onFailure(ctx::fail);
+  }
+
+  static Future<JsonObject> summaryOf(Services s, Session session) {
+    return Future.all(List.of(
             s.coaching().answers(session.id()),
             s.coaching().ratings(session.id()),
             s.coaching().notes(session.id()),
             s.transcripts().utterances(session.id()),
             s.transcripts().cues(session.id())))
         .map(all -> Summary.of(session, all.resultAt(0), all.resultAt(1), all.resultAt(2), all.resultAt(3),
-            all.resultAt(4))))
-        .onSuccess(body -> Http.json(ctx, 200, body))
-        .onFailure(ctx::fail);
+            all.resultAt(4)));
   }
 
   /** A short-lived, revocable invite for a practice partner to join this session without an account. */
@@ -152,7 +145,7 @@ final class SessionRoutes {
       long now = System.currentTimeMillis();
       Invites.Invite invite = new Invites.Invite(UUID.randomUUID().toString(), session.id(), "partner", now,
           now + ttl * 60_000L, null);
-      return s.invites().create(invite).map(v -> invite);
+      return s.invites().create(invite, s.config().integer(ConfigKey.LIMITS_INVITES_PER_SESSION)).map(v -> invite);
     }).onSuccess(invite -> {
       String token = s.tokens().issueInvite(invite.id(), invite.sessionId(), invite.role(), ttl * 60);
       Http.json(ctx, 201, new JsonObject().put("id", invite.id()).put("role", invite.role()).put("token", token)
@@ -221,97 +214,5 @@ final class SessionRoutes {
     return new JsonObject().put("id", x.id()).put("title", x.title()).put("createdAt", x.createdAt());
   }
 
-  private record TranscriptData(Session session, List<Utterance> utterances, List<Cue> cues,
-                                List<Participant> participants, List<Coaching.Rating> ratings,
-                                List<Coaching.Note> notes) {
-    /**
-     * Utterances in time order, each cue placed right after the interviewer utterance it answered:
-     * the first one stored at or after the cue was shown (a cue can fire on an interim snippet,
-     * before the question's final text arrives). Cues with no such utterance come last.
-     */
-    List<Object> timeline() {
-      List<Object> out = new ArrayList<>();
-      int j = 0;
-      for (Utterance u : utterances) {
-        out.add(u);
-        if (u.speaker().equals("interviewer")) {
-          while (j < cues.size() && cues.get(j).shownAt() <= u.receivedAt()) {
-            out.add(cues.get(j++));
-          }
-        }
-      }
-      out.addAll(cues.subList(j, cues.size()));
-      // partner ratings and notes slot in by time
-      List<Object> extras = new ArrayList<>(ratings);
-      extras.addAll(notes);
-      extras.sort((a, b) -> Long.compare(at(a), at(b)));
-      List<Object> merged = new ArrayList<>();
-      int k = 0;
-      for (Object o : out) {
-        while (k < extras.size() && at(extras.get(k)) < at(o)) {
-          merged.add(extras.get(k++));
-        }
-        merged.add(o);
-      }
-      merged.addAll(extras.subList(k, extras.size()));
-      return merged;
-    }
 
-    private static long at(Object o) {
-      if (o instanceof Utterance u) {
-        return u.receivedAt();
-      } else if (o instanceof Cue c) {
-        return c.shownAt();
-      } else if (o instanceof Coaching.Rating r) {
-        return r.at();
-      }
-      return ((Coaching.Note) o).at();
-    }
-  }
-
-  private static JsonObject transcriptJson(TranscriptData t) {
-    Map<String, String> roles = new HashMap<>();
-    t.participants().forEach(p -> roles.put(p.id(), p.role()));
-    JsonArray items = new JsonArray();
-    for (Object o : t.timeline()) {
-      if (o instanceof Utterance u) {
-        items.add(new JsonObject().put("kind", "utterance").put("at", u.receivedAt()).put("speaker", u.speaker())
-            .put("text", u.text()).put("participantId", u.participantId()).put("role", roles.get(u.participantId()))
-            .put("seq", u.seq()).put("ts", u.clientTs()));
-      } else if (o instanceof Cue c) {
-        items.add(new JsonObject().put("kind", "cue").put("at", c.shownAt()).put("cardId", c.cardId())
-            .put("question", c.question()).put("heard", c.heard()).put("score", c.score()).put("source", c.source()));
-      } else if (o instanceof Coaching.Rating r) {
-        items.add(r.toJson().put("kind", "rating"));
-      } else if (o instanceof Coaching.Note n) {
-        items.add(n.toJson().put("kind", "note"));
-      }
-    }
-    return json(t.session()).put("items", items);
-  }
-
-  private static String markdown(TranscriptData t) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("# ").append(t.session().title()).append("\n\n");
-    sb.append("Started ").append(Instant.ofEpochMilli(t.session().createdAt())).append("\n\n");
-    for (Object o : t.timeline()) {
-      if (o instanceof Utterance u) {
-        String who = u.speaker().equals("interviewer") ? "Interviewer" : "Candidate";
-        sb.append("**").append(who).append(":** ").append(escape(u.text())).append("\n\n");
-      } else if (o instanceof Cue c) {
-        sb.append("> Cue card: ").append(escape(c.question())).append(" (`").append(c.cardId()).append("`)\n\n");
-      } else if (o instanceof Coaching.Rating r) {
-        sb.append("> Partner rating: ").append(r.score()).append("/5")
-            .append(r.note() == null ? "" : " — " + escape(r.note())).append("\n\n");
-      } else if (o instanceof Coaching.Note n) {
-        sb.append("> Note: ").append(escape(n.text())).append("\n\n");
-      }
-    }
-    return sb.toString();
-  }
-
-  /** Keeps spoken text from being read as Markdown markup. */
-  private static String escape(String s) {
-    return s.replaceAll("([\\\\`*_\\[\\]<>#|])", "\\\\$1");
-  }
 }

@@ -9,6 +9,9 @@ public final class Addresses {
   /** Header on a session broadcast telling sockets to close afterwards, value "code:reason". */
   public static final String CLOSE_HEADER = "close";
 
+  /** Every node listens here for account changes (logout, password change, deletion), body: the user id. */
+  public static final String ACCOUNTS = "cuecard.accounts";
+
   private Addresses() {
   }
 

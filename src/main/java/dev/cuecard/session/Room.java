@@ -11,6 +11,7 @@ import dev.cuecard.protocol.Messages;
 import dev.cuecard.protocol.Snippet;
 import dev.cuecard.protocol.Speaker;
 import dev.cuecard.store.Coaching;
+import dev.cuecard.store.LimitReachedException;
 import dev.cuecard.store.Records;
 import dev.cuecard.store.StoreUnavailableException;
 import dev.cuecard.store.Transcripts;
@@ -362,7 +363,9 @@ final class Room {
           publish(event.put("sessionId", sessionId));
           msg.reply(null);
         })
-        .onFailure(e -> msg.reply(Messages.error(ErrorCode.STORE_FAILED, failure)));
+        .onFailure(e -> msg.reply(e instanceof LimitReachedException
+            ? Messages.error(ErrorCode.LIMIT_REACHED, e.getMessage())
+            : Messages.error(ErrorCode.STORE_FAILED, failure)));
   }
 
   /** The echo every participant gets of what was said. */

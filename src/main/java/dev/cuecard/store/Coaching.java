@@ -14,11 +14,16 @@ import java.util.List;
 public final class Coaching {
   private final Database db;
   private final boolean discardWrites;
+  private final int maxNotes;
 
-  /** With {@code discardWrites} (benchmarks only), finished answers are not stored. */
-  public Coaching(Database db, boolean discardWrites) {
+  /**
+   * With {@code discardWrites} (benchmarks only), finished answers are not stored; a session
+   * holds at most {@code maxNotes} notes.
+   */
+  public Coaching(Database db, boolean discardWrites, int maxNotes) {
     this.db = db;
     this.discardWrites = discardWrites;
+    this.maxNotes = maxNotes;
   }
 
   /** A partner's rating of the answer to the card shown at {@code cardShownAt}. */
@@ -132,15 +137,21 @@ public final class Coaching {
     });
   }
 
+  /** Stores a note; fails with {@link LimitReachedException} when the session already holds the most allowed. */
   public Future<Void> addNote(String sessionId, Note n) {
     return db.call(c -> {
       try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO notes (session_id, participant_id, text, at) VALUES (?, ?, ?, ?)")) {
+          "INSERT INTO notes (session_id, participant_id, text, at) SELECT ?, ?, ?, ? "
+              + "WHERE (SELECT COUNT(*) FROM notes WHERE session_id = ?) < ?")) {
         ps.setString(1, sessionId);
         ps.setString(2, n.participantId());
         ps.setString(3, n.text());
         ps.setLong(4, n.at());
-        ps.executeUpdate();
+        ps.setString(5, sessionId);
+        ps.setInt(6, maxNotes);
+        if (ps.executeUpdate() == 0) {
+          throw new LimitReachedException("this session already has " + maxNotes + " notes (limits.notesPerSession)");
+        }
       }
       return null;
     });

@@ -53,10 +53,29 @@ public abstract class Database implements AutoCloseable {
   /** Opens the configured store: PostgreSQL when {@code store.url} is set, else SQLite in {@code data.dir}. Blocking. */
   public static Database open(Vertx vertx, Config config) {
     String url = config.string(ConfigKey.STORE_URL);
+    boolean full = config.string(ConfigKey.STORE_DURABILITY).equals("full");
     return url.isEmpty()
-        ? SqliteDatabase.open(vertx, config.dataDir())
+        ? SqliteDatabase.open(vertx, config.dataDir(), full)
         : PostgresDatabase.open(vertx, url, config.string(ConfigKey.STORE_PASSWORD),
-            config.integer(ConfigKey.STORE_POOL_SIZE));
+            config.integer(ConfigKey.STORE_POOL_SIZE), full);
+  }
+
+  /** Replaces the SQLite database of {@code dataDir} with a backup; see {@code cuecard restore}. */
+  public static java.nio.file.Path restoreSqlite(java.nio.file.Path dataDir, java.nio.file.Path backup)
+      throws SQLException, java.io.IOException {
+    return SqliteDatabase.restore(dataDir, backup);
+  }
+
+  /** Adds a one-time signup code (stored as its hash) to the configured store. Blocking: for the CLI. */
+  public static void addSignupCode(Vertx vertx, Config config, String codeHash, long now, long expiresAt)
+      throws SQLException, java.io.IOException {
+    if (config.string(ConfigKey.STORE_URL).isEmpty()) {
+      SqliteDatabase.addSignupCode(config.dataDir(), codeHash, now, expiresAt);
+      return;
+    }
+    try (Database db = open(vertx, config)) {
+      new Users(db).addSignupCode(codeHash, now, expiresAt).toCompletionStage().toCompletableFuture().join();
+    }
   }
 
   /**
@@ -70,6 +89,10 @@ public abstract class Database implements AutoCloseable {
 
   /** Where the data is, for logs ("SQLite /srv/data/cuecard.db", "PostgreSQL db.example:5432/cuecard"). */
   public abstract String describe();
+
+  /** Told the port the server listens on (SQLite records it in the data directory's lock file). */
+  public void listening(int port) {
+  }
 
   /** Whether writes are going through; what /health reports. */
   public StoreHealth health() {

@@ -21,16 +21,24 @@ public final class Invites {
     this.db = db;
   }
 
-  public Future<Void> create(Invite i) {
+  /** Stores an invite unless its session already has {@code maxOpen} usable ones ({@link LimitReachedException}). */
+  public Future<Void> create(Invite i, int maxOpen) {
     return db.call(c -> {
       try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO invites (id, session_id, role, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")) {
+          "INSERT INTO invites (id, session_id, role, created_at, expires_at) SELECT ?, ?, ?, ?, ? WHERE "
+              + "(SELECT COUNT(*) FROM invites WHERE session_id = ? AND revoked_at IS NULL AND expires_at > ?) < ?")) {
         ps.setString(1, i.id());
         ps.setString(2, i.sessionId());
         ps.setString(3, i.role());
         ps.setLong(4, i.createdAt());
         ps.setLong(5, i.expiresAt());
-        ps.executeUpdate();
+        ps.setString(6, i.sessionId());
+        ps.setLong(7, i.createdAt());
+        ps.setInt(8, maxOpen);
+        if (ps.executeUpdate() == 0) {
+          throw new LimitReachedException("this session already has " + maxOpen
+              + " open invites (limits.invitesPerSession); revoke one first");
+        }
       }
       return null;
     });

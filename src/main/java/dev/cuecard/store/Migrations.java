@@ -120,6 +120,23 @@ final class Migrations {
         value TEXT NOT NULL,
         created_at BIGINT NOT NULL
       )
+      """,
+      // 5: token revocation (a per-user version, and single logged-out tokens) and one-time signup codes
+      """
+      ALTER TABLE users ADD COLUMN token_version INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE revoked_tokens (
+        jti TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        expires_at BIGINT NOT NULL
+      );
+      CREATE INDEX revoked_tokens_user ON revoked_tokens(user_id, expires_at);
+      CREATE TABLE signup_codes (
+        code_hash TEXT PRIMARY KEY,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        used_at BIGINT,
+        used_by TEXT
+      )
       """);
 
   /** What differs between the stores' SQL. */

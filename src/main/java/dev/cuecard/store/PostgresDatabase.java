@@ -53,7 +53,8 @@ final class PostgresDatabase extends Database {
   }
 
   /** Connects, then applies migrations (once across nodes). Blocking: call at start-up. */
-  static PostgresDatabase open(Vertx vertx, String url, String configuredPassword, int poolSize) {
+  static PostgresDatabase open(Vertx vertx, String url, String configuredPassword, int poolSize,
+      boolean fullDurability) {
     Target t = Target.parse(url);
     HikariConfig hc = new HikariConfig();
     hc.setJdbcUrl(t.jdbcUrl());
@@ -70,6 +71,10 @@ final class PostgresDatabase extends Database {
     hc.setConnectionTimeout(5_000);
     hc.setInitializationFailTimeout(10_000);
     hc.addDataSourceProperty("ApplicationName", "cuecard");
+    if (fullDurability) {
+      // an ack then waits for the WAL flush even where the server's own default is asynchronous commit
+      hc.setConnectionInitSql("SET synchronous_commit = on");
+    }
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(hc);

@@ -5,7 +5,7 @@ public final class Records {
   private Records() {
   }
 
-  public record User(String id, String username, String passwordHash, long createdAt) {
+  public record User(String id, String username, String passwordHash, long createdAt, int tokenVersion) {
   }
 
   public record Session(String id, String ownerId, String title, long createdAt) {

@@ -21,18 +21,39 @@ public final class Sessions {
     this.db = db;
   }
 
-  public Future<Session> create(String ownerId, String title, long now) {
+  /**
+   * Creates a session unless the owner created {@code perHour} in the last hour; then fails with
+   * {@link LimitReachedException} whose message says when the next one may be made.
+   */
+  public Future<Session> create(String ownerId, String title, long now, int perHour) {
     Session s = new Session(UUID.randomUUID().toString(), ownerId, title, now);
+    long hourAgo = now - 3_600_000;
     return db.call(c -> {
       try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO sessions (id, owner_id, title, created_at) VALUES (?, ?, ?, ?)")) {
+          "INSERT INTO sessions (id, owner_id, title, created_at) SELECT ?, ?, ?, ? "
+              + "WHERE (SELECT COUNT(*) FROM sessions WHERE owner_id = ? AND created_at > ?) < ?")) {
         ps.setString(1, s.id());
         ps.setString(2, s.ownerId());
         ps.setString(3, s.title());
         ps.setLong(4, s.createdAt());
-        ps.executeUpdate();
+        ps.setString(5, ownerId);
+        ps.setLong(6, hourAgo);
+        ps.setInt(7, perHour);
+        if (ps.executeUpdate() == 1) {
+          return s;
+        }
       }
-      return s;
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT MIN(created_at) FROM sessions WHERE owner_id = ? AND created_at > ?")) {
+        ps.setString(1, ownerId);
+        ps.setLong(2, hourAgo);
+        try (ResultSet rs = ps.executeQuery()) {
+          long oldest = rs.next() ? rs.getLong(1) : now;
+          long wait = Math.max(1, (oldest + 3_600_000 - now + 999) / 1000);
+          throw new LimitReachedException("you created " + perHour + " sessions in the last hour"
+              + " (limits.sessionsPerHour); the next one is possible in " + wait + " s", wait);
+        }
+      }
     });
   }
 

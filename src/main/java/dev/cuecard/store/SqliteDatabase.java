@@ -17,7 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The embedded default: one SQLite file in the data directory (WAL, {@code synchronous=NORMAL}),
+ * The embedded default: one SQLite file in the data directory (WAL; {@code synchronous=NORMAL}, or
+ * {@code FULL} with {@code store.durability=full}, which also survives a power loss),
  * one connection, and one ordered worker thread, so writes keep their arrival order (SQLite has
  * one writer anyway). A damaged file is refused at start-up.
  */
@@ -27,23 +28,26 @@ final class SqliteDatabase extends Database {
 
   private final Connection conn;
   private final Path file;
+  private final DataDirLock lock;
 
-  private SqliteDatabase(Vertx vertx, Connection conn, Path file) {
+  private SqliteDatabase(Vertx vertx, Connection conn, Path file, DataDirLock lock) {
     super(vertx, 1, true);
     this.conn = conn;
     this.file = file;
+    this.lock = lock;
   }
 
   /** Opens (creating if needed) the database file, checks its integrity and applies migrations. Blocking. */
-  static SqliteDatabase open(Vertx vertx, Path dataDir) {
+  static SqliteDatabase open(Vertx vertx, Path dataDir, boolean fullDurability) {
     Path file = dataDir.resolve("cuecard.db");
     Connection conn = null;
+    DataDirLock lock = DataDirLock.acquire(dataDir);
     try {
-      Files.createDirectories(dataDir);
       conn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
       try (Statement st = conn.createStatement()) {
         st.execute("PRAGMA journal_mode=WAL");
-        st.execute("PRAGMA synchronous=NORMAL");
+        // NORMAL: a commit survives a process crash; FULL: the WAL is synced on every commit, so also a power loss
+        st.execute(fullDurability ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
         st.execute("PRAGMA foreign_keys=ON");
         st.execute("PRAGMA busy_timeout=5000");
       }
@@ -52,9 +56,10 @@ final class SqliteDatabase extends Database {
         throw new StoreUnavailableException(damaged(file, String.join("; ", damage)), null);
       }
       Migrations.migrate(conn, Migrations.Dialect.SQLITE);
-      return new SqliteDatabase(vertx, conn, file);
-    } catch (SQLException | IOException | RuntimeException e) {
+      return new SqliteDatabase(vertx, conn, file, lock);
+    } catch (SQLException | RuntimeException e) {
       closeQuietly(conn);
+      lock.close();
       if (e instanceof StoreException se) {
         throw se;
       }
@@ -96,6 +101,81 @@ final class SqliteDatabase extends Database {
    * ({@code VACUUM INTO}), safe while a server runs on it: the copy is one read transaction.
    * Checks the copy's integrity and returns its size in bytes. Blocking: for the CLI.
    */
+  /**
+   * Puts a backup back as the database of {@code dataDir}. Refused while a server holds the
+   * directory; the backup must pass an integrity check and be a Cuecard database this build can
+   * open. The database it replaces is kept beside it as {@code cuecard.db.before-restore-<time>}
+   * (with its WAL files), and the new file is moved into place in one step. Returns the name of
+   * the kept file, or null when there was none. Blocking: for the CLI.
+   */
+  static Path restore(Path dataDir, Path backup) throws SQLException, IOException {
+    if (!Files.isRegularFile(backup)) {
+      throw new IOException("no backup file at " + backup.toAbsolutePath());
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + backup.toAbsolutePath() + "?mode=ro")) {
+      List<String> damage = integrityErrors(c);
+      if (!damage.isEmpty()) {
+        throw new SQLException(backup + " fails its integrity check: " + String.join("; ", damage));
+      }
+      int version;
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+        version = rs.next() ? rs.getInt(1) : 0;
+      }
+      if (version < 1 || version > Migrations.latest()) {
+        throw new SQLException(backup + " is not a Cuecard database this build can open (schema version "
+            + version + ", this build knows 1 to " + Migrations.latest() + ")");
+      }
+    } catch (SQLException e) {
+      if (code(e) == Code.DAMAGED) {
+        throw new SQLException(backup + " is not a readable SQLite database: " + e.getMessage(), e);
+      }
+      throw e;
+    }
+    try (DataDirLock lock = DataDirLock.acquire(dataDir)) {
+      Path db = dataDir.resolve("cuecard.db");
+      Path kept = null;
+      if (Files.exists(db)) {
+        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern(
+            "yyyyMMdd-HHmmss"));
+        kept = dataDir.resolve("cuecard.db.before-restore-" + stamp);
+        for (String suffix : List.of("-wal", "-shm")) {
+          Path side = dataDir.resolve("cuecard.db" + suffix);
+          if (Files.exists(side)) {
+            Files.move(side, dataDir.resolve(kept.getFileName() + suffix));
+          }
+        }
+        Files.move(db, kept);
+      }
+      Path tmp = dataDir.resolve("cuecard.db.restoring");
+      Files.copy(backup, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
+          java.nio.file.StandardOpenOption.WRITE)) {
+        ch.force(true);
+      }
+      Files.move(tmp, db, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      return kept;
+    }
+  }
+
+  /** Adds a signup code beside a running server (one short write transaction). Blocking: for the CLI. */
+  static void addSignupCode(Path dataDir, String codeHash, long now, long expiresAt) throws SQLException, IOException {
+    Path source = dataDir.resolve("cuecard.db");
+    if (!Files.isRegularFile(source)) {
+      throw new IOException("no database at " + source.toAbsolutePath() + "; start the server once first");
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source.toAbsolutePath())) {
+      try (Statement st = c.createStatement()) {
+        st.execute("PRAGMA busy_timeout=5000");
+        try (ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+          if (!rs.next() || rs.getInt(1) < 5) {
+            throw new SQLException("the database predates signup codes; start this version of the server once first");
+          }
+        }
+      }
+      Users.insertSignupCode(c, codeHash, now, expiresAt);
+    }
+  }
+
   static long backup(Path dataDir, Path target) throws SQLException, IOException {
     Path source = dataDir.resolve("cuecard.db");
     if (!Files.isRegularFile(source)) {
@@ -177,6 +257,12 @@ final class SqliteDatabase extends Database {
   public void close() {
     super.close();
     closeQuietly(conn);
+    lock.close();
+  }
+
+  @Override
+  public void listening(int port) {
+    lock.write(port);
   }
 
   private static void closeQuietly(Connection c) {

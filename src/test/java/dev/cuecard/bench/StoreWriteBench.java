@@ -80,9 +80,9 @@ public class StoreWriteBench {
     db = Database.open(vertx, b.build());
     transcripts = new Transcripts(db, false);
     String userId = UUID.randomUUID().toString();
-    await(new Users(db).create(new Records.User(userId, "bench" + userId.substring(0, 8), "x", 0)));
+    await(new Users(db).create(new Records.User(userId, "bench" + userId.substring(0, 8), "x", 0, 0), null));
     Sessions sessions = new Sessions(db);
-    sessionId = await(sessions.create(userId, "bench", 0)).id();
+    sessionId = await(sessions.create(userId, "bench", 0, 1)).id();
     participantId = await(sessions.participant(sessionId, userId, "candidate", "bench", 0)).id();
     if (store.equals("pg-reactive")) {
       PgConnectOptions connect = new PgConnectOptions().setHost("127.0.0.1").setPort(5432).setDatabase("cuecard_test")

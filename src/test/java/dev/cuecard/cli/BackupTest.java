@@ -16,14 +16,13 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A backup taken while the server runs restores a damaged database, exactly as docs/deploy.md says. */
+/** A backup taken while the server runs, put back with cuecard restore, recovers a damaged database. */
 @ExtendWith(VertxExtension.class)
 class BackupTest {
   @TempDir
@@ -53,6 +52,10 @@ class BackupTest {
         assertTrue(again.err.contains("already exists"), again.err);
         ws.snippet("candidate", "said after the backup", true, 301);
         ws.next("ack");
+        Result busy = run("restore", backup.toString(), "--data-dir", data.toString());
+        assertEquals(1, busy.code, "no restore under a running server");
+        assertTrue(busy.err.contains("in use by another Cuecard server (pid " + ProcessHandle.current().pid()),
+            busy.err);
       }
     }
     try (RandomAccessFile f = new RandomAccessFile(data.resolve("cuecard.db").toFile(), "rw")) {
@@ -61,7 +64,15 @@ class BackupTest {
     }
     assertThrows(IllegalStateException.class, () -> TestServer.start(vertx, data), "the damaged file is refused");
 
-    Files.copy(backup, data.resolve("cuecard.db"), StandardCopyOption.REPLACE_EXISTING);
+    Result notDb = run("restore", data.resolve("jwt.key").toString(), "--data-dir", data.toString());
+    assertEquals(1, notDb.code, "a file that is not a Cuecard database is refused");
+    Result restore = run("restore", backup.toString(), "--data-dir", data.toString());
+    assertEquals(0, restore.code, restore.err);
+    assertTrue(restore.out.contains("the previous database is kept as"), restore.out);
+    try (var kept = Files.list(data)) {
+      assertEquals(1, kept.filter(f -> f.getFileName().toString().startsWith("cuecard.db.before-restore-")
+          && !f.toString().endsWith("-wal") && !f.toString().endsWith("-shm")).count(), "the damaged file is kept");
+    }
     try (TestServer restored = TestServer.start(vertx, data)) {
       Map<Long, String> stored = restored.storedUtterances(token, session);
       assertEquals(300, stored.size(), "everything up to the backup is back");

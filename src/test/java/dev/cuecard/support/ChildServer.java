@@ -71,6 +71,10 @@ public final class ChildServer extends ServerHandle implements AutoCloseable {
     }
   }
 
+  public long pid() {
+    return process.pid();
+  }
+
   @Override
   public int port() {
     return port;

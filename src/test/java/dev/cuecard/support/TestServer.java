@@ -34,6 +34,9 @@ public final class TestServer extends ServerHandle implements AutoCloseable {
         .set(ConfigKey.SERVER_PORT, 0)
         .set(ConfigKey.DATA_DIR, dataDir.toString())
         .set(ConfigKey.AUTH_PASSWORD_ITERATIONS, 1000)
+        // tests register and log in many accounts from one address; ThrottleTest sets its own limits
+        .set(ConfigKey.AUTH_REGISTRATIONS_PER_HOUR, 10_000)
+        .set(ConfigKey.AUTH_ATTEMPTS_PER_MINUTE, 10_000)
         .set(ConfigKey.ROOM_GRACE_SECONDS, 1)
         .set(ConfigKey.MATCH_SEMANTIC, false), dataDir);
   }

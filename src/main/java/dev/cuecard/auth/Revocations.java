@@ -1,0 +1,68 @@
+package dev.cuecard.auth;
+
+import dev.cuecard.store.Users;
+import dev.cuecard.store.Users.TokenState;
+import io.vertx.core.Future;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Answers "is this account token still good?" on every request and socket without a database
+ * read each time: each account's token state (its version and its logged-out token ids) is kept
+ * here for {@link #FRESH_MS} and dropped at once when any node announces a change (a logout, a
+ * password change, a deletion: {@link #changed}). The short freshness bounds how long a missed
+ * announcement could leave a revoked token working on one node.
+ */
+public final class Revocations {
+  static final long FRESH_MS = 30_000;
+  private static final int MAX_ENTRIES = 100_000;
+
+  private final Users users;
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+  public Revocations(Users users) {
+    this.users = users;
+  }
+
+  private record Cached(Optional<TokenState> state, long loadedAt) {
+  }
+
+  /** Resolves to null when the token is good, else a short reason safe to show the caller. */
+  public Future<String> check(Principal p) {
+    if (p.isInvite()) {
+      return Future.succeededFuture(null); // invites are checked against their own table
+    }
+    long now = System.currentTimeMillis();
+    Cached c = cache.get(p.userId());
+    if (c != null && now - c.loadedAt < FRESH_MS) {
+      return Future.succeededFuture(reason(p, c.state));
+    }
+    return users.tokenState(p.userId(), now).map(state -> {
+      if (cache.size() >= MAX_ENTRIES) {
+        cache.values().removeIf(x -> now - x.loadedAt >= FRESH_MS);
+      }
+      cache.put(p.userId(), new Cached(state, now));
+      return reason(p, state);
+    });
+  }
+
+  /** Forgets what is known of an account, so its next check reads the store. */
+  public void changed(String userId) {
+    cache.remove(userId);
+  }
+
+  static String reason(Principal p, Optional<TokenState> state) {
+    if (state.isEmpty()) {
+      return "the account was deleted";
+    }
+    if (p.version() < state.get().version()) {
+      return "token revoked (password changed or logged out everywhere); log in again";
+    }
+    if (state.get().revoked().contains(p.tokenId())) {
+      return "token revoked (logged out); log in again";
+    }
+    return null;
+  }
+}
