@@ -16,18 +16,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class BankLoaderTest {
+public class BankLoaderTest {
   @TempDir
   Path dir;
 
-  static JsonObject card(String id) {
+  public static JsonObject card(String id) {
     return new JsonObject().put("id", id).put("question", "What is " + id + "?").put("category", "Test")
         .put("framework", "TECHNICAL").put("answer", "An answer.")
         .put("keyPoints", new JsonArray().add(new JsonObject().put("text", "a point").put("terms", new JsonArray().add("term"))))
         .put("followUps", new JsonArray().add("And then?")).put("tags", new JsonArray().add("Test"));
   }
 
-  static String file(JsonObject... cards) {
+  public static String file(JsonObject... cards) {
     return new JsonObject().put("bank", "t").put("cards", new JsonArray(List.of((Object[]) cards))).encodePrettily();
   }
 
