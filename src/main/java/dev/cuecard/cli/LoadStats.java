@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 final class LoadStats {
   static final List<String> SOURCES = List.of("match", "semantic", "ask");
   private static final Pattern METRIC = Pattern.compile(
-      "(?m)^(cuecard_jvm_heap_used_bytes|process_resident_memory_bytes) (\\d+)");
+      "(?m)^(cuecard_jvm_heap_used_bytes|process_resident_memory_bytes) ([0-9.eE+-]+)");
 
   final LongAdder sent = new LongAdder();
   final LongAdder cues = new LongAdder();
@@ -43,7 +43,7 @@ final class LoadStats {
     Map<String, Long> server = new HashMap<>();
     Matcher m = METRIC.matcher(metrics);
     while (m.find()) {
-      server.put(m.group(1), Long.parseLong(m.group(2)));
+      server.put(m.group(1), (long) Double.parseDouble(m.group(2)));
     }
     out.printf(Locale.ROOT, "%nsessions        %d requested, %d connected at peak, %d connect failures%n", sessions,
         peak.get(), connectFailures.get());

@@ -7,6 +7,7 @@ import dev.cuecard.config.ConfigKey;
 import dev.cuecard.config.ConfigException;
 import dev.cuecard.server.CuecardServer;
 import io.vertx.core.Vertx;
+import dev.cuecard.metrics.Observability;
 
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -110,7 +111,7 @@ public final class Main {
       System.setProperty("io.netty.jfr.enabled", "false");
     }
     // Vert.x starts on another core while the config is read (each takes a few hundred ms when cold)
-    CompletableFuture<Vertx> starting = CompletableFuture.supplyAsync(Vertx::vertx, Main::startThread);
+    CompletableFuture<Vertx> starting = CompletableFuture.supplyAsync(Observability::vertx, Main::startThread);
     Config config;
     try {
       config = Config.load(System.getenv(), args);

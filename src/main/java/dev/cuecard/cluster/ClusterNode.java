@@ -9,6 +9,8 @@ import dev.cuecard.config.ConfigKey;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import dev.cuecard.metrics.Observability;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
@@ -28,13 +30,14 @@ public final class ClusterNode {
   /** A started Vert.x instance for this configuration. */
   public static Future<Vertx> start(Config config) {
     if (!config.bool(ConfigKey.CLUSTER_ENABLED)) {
-      return Future.succeededFuture(Vertx.vertx());
+      return Future.succeededFuture(Observability.vertx());
     }
     String host = config.string(ConfigKey.CLUSTER_HOST);
     VertxOptions options = new VertxOptions().setEventBusOptions(new EventBusOptions()
         .setHost(host).setPort(config.integer(ConfigKey.CLUSTER_BUS_PORT)).setClusterPublicHost(host));
-    return Vertx.builder().with(options).withClusterManager(new HazelcastClusterManager(hazelcast(config)))
-        .buildClustered();
+    PrometheusMeterRegistry registry = Observability.newRegistry();
+    return Observability.clustered(Observability.builder(options, registry)
+        .withClusterManager(new HazelcastClusterManager(hazelcast(config))), registry);
   }
 
   /** The Hazelcast member configuration: the maps Vert.x needs, TCP/IP discovery, quick failure detection. */

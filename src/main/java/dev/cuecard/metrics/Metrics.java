@@ -1,32 +1,106 @@
 package dev.cuecard.metrics;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The few server metrics Cuecard exposes, rendered in the Prometheus text format at /metrics.
- * Lock-free counters and a fixed-bucket latency histogram: cheap enough for every snippet.
+ * Cuecard's metrics in a Micrometer registry, rendered in the Prometheus text format at /metrics
+ * together with the JVM's (heap and other memory pools, GC pauses, threads, class loading, CPU)
+ * and, when the Vert.x instance was built with {@link Observability}, Vert.x's own (HTTP server,
+ * event bus, worker pools). Recording is lock-free and cheap enough for every snippet.
  */
-public final class Metrics {
+public final class Metrics implements AutoCloseable {
+  private final PrometheusMeterRegistry registry;
   private final AtomicLong connections = new AtomicLong();
-  private final LongAdder connectionsTotal = new LongAdder();
-  private final LongAdder snippetsInterim = new LongAdder();
-  private final LongAdder snippetsFinal = new LongAdder();
-  private final LongAdder cues = new LongAdder();
-  private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
-  private final Histogram matchLatency = new Histogram(
-      new double[] {0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1});
-  private final Histogram semanticLatency = new Histogram(
-      new double[] {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25});
+  private final Counter accepted;
+  private final Counter snippetsInterim;
+  private final Counter snippetsFinal;
+  private final Counter cues;
+  private final Map<String, Counter> errors = new ConcurrentHashMap<>();
+  private final Timer matchLatency;
+  private final Timer semanticLatency;
+  private final Timer loopDelay;
+  private final JvmGcMetrics gc = new JvmGcMetrics();
   private final long startedAt = System.currentTimeMillis();
+  /** The meters this instance made, removed on close so a server started again on the same Vert.x starts afresh. */
+  private final List<Meter> own = new CopyOnWriteArrayList<>();
+
+  public Metrics(PrometheusMeterRegistry registry) {
+    this.registry = registry;
+    own(Gauge.builder("cuecard.websocket.connections", connections, AtomicLong::get)
+        .description("Open WebSocket connections").register(registry));
+    accepted = own(Counter.builder("cuecard.websocket.accepted").description("WebSocket connections accepted")
+        .register(registry));
+    snippetsInterim = own(snippets(registry, "false"));
+    snippetsFinal = own(snippets(registry, "true"));
+    cues = own(Counter.builder("cuecard.cues").description("Cue cards pushed").register(registry));
+    matchLatency = own(Timer.builder("cuecard.match.latency")
+        .description("Time to detect and match one interviewer snippet")
+        .serviceLevelObjectives(micros(50), micros(100), micros(250), micros(500), millis(1), micros(2500), millis(5),
+            millis(10), millis(25), millis(100))
+        .register(registry));
+    semanticLatency = own(Timer.builder("cuecard.semantic.latency")
+        .description("Time to embed and match one question the lexical matcher could not place")
+        .serviceLevelObjectives(millis(1), micros(2500), millis(5), millis(10), millis(25), millis(50), millis(100),
+            millis(250))
+        .register(registry));
+    loopDelay = own(Timer.builder("cuecard.event.loop.delay")
+        .description("How late a 100 ms timer fires on the HTTP event loops: work queued ahead of it")
+        .serviceLevelObjectives(millis(1), millis(5), millis(10), millis(50), millis(100), millis(500), millis(1000))
+        .distributionStatisticExpiry(Duration.ofMinutes(1))
+        .register(registry));
+    own(Gauge.builder("cuecard.jvm.heap.used", () -> ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed())
+        .description("JVM heap in use").baseUnit("bytes").register(registry));
+    own(Gauge.builder("process.resident.memory", Metrics::residentBytes)
+        .description("Resident memory of the server process (Linux)").baseUnit("bytes").register(registry));
+    new JvmMemoryMetrics().bindTo(registry);
+    gc.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+  }
+
+  private <M extends Meter> M own(M meter) {
+    own.add(meter);
+    return meter;
+  }
+
+  private static Counter snippets(MeterRegistry registry, String isFinal) {
+    return Counter.builder("cuecard.snippets").description("Transcript snippets received").tag("final", isFinal)
+        .register(registry);
+  }
+
+  private static Duration micros(long n) {
+    return Duration.ofNanos(n * 1000);
+  }
+
+  private static Duration millis(long n) {
+    return Duration.ofMillis(n);
+  }
 
   public void connectionOpened() {
     connections.incrementAndGet();
-    connectionsTotal.increment();
+    accepted.increment();
   }
 
   public void connectionClosed() {
@@ -46,109 +120,50 @@ public final class Metrics {
   }
 
   public void error(String code) {
-    errors.computeIfAbsent(code, k -> new LongAdder()).increment();
+    errors.computeIfAbsent(code, k -> own(Counter.builder("cuecard.errors")
+        .description("Errors sent to clients and connections refused, by code").tag("code", k).register(registry)))
+        .increment();
   }
 
   public void matchLatencyNanos(long nanos) {
-    matchLatency.observe(nanos / 1e9);
+    matchLatency.record(nanos, TimeUnit.NANOSECONDS);
   }
 
   public void semanticLatencyNanos(long nanos) {
-    semanticLatency.observe(nanos / 1e9);
+    semanticLatency.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  public void eventLoopDelayNanos(long nanos) {
+    loopDelay.record(nanos, TimeUnit.NANOSECONDS);
   }
 
   public long uptimeMillis() {
     return System.currentTimeMillis() - startedAt;
   }
 
-  /** Prometheus text exposition format 0.0.4. */
+  /** Prometheus text exposition format 0.0.4. Reads /proc for the RSS gauge: call it off the event loop. */
   public String render() {
-    StringBuilder sb = new StringBuilder(2048);
-    gauge(sb, "cuecard_websocket_connections", "Open WebSocket connections", connections.get());
-    counter(sb, "cuecard_websocket_connections_total", "WebSocket connections accepted", connectionsTotal.sum());
-    sb.append("# HELP cuecard_snippets_total Transcript snippets received\n# TYPE cuecard_snippets_total counter\n");
-    sb.append("cuecard_snippets_total{final=\"false\"} ").append(snippetsInterim.sum()).append('\n');
-    sb.append("cuecard_snippets_total{final=\"true\"} ").append(snippetsFinal.sum()).append('\n');
-    counter(sb, "cuecard_cues_total", "Cue cards pushed", cues.sum());
-    sb.append("# HELP cuecard_errors_total Error messages sent to clients, by code\n# TYPE cuecard_errors_total counter\n");
-    errors.forEach((code, n) -> sb.append("cuecard_errors_total{code=\"").append(code).append("\"} ")
-        .append(n.sum()).append('\n'));
-    matchLatency.render(sb, "cuecard_match_latency_seconds", "Time to detect and match one interviewer snippet");
-    semanticLatency.render(sb, "cuecard_semantic_latency_seconds",
-        "Time to embed and match one question the lexical matcher could not place");
-    MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-    gauge(sb, "cuecard_jvm_heap_used_bytes", "JVM heap in use", heap.getUsed());
-    gauge(sb, "cuecard_uptime_seconds", "Seconds since start", uptimeMillis() / 1000);
-    long rss = residentBytes();
-    if (rss >= 0) {
-      gauge(sb, "process_resident_memory_bytes", "Resident memory of the server process", rss);
-    }
-    return sb.toString();
+    return registry.scrape();
+  }
+
+  /** Unhooks the GC listener and removes this server's meters (the registry belongs to the Vert.x instance). */
+  @Override
+  public void close() {
+    gc.close();
+    own.forEach(registry::remove);
   }
 
   /** VmRSS from /proc/self/status (Linux); -1 elsewhere. */
-  static long residentBytes() {
+  static double residentBytes() {
     try {
       for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
         if (line.startsWith("VmRSS:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024.0;
         }
       }
     } catch (java.io.IOException | NumberFormatException e) {
       return -1;
     }
     return -1;
-  }
-
-  private static void gauge(StringBuilder sb, String name, String help, long v) {
-    sb.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name).append(" gauge\n")
-        .append(name).append(' ').append(v).append('\n');
-  }
-
-  private static void counter(StringBuilder sb, String name, String help, long v) {
-    sb.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name).append(" counter\n")
-        .append(name).append(' ').append(v).append('\n');
-  }
-
-  /** Cumulative-bucket histogram in seconds. */
-  static final class Histogram {
-    private final double[] bounds;
-    private final LongAdder[] buckets;
-    private final LongAdder count = new LongAdder();
-    private final java.util.concurrent.atomic.DoubleAdder sum = new java.util.concurrent.atomic.DoubleAdder();
-
-    Histogram(double[] bounds) {
-      this.bounds = bounds;
-      this.buckets = new LongAdder[bounds.length];
-      for (int i = 0; i < bounds.length; i++) {
-        buckets[i] = new LongAdder();
-      }
-    }
-
-    void observe(double seconds) {
-      for (int i = 0; i < bounds.length; i++) {
-        if (seconds <= bounds[i]) {
-          buckets[i].increment();
-          break;
-        }
-      }
-      count.increment();
-      sum.add(seconds);
-    }
-
-    void render(StringBuilder sb, String name, String help) {
-      sb.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name)
-          .append(" histogram\n");
-      long cumulative = 0;
-      for (int i = 0; i < bounds.length; i++) {
-        cumulative += buckets[i].sum();
-        sb.append(name).append("_bucket{le=\"").append(java.math.BigDecimal.valueOf(bounds[i]).toPlainString())
-            .append("\"} ").append(cumulative).append('\n');
-      }
-      long total = count.sum();
-      sb.append(name).append("_bucket{le=\"+Inf\"} ").append(total).append('\n');
-      sb.append(name).append("_sum ").append(sum.sum()).append('\n');
-      sb.append(name).append("_count ").append(total).append('\n');
-    }
   }
 }

@@ -8,6 +8,7 @@ import dev.cuecard.config.Config;
 import dev.cuecard.config.ConfigKey;
 import dev.cuecard.match.LiveBank;
 import dev.cuecard.metrics.Metrics;
+import dev.cuecard.metrics.Observability;
 import dev.cuecard.session.Rooms;
 import dev.cuecard.store.Coaching;
 import dev.cuecard.store.Database;
@@ -99,7 +100,7 @@ public final class CuecardServer {
 
   private static Services services(Vertx vertx, Config config, Database db, Tokens tokens, LiveBank bank,
                                    PasswordHasher hasher) {
-    Metrics metrics = new Metrics();
+    Metrics metrics = new Metrics(Observability.registryOf(vertx));
     boolean discard = config.bool(ConfigKey.BENCH_DISCARD_WRITES);
     if (discard) {
       LOG.warning("bench.discardWrites is on: live snippets, cues and answers are acknowledged but NOT stored"
@@ -203,6 +204,7 @@ public final class CuecardServer {
     return undeployed
         .andThen(v -> services.rooms().close())
         .andThen(v -> services.hashPool().close())
+        .andThen(v -> services.metrics().close())
         .compose(v -> services.db().call(c -> null))
         .eventually(() -> {
           services.db().close();

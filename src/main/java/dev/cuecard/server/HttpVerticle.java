@@ -129,7 +129,19 @@ final class HttpVerticle extends VerticleBase {
         .requestHandler(router)
         .webSocketHandshakeHandler(live::handshake)
         .webSocketHandler(ws -> { });
+    watchEventLoop();
     return server.listen();
+  }
+
+  /** Every 100 ms, records how late the timer fired on this event loop: the time work waited behind other work. */
+  private void watchEventLoop() {
+    long period = 100_000_000L;
+    long[] due = {System.nanoTime() + period};
+    vertx.setPeriodic(100, t -> {
+      long now = System.nanoTime();
+      s.metrics().eventLoopDelayNanos(Math.max(0, now - due[0]));
+      due[0] = now + period;
+    });
   }
 
   int actualPort() {

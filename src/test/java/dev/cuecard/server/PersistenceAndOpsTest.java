@@ -78,8 +78,8 @@ class PersistenceAndOpsTest extends ServerTestBase {
   }
 
   private static long metric(String text, String name) {
-    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + " (\\d+)").matcher(text);
+    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + " ([0-9.eE+-]+)").matcher(text);
     assertTrue(m.find(), name + " in\n" + text);
-    return Long.parseLong(m.group(1));
+    return (long) Double.parseDouble(m.group(1));
   }
 }
