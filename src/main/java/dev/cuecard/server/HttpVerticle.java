@@ -27,7 +27,7 @@ final class HttpVerticle extends VerticleBase {
    * which answers anything over ws.maxMessageBytes with a too_large error; past it the
    * connection is dropped without reading further.
    */
-  private static final int MAX_FRAME_BYTES = 1024 * 1024;
+  static final int MAX_FRAME_BYTES = 1024 * 1024;
 
   private final Services s;
   private final int port;

@@ -58,6 +58,10 @@ public class StoreWriteBench {
   @Param({"sqlite", "postgresql", "pg-reactive"})
   public String store;
 
+  /** store.durability: normal (an ack survives a process crash) or full (also a power loss). */
+  @Param({"normal"})
+  public String durability;
+
   private Vertx vertx;
   private Database db;
   private Transcripts transcripts;
@@ -71,7 +75,8 @@ public class StoreWriteBench {
   public void setUp() throws Exception {
     vertx = Vertx.vertx();
     Path dir = Files.createTempDirectory("store-bench");
-    Config.Builder b = Config.builder().set(ConfigKey.DATA_DIR, dir.toString());
+    Config.Builder b = Config.builder().set(ConfigKey.DATA_DIR, dir.toString())
+        .set(ConfigKey.STORE_DURABILITY, durability);
     if (!store.equals("sqlite")) {
       schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
       admin("CREATE SCHEMA " + schema);
