@@ -1,6 +1,6 @@
 // Cuecard overlay: sign in, start a session, send what is said (mic or typing), and follow the
 // cue card with live coverage, stage and nudges. Plain ES modules, no build step.
-import { api, auth, el, when } from "./lib/api.js";
+import { api, auth, downloadFrom, el, when } from "./lib/api.js";
 import { Live } from "./lib/live.js";
 import { Mic, micSupported } from "./lib/mic.js";
 import { applyCoverage, applyStage, renderCard, showNudge } from "./lib/card.js";
@@ -36,21 +36,71 @@ function setConn(text) {
 
 async function authenticate(path) {
   $("auth-error").textContent = "";
+  const body = { username: $("username").value, password: $("password").value };
+  if ($("signup-code").value.trim()) body.signupCode = $("signup-code").value.trim();
   try {
-    const data = await api("POST", path, { username: $("username").value, password: $("password").value }, null);
+    const data = await api("POST", path, body, null);
     auth.set(data.token, data.user.username);
     $("password").value = "";
     await listSessions();
   } catch (e) {
+    if (e.code === "signup_code_required" || e.code === "invalid_signup_code") {
+      $("code-row").hidden = false;
+      $("code-help").hidden = false;
+    }
     $("auth-error").textContent = e.message;
   }
 }
 
+/** Signs out here; the token stops working on the server too (best effort when offline). */
 function signOut() {
+  const token = auth.token;
   leaveSession();
   auth.clear();
   setConn("offline");
   show("auth");
+  if (token) api("POST", "/api/auth/logout", undefined, token).catch(() => {});
+}
+
+function onLiveState(text) {
+  setConn(text);
+  if (text === "signed out") { // the token was revoked: a password change or "sign out everywhere"
+    leaveSession();
+    auth.clear();
+    show("auth");
+    $("auth-error").textContent = "You were signed out (password changed or signed out on another device).";
+  }
+}
+
+// ---- account
+
+function accountMessage(text) {
+  $("account-msg").textContent = text;
+}
+
+async function changePassword(ev) {
+  ev.preventDefault();
+  const data = await api("PUT", "/api/me/password", { currentPassword: $("pw-current").value, newPassword: $("pw-new").value });
+  auth.set(data.token, data.user.username);
+  $("pw-current").value = "";
+  $("pw-new").value = "";
+  accountMessage("Password changed; every other sign-in has ended.");
+}
+
+async function signOutEverywhere() {
+  await api("POST", "/api/auth/logout-all");
+  auth.clear();
+  show("auth");
+  $("auth-error").textContent = "Signed out on every device.";
+}
+
+async function deleteAccount(ev) {
+  ev.preventDefault();
+  if (!confirm("Delete your account and every session, transcript and note in it? This cannot be undone.")) return;
+  await api("DELETE", "/api/me", { password: $("delete-pw").value });
+  auth.clear();
+  show("auth");
+  $("auth-error").textContent = "Your account and all its data were deleted.";
 }
 
 // ---- sessions
@@ -83,7 +133,7 @@ function openSession(s) {
   $("invite-box").hidden = true;
   drawCard();
   show("live");
-  state.live = new Live({ sessionId: s.id, token: auth.token, onMessage, onState: setConn });
+  state.live = new Live({ sessionId: s.id, token: auth.token, onMessage, onState: onLiveState });
   state.live.connect();
   $("text").focus();
 }
@@ -213,6 +263,13 @@ async function popOut() {
 $("auth-form").addEventListener("submit", (ev) => { ev.preventDefault(); authenticate("/api/auth/login"); });
 $("register").addEventListener("click", () => { if ($("auth-form").reportValidity()) authenticate("/api/auth/register"); });
 $("signout").addEventListener("click", signOut);
+$("password-form").addEventListener("submit", (ev) => changePassword(ev).catch((e) => accountMessage(e.message)));
+$("export").addEventListener("click", () => downloadFrom("/api/me/export", `cuecard-${auth.user}.zip`)
+  .then(() => accountMessage("Your data was downloaded as a zip archive."))
+  .catch((e) => accountMessage(e.message)));
+$("signout-all").addEventListener("click", () => signOutEverywhere().catch((e) => accountMessage(e.message)));
+$("delete-start").addEventListener("click", () => { $("delete-form").hidden = false; $("delete-pw").focus(); });
+$("delete-form").addEventListener("submit", (ev) => deleteAccount(ev).catch((e) => accountMessage(e.message)));
 $("new-session").addEventListener("submit", (ev) => startSession(ev).catch((e) => alert(e.message)));
 $("leave").addEventListener("click", () => listSessions().catch((e) => alert(e.message)));
 $("invite").addEventListener("click", () => invite().catch((e) => alert(e.message)));

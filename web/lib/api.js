@@ -22,9 +22,22 @@ export async function api(method, path, body, token = auth.token) {
   if (!res.ok) {
     const err = new Error((data && data.message) || res.statusText || "request failed");
     err.status = res.status;
+    err.code = data && data.error;
     throw err;
   }
   return data === null ? text : data;
+}
+
+/** A GET of a binary download (the data export) with the stored token, saved under the given name. */
+export async function downloadFrom(path, name) {
+  const res = await fetch(path, { headers: { Authorization: "Bearer " + auth.token } });
+  if (!res.ok) throw new Error(res.status === 429 ? "too many requests; try again shortly" : "download failed");
+  const url = URL.createObjectURL(await res.blob());
+  const a = el("a", { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** A small element builder: el("li", {class: "x"}, "text", child...). Text is never parsed as HTML. */

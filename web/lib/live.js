@@ -28,9 +28,10 @@ export class Live {
       this.ws = null;
       clearInterval(this.pinger);
       if (this.closed) return this.onState("offline");
-      if ([4000, 4403, 4404].includes(ev.code)) {
+      if ([4000, 4401, 4403, 4404, 1007].includes(ev.code)) {
         this.closed = true;
-        return this.onState(ev.code === 4000 ? "open elsewhere" : ev.code === 4403 ? "invite revoked" : "session deleted");
+        return this.onState({ 4000: "open elsewhere", 4401: "signed out", 4403: "invite revoked", 4404: "session deleted",
+          1007: "bad data" }[ev.code]);
       }
       const delay = Math.min(10000, 500 * 2 ** this.retry++);
       this.onState(`reconnecting in ${Math.ceil(delay / 1000)}s`);
