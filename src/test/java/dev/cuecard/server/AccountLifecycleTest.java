@@ -170,7 +170,8 @@ class AccountLifecycleTest extends ServerTestBase {
     String dirName = "sessions/" + session + "/";
     JsonObject transcript = new JsonObject(files.get(dirName + "transcript.json"));
     assertEquals(3, transcript.getJsonArray("items").size(), "two utterances and a cue");
-    assertTrue(files.get(dirName + "transcript.md").contains("it wraps a \\[function\\]\\(http\\://x.example\\)"));
+    assertTrue(files.get(dirName + "transcript.md").contains("it wraps a \\[function\\]\\(http:\u200b//x.example\\)"),
+        files.get(dirName + "transcript.md"));
     assertTrue(files.containsKey(dirName + "summary.json"));
     assertEquals(1, new JsonObject(files.get("sessions.json")).getJsonArray("sessions").size());
   }

@@ -146,6 +146,19 @@ class ClusterTest {
         "and the invite stops working on every node");
   }
 
+  @Test
+  void loggingOutEverywhereOnOneNodeEndsTheTokenAndClosesItsSocketOnTheOther() {
+    String token = a.newUser();
+    String session = a.newSession(token);
+    assertEquals(200, b.call("GET", "/api/me", token, (String) null).status(), "known, and cached, on b");
+    try (WsClient onB = WsClient.connect(b, token, session)) {
+      onB.sync();
+      assertEquals(204, a.call("POST", "/api/auth/logout-all", token, (String) null).status());
+      assertEquals(LiveSocket.CLOSE_TOKEN_REVOKED, onB.awaitClose());
+    }
+    assertEquals(401, b.call("GET", "/api/me", token, (String) null).status(), "b's cache was dropped at once");
+  }
+
   private int rooms() {
     return a.call("GET", "/health", null, (String) null).json().getInteger("liveSessions")
         + b.call("GET", "/health", null, (String) null).json().getInteger("liveSessions");
