@@ -76,10 +76,14 @@ public final class CuecardServer {
           return server;
         })
         .compose(server -> server.deploy().map(server))
-        .compose(server -> OpsRoutes.startManagement(vertx, server.services).map(m -> {
-          server.management = m;
-          return server;
-        }))
+        .compose(server -> OpsRoutes.startManagement(vertx, server.services)
+            .map(m -> {
+              server.management = m;
+              return server;
+            })
+            // a management port that cannot be had stops the whole server, store and lock included
+            .recover(e -> server.stop().transform(stopped -> Future.<CuecardServer>failedFuture(
+                "cannot listen on metrics.port: " + e.getMessage()))))
         .onFailure(e -> {
           // wait for the store even when the bank failed first, so the file is never left open
           db.onSuccess(Database::close);
