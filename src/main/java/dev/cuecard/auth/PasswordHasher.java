@@ -19,10 +19,14 @@ public final class PasswordHasher {
 
   private final int iterations;
   private final SecureRandom random = new SecureRandom();
-  private volatile String dummyHash;
+  /** Salt and key for {@link #verifyDummy}: random, so no password can match them. */
+  private final byte[] dummySalt = new byte[SALT_BYTES];
+  private final byte[] dummyKey = new byte[KEY_BITS / 8];
 
   public PasswordHasher(int iterations) {
     this.iterations = iterations;
+    random.nextBytes(dummySalt);
+    random.nextBytes(dummyKey);
   }
 
   public String hash(String password) {
@@ -49,14 +53,12 @@ public final class PasswordHasher {
     }
   }
 
-  /** Spends the same time as a real check, so unknown usernames cannot be told apart by timing. */
+  /**
+   * Spends what a real check spends (one derivation at the configured iterations and a
+   * constant-time comparison), so unknown usernames cannot be told apart by timing.
+   */
   public void verifyDummy(String password) {
-    String dummy = dummyHash;
-    if (dummy == null) {
-      dummy = hash("not-a-real-password-" + random.nextLong());
-      dummyHash = dummy;
-    }
-    verify(password, dummy);
+    MessageDigest.isEqual(dummyKey, derive(password, dummySalt, iterations));
   }
 
   private static byte[] derive(String password, byte[] salt, int iterations) {

@@ -60,16 +60,10 @@ public final class CuecardServer {
     Future<Database> db = vertx.executeBlocking(() -> Database.open(vertx, config), false);
     Future<Tokens> tokens = db.compose(d -> secret(vertx, config, d)).map(secret -> new Tokens(vertx, secret,
         config.string(ConfigKey.AUTH_ISSUER), config.integer(ConfigKey.AUTH_TOKEN_TTL_SECONDS)));
-    // the hasher computes its stand-in hash now, so the first login for an unknown name costs what any other does
-    Future<PasswordHasher> hasher = vertx.executeBlocking(() -> {
-      PasswordHasher h = new PasswordHasher(config.integer(ConfigKey.AUTH_PASSWORD_ITERATIONS));
-      h.verifyDummy("warm-up");
-      return h;
-    }, false);
-    return Future.all(bank, tokens, hasher)
+    return Future.all(bank, tokens)
         .map(all -> {
           CuecardServer server = new CuecardServer(vertx, services(vertx, config, db.result(), tokens.result(),
-              bank.result(), hasher.result()));
+              bank.result(), new PasswordHasher(config.integer(ConfigKey.AUTH_PASSWORD_ITERATIONS))));
           LOG.info("loaded " + bank.result().bank().size() + " cards from " + bank.result().bank().sources().size()
               + " bank files; data in " + db.result().describe() + " ("
               + (System.currentTimeMillis() - started) + " ms)");
