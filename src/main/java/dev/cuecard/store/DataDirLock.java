@@ -22,13 +22,11 @@ import java.time.Instant;
 public final class DataDirLock implements AutoCloseable {
   public static final String FILE = "cuecard.lock";
 
-  private final Path file;
   private final FileChannel channel;
   private final FileLock lock;
   private final long pid = ProcessHandle.current().pid();
 
-  private DataDirLock(Path file, FileChannel channel, FileLock lock) {
-    this.file = file;
+  private DataDirLock(FileChannel channel, FileLock lock) {
     this.channel = channel;
     this.lock = lock;
   }
@@ -53,25 +51,12 @@ public final class DataDirLock implements AutoCloseable {
             + " server (" + (holder.isEmpty() ? "starting" : holder) + "; lock file " + file.toAbsolutePath()
             + "); stop that server or choose another data.dir", null);
       }
-      DataDirLock l = new DataDirLock(file, ch, lock);
+      DataDirLock l = new DataDirLock(ch, lock);
       l.write(0);
       return l;
     } catch (IOException e) {
       closeQuietly(ch);
       throw new StoreException("cannot lock data directory " + dataDir.toAbsolutePath() + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Whether some server holds the directory now (for commands that must not run beside one). */
-  public static boolean held(Path dataDir) {
-    if (!Files.exists(dataDir.resolve(FILE))) {
-      return false;
-    }
-    try {
-      acquire(dataDir).close();
-      return false;
-    } catch (StoreException e) {
-      return true;
     }
   }
 
@@ -85,10 +70,6 @@ public final class DataDirLock implements AutoCloseable {
     } catch (IOException e) {
       // the lock itself is what protects the directory; the text only helps the message
     }
-  }
-
-  public Path file() {
-    return file;
   }
 
   @Override
