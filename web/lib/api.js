@@ -32,12 +32,7 @@ export async function api(method, path, body, token = auth.token) {
 export async function downloadFrom(path, name) {
   const res = await fetch(path, { headers: { Authorization: "Bearer " + auth.token } });
   if (!res.ok) throw new Error(res.status === 429 ? "too many requests; try again shortly" : "download failed");
-  const url = URL.createObjectURL(await res.blob());
-  const a = el("a", { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveBlob(name, await res.blob());
 }
 
 /** A small element builder: el("li", {class: "x"}, "text", child...). Text is never parsed as HTML. */
@@ -62,7 +57,11 @@ export function when(ms) {
 
 /** Saves text as a file download. */
 export function download(name, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  saveBlob(name, new Blob([text], { type }));
+}
+
+function saveBlob(name, blob) {
+  const url = URL.createObjectURL(blob);
   const a = el("a", { href: url, download: name });
   document.body.append(a);
   a.click();
