@@ -57,6 +57,9 @@ public enum ConfigKey {
   LIMITS_SESSIONS_PER_HOUR("limits.sessionsPerHour", Kind.INT, 60, 1, 100_000),
   LIMITS_INVITES_PER_SESSION("limits.invitesPerSession", Kind.INT, 10, 1, 10_000),
   LIMITS_NOTES_PER_SESSION("limits.notesPerSession", Kind.INT, 500, 1, 1_000_000),
+  LIMITS_MAX_TITLE_CHARS("limits.maxTitleChars", Kind.INT, 200, 1, 1000),
+  /** Longest partner note or rating note; the protocol's own cap (2,000) is the most allowed. */
+  LIMITS_MAX_NOTE_CHARS("limits.maxNoteChars", Kind.INT, 2000, 1, 2000),
   /** Open TCP connections from one client address (0: no limit). */
   LIMITS_CONNECTIONS_PER_ADDRESS("limits.connectionsPerAddress", Kind.INT, 200, 0, 1_000_000),
   /** Live sockets on this server before new ones get 503 (0: from the heap size, about 100 KiB each). */

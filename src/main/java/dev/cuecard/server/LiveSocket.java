@@ -210,14 +210,30 @@ final class LiveSocket {
     } else if (in instanceof Messages.Ask a) {
       toRoom(coachOp("ask").put("cardId", a.cardId()).put("seq", a.seq()), a.seq());
     } else if (in instanceof Messages.Rate r) {
+      if (noteTooLong(r.note())) {
+        return;
+      }
       toRoom(coachOp("rate").put("score", r.score()).put("note", r.note()), null);
     } else if (in instanceof Messages.Note n) {
+      if (noteTooLong(n.text())) {
+        return;
+      }
       toRoom(coachOp("note").put("text", n.text()), null);
     } else if (in instanceof Messages.Settings st) {
       JsonObject nudges = new JsonObject();
       st.nudges().forEach(nudges::put);
       toRoom(coachOp("settings").put("nudges", nudges), null);
     }
+  }
+
+  /** limits.maxNoteChars, which may be below the protocol's own cap; answers invalid_message when over. */
+  private boolean noteTooLong(String text) {
+    int max = s.config().integer(ConfigKey.LIMITS_MAX_NOTE_CHARS);
+    if (text != null && text.length() > max) {
+      sendError(Messages.error(ErrorCode.INVALID_MESSAGE, "a note may be at most " + max + " characters"));
+      return true;
+    }
+    return false;
   }
 
   private JsonObject coachOp(String op) {

@@ -19,7 +19,6 @@ import java.util.UUID;
 
 /** Practice sessions over REST: create, list, get, delete, and the transcript. */
 final class SessionRoutes {
-  private static final int MAX_TITLE = 200;
 
   private final Services s;
 
@@ -47,8 +46,9 @@ final class SessionRoutes {
     if (text != null && !text.isBlank()) {
       Object t = Http.body(ctx).getValue("title");
       if (t != null) {
-        if (!(t instanceof String str) || str.isBlank() || str.length() > MAX_TITLE) {
-          throw ApiException.badRequest("field 'title' must be a non-empty string of at most " + MAX_TITLE
+        int max = s.config().integer(ConfigKey.LIMITS_MAX_TITLE_CHARS);
+        if (!(t instanceof String str) || str.isBlank() || str.length() > max) {
+          throw ApiException.badRequest("field 'title' must be a non-empty string of at most " + max
               + " characters");
         }
         title = str.strip();

@@ -29,6 +29,8 @@ class LimitsTest extends SessionTestBase {
         .set(ConfigKey.LIMITS_SOCKETS_PER_USER, 2)
         .set(ConfigKey.LIMITS_MAX_SOCKETS, 4)
         .set(ConfigKey.LIMITS_CONNECTIONS_PER_ADDRESS, 12)
+        .set(ConfigKey.LIMITS_MAX_TITLE_CHARS, 40)
+        .set(ConfigKey.LIMITS_MAX_NOTE_CHARS, 100)
         .build();
   }
 
@@ -67,12 +69,17 @@ class LimitsTest extends SessionTestBase {
       JsonObject err = ws.next("error");
       assertEquals("limit_reached", err.getString("code"));
       assertTrue(err.getString("message").contains("limits.notesPerSession"), err.encode());
+      ws.send(new JsonObject().put("type", "note").put("text", "x".repeat(101)));
+      JsonObject tooLong = ws.next("error");
+      assertEquals("invalid_message", tooLong.getString("code"));
+      assertTrue(tooLong.getString("message").contains("at most 100 characters"), tooLong.encode());
       ws.send(new JsonObject().put("type", "note").put("text", "x".repeat(2001)));
-      assertEquals("invalid_message", ws.next("error").getString("code"));
+      assertEquals("invalid_message", ws.next("error").getString("code"), "the protocol's own cap");
     }
     TestServer.Response title = server.call("POST", "/api/sessions", token,
-        new JsonObject().put("title", "t".repeat(201)));
+        new JsonObject().put("title", "t".repeat(41)));
     assertEquals(400, title.status());
+    assertTrue(title.json().getString("message").contains("at most 40 characters"), title.body());
   }
 
   @Test
