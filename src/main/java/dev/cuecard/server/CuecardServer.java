@@ -60,10 +60,14 @@ public final class CuecardServer {
     Future<Database> db = vertx.executeBlocking(() -> Database.open(vertx, config), false);
     Future<Tokens> tokens = db.compose(d -> secret(vertx, config, d)).map(secret -> new Tokens(vertx, secret,
         config.string(ConfigKey.AUTH_ISSUER), config.integer(ConfigKey.AUTH_TOKEN_TTL_SECONDS)));
-    return Future.all(bank, tokens)
+    // the meters (Micrometer's JVM binders load a few hundred classes) and the hasher's SecureRandom, off the event loop
+    Future<Metrics> metrics = vertx.executeBlocking(() -> new Metrics(Observability.registryOf(vertx)), false);
+    Future<PasswordHasher> hasher = vertx.executeBlocking(
+        () -> new PasswordHasher(config.integer(ConfigKey.AUTH_PASSWORD_ITERATIONS)), false);
+    return Future.all(bank, tokens, metrics, hasher)
         .map(all -> {
           CuecardServer server = new CuecardServer(vertx, services(vertx, config, db.result(), tokens.result(),
-              bank.result(), new PasswordHasher(config.integer(ConfigKey.AUTH_PASSWORD_ITERATIONS))));
+              bank.result(), hasher.result(), metrics.result()));
           LOG.info("loaded " + bank.result().bank().size() + " cards from " + bank.result().bank().sources().size()
               + " bank files; data in " + db.result().describe() + " ("
               + (System.currentTimeMillis() - started) + " ms)");
@@ -81,6 +85,7 @@ public final class CuecardServer {
         .onFailure(e -> {
           // wait for the store even when the bank failed first, so the file is never left open
           db.onSuccess(Database::close);
+          metrics.onSuccess(Metrics::close);
         });
   }
 
@@ -97,8 +102,7 @@ public final class CuecardServer {
   }
 
   private static Services services(Vertx vertx, Config config, Database db, Tokens tokens, LiveBank bank,
-                                   PasswordHasher hasher) {
-    Metrics metrics = new Metrics(Observability.registryOf(vertx));
+                                   PasswordHasher hasher, Metrics metrics) {
     boolean discard = config.bool(ConfigKey.BENCH_DISCARD_WRITES);
     if (discard) {
       LOG.warning("bench.discardWrites is on: live snippets, cues and answers are acknowledged but NOT stored"
