@@ -2,6 +2,7 @@ package dev.cuecard.server;
 
 import dev.cuecard.auth.LoginThrottle;
 import dev.cuecard.auth.PasswordHasher;
+import dev.cuecard.auth.PasswordPolicy;
 import dev.cuecard.auth.Revocations;
 import dev.cuecard.auth.Tokens;
 import dev.cuecard.config.Config;
@@ -62,8 +63,10 @@ public final class CuecardServer {
         config.string(ConfigKey.AUTH_ISSUER), config.integer(ConfigKey.AUTH_TOKEN_TTL_SECONDS)));
     // the meters (Micrometer's JVM binders load a few hundred classes) and the hasher's SecureRandom, off the event loop
     Future<Metrics> metrics = vertx.executeBlocking(() -> new Metrics(Observability.registryOf(vertx)), false);
-    Future<PasswordHasher> hasher = vertx.executeBlocking(
-        () -> new PasswordHasher(config.integer(ConfigKey.AUTH_PASSWORD_ITERATIONS)), false);
+    Future<PasswordHasher> hasher = vertx.executeBlocking(() -> {
+      PasswordPolicy.problem("load the common-password list now", null);
+      return new PasswordHasher(config.integer(ConfigKey.AUTH_PASSWORD_ITERATIONS));
+    }, false);
     return Future.all(bank, tokens, metrics, hasher)
         .map(all -> {
           CuecardServer server = new CuecardServer(vertx, services(vertx, config, db.result(), tokens.result(),
