@@ -20,6 +20,8 @@ const state = {
 
 function show(section) {
   for (const id of ["auth", "sessions", "live"]) $(id).hidden = id !== section;
+  // the account on this computer has no password to change
+  $("password-form").hidden = auth.user === "local";
   $("signout").hidden = section === "auth";
   $("review-link").hidden = section === "auth";
   $("who").textContent = section === "auth" ? "" : auth.user || "";
@@ -48,6 +50,34 @@ async function authenticate(path) {
       $("code-row").hidden = false;
       $("code-help").hidden = false;
     }
+    $("auth-error").textContent = e.message;
+  }
+}
+
+// ---- the account on this computer (loopback servers only)
+
+/** Offers "Use Cuecard on this computer" when the server does; a #local=<key> link signs in at once. */
+async function offerLocal() {
+  const key = new URLSearchParams(location.hash.slice(1)).get("local");
+  const status = await api("GET", "/api/auth/local", undefined, null).catch(() => ({ available: false }));
+  if (!status.available) return;
+  if (key) {
+    history.replaceState(null, "", location.pathname); // the key does not stay in the address bar
+    return useLocal(key);
+  }
+  if (!auth.token) {
+    $("local-box").hidden = false;
+    $("local-help").hidden = !status.keyNeeded;
+    $("use-local").hidden = status.keyNeeded;
+  }
+}
+
+async function useLocal(key) {
+  try {
+    const data = await api("POST", "/api/auth/local", key ? { key } : {}, null);
+    auth.set(data.token, data.user.username);
+    await listSessions();
+  } catch (e) {
     $("auth-error").textContent = e.message;
   }
 }
@@ -97,7 +127,7 @@ async function signOutEverywhere() {
 async function deleteAccount(ev) {
   ev.preventDefault();
   if (!confirm("Delete your account and every session, transcript and note in it? This cannot be undone.")) return;
-  await api("DELETE", "/api/me", { password: $("delete-pw").value });
+  await api("DELETE", "/api/me", auth.user === "local" ? {} : { password: $("delete-pw").value });
   auth.clear();
   show("auth");
   $("auth-error").textContent = "Your account and all its data were deleted.";
@@ -268,7 +298,13 @@ $("export").addEventListener("click", () => downloadFrom("/api/me/export", `cuec
   .then(() => accountMessage("Your data was downloaded as a zip archive."))
   .catch((e) => accountMessage(e.message)));
 $("signout-all").addEventListener("click", () => signOutEverywhere().catch((e) => accountMessage(e.message)));
-$("delete-start").addEventListener("click", () => { $("delete-form").hidden = false; $("delete-pw").focus(); });
+$("delete-start").addEventListener("click", () => {
+  $("delete-form").hidden = false;
+  $("delete-pw").closest("label").hidden = auth.user === "local";
+  $("delete-pw").required = auth.user !== "local";
+  if (auth.user !== "local") $("delete-pw").focus();
+});
+$("use-local").addEventListener("click", () => useLocal(null));
 $("delete-form").addEventListener("submit", (ev) => deleteAccount(ev).catch((e) => accountMessage(e.message)));
 $("new-session").addEventListener("submit", (ev) => startSession(ev).catch((e) => alert(e.message)));
 $("leave").addEventListener("click", () => listSessions().catch((e) => alert(e.message)));
@@ -293,5 +329,7 @@ if ("documentPictureInPicture" in window) {
 
 window.cuecard = state; // a handle for debugging from the console (and the browser tests)
 
-if (auth.token) listSessions().catch(() => show("auth"));
+if (auth.token && !location.hash.includes("local=")) listSessions().catch(() => show("auth"));
 else show("auth");
+offerLocal();
+window.addEventListener("hashchange", offerLocal); // the start-up link opened in a tab already showing Cuecard

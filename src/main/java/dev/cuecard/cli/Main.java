@@ -144,7 +144,9 @@ public final class Main {
       return 1;
     }
     Vertx node = vertx;
-    out.println("Cuecard is ready: open http://" + server.host() + ":" + server.port() + "/  (Ctrl+C to stop)");
+    String local = server.localKey() == null ? "" : "#local=" + server.localKey();
+    out.println("Cuecard is ready: open http://" + server.host() + ":" + server.port() + "/" + local
+        + "  (Ctrl+C to stop)");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

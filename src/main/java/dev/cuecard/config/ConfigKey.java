@@ -45,6 +45,8 @@ public enum ConfigKey {
   AUTH_ISSUER("auth.issuer", Kind.STRING, "cuecard"),
   AUTH_PASSWORD_ITERATIONS("auth.passwordIterations", Kind.INT, 310_000, 1_000, 10_000_000),
   AUTH_ALLOW_REGISTRATION("auth.allowRegistration", Kind.BOOL, true),
+  /** On a loopback-bound server, offer one local account without registration ("Use Cuecard on this computer"). */
+  AUTH_LOCAL_ACCOUNT("auth.localAccount", Kind.BOOL, true),
   /** Registration needs a one-time code made with `cuecard signup-code`. */
   AUTH_REGISTRATION_INVITE_ONLY("auth.registrationInviteOnly", Kind.BOOL, false),
   /** Login, registration and password attempts per client address per minute (a token bucket, burst twice this). */

@@ -11,6 +11,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -31,6 +32,8 @@ final class AuthRoutes {
   void mount(Router api) {
     api.post("/auth/register").handler(this::register);
     api.post("/auth/login").handler(this::login);
+    api.get("/auth/local").handler(this::localStatus);
+    api.post("/auth/local").handler(this::local);
     api.route().handler(this::requireToken);
   }
 
@@ -53,6 +56,9 @@ final class AuthRoutes {
     if (!USERNAME.matcher(c.username).matches()) {
       throw new ApiException(400, "invalid_username",
           "username must be 3-40 characters of letters, digits, '.', '_' or '-', starting with a letter or digit");
+    }
+    if (c.username.equals(LocalAccess.USERNAME)) {
+      throw new ApiException(400, "invalid_username", "'local' is kept for the on-this-computer account");
     }
     String weak = PasswordPolicy.problem(c.password, c.username);
     if (weak != null) {
@@ -82,6 +88,49 @@ final class AuthRoutes {
             ? new ApiException(403, "invalid_signup_code", e.getMessage()) : e))
         .onSuccess(u -> Http.json(ctx, 201, tokenResponse(s, u, u.tokenVersion())))
         .onFailure(ctx::fail);
+  }
+
+  /** Whether "Use Cuecard on this computer" is offered to this caller, and whether a key is needed. */
+  private void localStatus(RoutingContext ctx) {
+    if (!s.localAccess().offeredTo(ctx.request().remoteAddress())) {
+      Http.json(ctx, 200, new JsonObject().put("available", false));
+      return;
+    }
+    s.users().any().onSuccess(any -> Http.json(ctx, 200, new JsonObject().put("available", true)
+        .put("keyNeeded", any))).onFailure(ctx::fail);
+  }
+
+  /**
+   * Signs in to the local account (creating it the first time): on a loopback server, from this
+   * machine, with the start-up link's key, or without one while no account exists at all.
+   */
+  private void local(RoutingContext ctx) {
+    if (!s.localAccess().offeredTo(ctx.request().remoteAddress())) {
+      throw new ApiException(403, "local_unavailable",
+          "the account on this computer is offered only by a server bound to loopback, to this computer");
+    }
+    String text = ctx.body() == null ? null : ctx.body().asString();
+    Object key = text == null || text.isBlank() ? null : Http.body(ctx).getValue("key");
+    boolean keyOk = key instanceof String k && s.localAccess().keyMatches(k);
+    Future<Boolean> allowed = keyOk ? Future.succeededFuture(true) : s.users().any().map(any -> !any);
+    allowed.compose(ok -> ok ? localAccount()
+            : Future.failedFuture(new ApiException(403, "local_key_required",
+                "open the link the server printed when it started (it ends in #local=...)")))
+        .onSuccess(u -> Http.json(ctx, 200, tokenResponse(s, u, u.tokenVersion())))
+        .onFailure(ctx::fail);
+  }
+
+  /** The local account, made on first use with a random password nobody knows (it signs in by link only). */
+  private Future<User> localAccount() {
+    return s.users().byUsername(LocalAccess.USERNAME).compose(found -> found.isPresent()
+        ? Future.succeededFuture(found.get())
+        : s.hashPool().run(() -> s.hasher().hash(SignupCodes.newCode() + SignupCodes.newCode()))
+            .compose(hash -> {
+              User u = new User(UUID.randomUUID().toString(), LocalAccess.USERNAME, hash, System.currentTimeMillis(), 0);
+              // a second tab racing the first finds the account the first one made
+              return s.users().create(u, null).compose(created -> created ? Future.succeededFuture(u)
+                  : s.users().byUsername(LocalAccess.USERNAME).map(Optional::get));
+            }));
   }
 
   private void login(RoutingContext ctx) {

@@ -124,6 +124,7 @@ public final class CuecardServer {
         new Invites(db), tokens, hasher, new HashPool(vertx), throttle, new Revocations(users), sockets,
         new ClientAddress(config.list(ConfigKey.SERVER_TRUSTED_PROXIES)),
         new HostPolicy(config.string(ConfigKey.SERVER_PUBLIC_URL), config.list(ConfigKey.SERVER_ALLOWED_HOSTS)),
+        new LocalAccess(config),
         new BrowserPolicy(config.string(ConfigKey.SERVER_PUBLIC_URL)),
         new AddressConnections(config.integer(ConfigKey.LIMITS_CONNECTIONS_PER_ADDRESS),
             config.list(ConfigKey.SERVER_TRUSTED_PROXIES)),
@@ -186,6 +187,14 @@ public final class CuecardServer {
 
   public int port() {
     return port;
+  }
+
+  /**
+   * The key of this start's "on this computer" link ({@code /#local=<key>}), or null when the
+   * server is not bound to loopback (or auth.localAccount is off).
+   */
+  public String localKey() {
+    return services.localAccess().key();
   }
 
   public String host() {

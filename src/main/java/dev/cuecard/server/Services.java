@@ -34,6 +34,7 @@ record Services(
     LiveSockets liveSockets,
     ClientAddress clientAddress,
     HostPolicy hosts,
+    LocalAccess localAccess,
     BrowserPolicy browserPolicy,
     AddressConnections addressConnections,
     LiveBank bank,

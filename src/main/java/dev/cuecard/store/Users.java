@@ -88,6 +88,16 @@ public final class Users {
     }
   }
 
+  /** Whether any account exists yet (the first-run check of local access). */
+  public Future<Boolean> any() {
+    return db.call(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM users LIMIT 1");
+           ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    });
+  }
+
   public Future<Optional<User>> byUsername(String username) {
     return one("username", username);
   }

@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RestFuzzTest extends SessionTestBase {
   private static final String[][] ENDPOINTS = {
       {"POST", "/api/auth/register"}, {"POST", "/api/auth/login"}, {"PUT", "/api/me/password"},
+      {"GET", "/api/auth/local"}, {"POST", "/api/auth/local"},
       {"DELETE", "/api/me"}, {"GET", "/api/me"}, {"GET", "/api/me/export"}, {"GET", "/api/banks"},
       {"GET", "/api/questions?q={q}"}, {"GET", "/api/questions/{id}"}, {"POST", "/api/sessions"},
       {"GET", "/api/sessions"}, {"GET", "/api/sessions/{id}"}, {"DELETE", "/api/sessions/{id}"},

@@ -72,6 +72,11 @@ public final class TestServer extends ServerHandle implements AutoCloseable {
     return config;
   }
 
+  /** The key of the start-up link for the account on this computer (null off loopback). */
+  public String localKey() {
+    return server.localKey();
+  }
+
   public static <T> T await(Future<T> f) {
     try {
       return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
