@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Answers "is this account token still good?" on every request and socket without a database
  * read each time: each account's token state (its version and its logged-out token ids) is kept
  * here for {@link #FRESH_MS} and dropped at once when any node announces a change (a logout, a
- * password change, a deletion: {@link #changed}). The short freshness bounds how long a missed
+ * password change, a deletion: {@link #changed}). Checks that arrive while the state is being
+ * read (all of an account's sockets after a change, say) wait for that one read. The short freshness bounds how long a missed
  * announcement could leave a revoked token working on one node.
  */
 public final class Revocations {
@@ -26,7 +27,8 @@ public final class Revocations {
     this.users = users;
   }
 
-  private record Cached(Optional<TokenState> state, long loadedAt) {
+  /** An account's state as loaded (or being loaded) at {@code loadedAt}: concurrent checks share one read. */
+  private record Cached(Future<Optional<TokenState>> state, long loadedAt) {
   }
 
   /** Resolves to null when the token is good, else a short reason safe to show the caller. */
@@ -35,17 +37,13 @@ public final class Revocations {
       return Future.succeededFuture(null); // invites are checked against their own table
     }
     long now = System.currentTimeMillis();
-    Cached c = cache.get(p.userId());
-    if (c != null && now - c.loadedAt < FRESH_MS) {
-      return Future.succeededFuture(reason(p, c.state));
+    if (cache.size() >= MAX_ENTRIES) {
+      cache.values().removeIf(x -> now - x.loadedAt >= FRESH_MS);
     }
-    return users.tokenState(p.userId(), now).map(state -> {
-      if (cache.size() >= MAX_ENTRIES) {
-        cache.values().removeIf(x -> now - x.loadedAt >= FRESH_MS);
-      }
-      cache.put(p.userId(), new Cached(state, now));
-      return reason(p, state);
-    });
+    Cached c = cache.compute(p.userId(), (id, old) -> old != null && now - old.loadedAt < FRESH_MS ? old
+        : new Cached(users.tokenState(id, now), now));
+    c.state.onFailure(e -> cache.remove(p.userId(), c)); // a failed read is not kept
+    return c.state.map(state -> reason(p, state));
   }
 
   /** Forgets what is known of an account, so its next check reads the store. */
