@@ -1,6 +1,6 @@
 package dev.cuecard.cli;
 
-import dev.cuecard.auth.SignupCodes;
+import dev.cuecard.auth.Secrets;
 import dev.cuecard.config.Config;
 import dev.cuecard.store.Database;
 import io.vertx.core.Vertx;
@@ -30,11 +30,11 @@ final class SignupCodeCommand {
       rest.remove(at);
     }
     Config config = Config.load(System.getenv(), rest);
-    String code = SignupCodes.newCode();
+    String code = Secrets.newToken();
     long now = System.currentTimeMillis();
     Vertx vertx = Vertx.vertx();
     try {
-      Database.addSignupCode(vertx, config, SignupCodes.hash(code), now, now + hours * 3_600_000L);
+      Database.addSignupCode(vertx, config, Secrets.sha256(code), now, now + hours * 3_600_000L);
       out.println(code);
       err.println("one-time signup code, valid for " + hours + " h: register with {\"signupCode\": \"" + code + "\"}"
           + " or the sign-up form");

@@ -1,7 +1,7 @@
 package dev.cuecard.server;
 
 import dev.cuecard.auth.PasswordPolicy;
-import dev.cuecard.auth.SignupCodes;
+import dev.cuecard.auth.Secrets;
 import dev.cuecard.config.ConfigKey;
 import dev.cuecard.store.Records.User;
 import dev.cuecard.store.Users;
@@ -70,7 +70,7 @@ final class AuthRoutes {
         throw new ApiException(403, "signup_code_required",
             "this server registers by invitation: field 'signupCode' must hold a code from its operator");
       }
-      codeHash = SignupCodes.hash(code.strip());
+      codeHash = Secrets.sha256(code.strip());
     }
     long wait = s.throttle().register(address(ctx), System.currentTimeMillis());
     if (wait > 0) {
@@ -124,7 +124,7 @@ final class AuthRoutes {
   private Future<User> localAccount() {
     return s.users().byUsername(LocalAccess.USERNAME).compose(found -> found.isPresent()
         ? Future.succeededFuture(found.get())
-        : s.hashPool().run(() -> s.hasher().hash(SignupCodes.newCode() + SignupCodes.newCode()))
+        : s.hashPool().run(() -> s.hasher().hash(Secrets.newToken() + Secrets.newToken()))
             .compose(hash -> {
               User u = new User(UUID.randomUUID().toString(), LocalAccess.USERNAME, hash, System.currentTimeMillis(), 0);
               // a second tab racing the first finds the account the first one made

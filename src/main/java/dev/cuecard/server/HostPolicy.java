@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  */
 final class HostPolicy {
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+  private static final java.util.Set<String> LOOPBACK = java.util.Set.of("127.0.0.1", "localhost", "::1", "[::1]");
 
   private final List<String> allowed;
   private final boolean any;
@@ -25,6 +26,11 @@ final class HostPolicy {
     }
     this.any = names.contains("*");
     this.allowed = List.copyOf(names);
+  }
+
+  /** Whether a configured bind address ({@code server.host}) is this machine only. */
+  static boolean isLoopback(String bindHost) {
+    return LOOPBACK.contains(bindHost);
   }
 
   boolean permits(String hostHeader) {

@@ -1,13 +1,10 @@
 package dev.cuecard.server;
 
-import dev.cuecard.auth.SignupCodes;
+import dev.cuecard.auth.Secrets;
 import dev.cuecard.config.Config;
 import dev.cuecard.config.ConfigKey;
 import io.vertx.core.net.SocketAddress;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Set;
 
 /**
  * "Use Cuecard on this computer": on a server bound to loopback, one local account needs no
@@ -18,13 +15,12 @@ import java.util.Set;
  */
 final class LocalAccess {
   static final String USERNAME = "local";
-  private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
 
   private final boolean enabled;
-  private final String key = SignupCodes.newCode();
+  private final String key = Secrets.newToken();
 
   LocalAccess(Config config) {
-    this.enabled = config.bool(ConfigKey.AUTH_LOCAL_ACCOUNT) && LOOPBACK.contains(config.string(ConfigKey.SERVER_HOST));
+    this.enabled = config.bool(ConfigKey.AUTH_LOCAL_ACCOUNT) && HostPolicy.isLoopback(config.string(ConfigKey.SERVER_HOST));
   }
 
   /** The key for the start-up link, or null when local access is off. */
@@ -40,7 +36,6 @@ final class LocalAccess {
   }
 
   boolean keyMatches(String given) {
-    return given != null && MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8),
-        given.getBytes(StandardCharsets.UTF_8));
+    return Secrets.same(key, given);
   }
 }

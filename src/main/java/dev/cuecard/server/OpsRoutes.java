@@ -1,5 +1,6 @@
 package dev.cuecard.server;
 
+import dev.cuecard.auth.Secrets;
 import dev.cuecard.config.ConfigKey;
 import dev.cuecard.store.StoreHealth;
 import io.vertx.core.Future;
@@ -9,9 +10,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Set;
 
 /**
  * Operations endpoints: {@code /health} (no login; says up or degraded and why, without file
@@ -20,8 +18,6 @@ import java.util.Set;
  * ({@code metrics.port} on {@code metrics.host}, loopback by default).
  */
 final class OpsRoutes {
-  private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
-
   private OpsRoutes() {
   }
 
@@ -57,9 +53,9 @@ final class OpsRoutes {
       return; // served on the management port only
     }
     String token = s.config().string(ConfigKey.METRICS_TOKEN);
-    boolean open = management || LOOPBACK.contains(s.config().string(ConfigKey.SERVER_HOST));
+    boolean open = management || HostPolicy.isLoopback(s.config().string(ConfigKey.SERVER_HOST));
     router.get("/metrics").handler(ctx -> {
-      if (!token.isEmpty() && !matches(token, Http.bearer(ctx.request().getHeader("Authorization")))) {
+      if (!token.isEmpty() && !Secrets.same(token, Http.bearer(ctx.request().getHeader("Authorization")))) {
         Http.error(ctx, 401, "unauthorized", "/metrics needs the bearer token set in metrics.token");
         return;
       }
@@ -86,10 +82,5 @@ final class OpsRoutes {
     router.get("/health").handler(ctx -> health(ctx, s));
     mountMetrics(router, s, true);
     return vertx.createHttpServer().requestHandler(router).listen(port, s.config().string(ConfigKey.METRICS_HOST));
-  }
-
-  private static boolean matches(String expected, String given) {
-    return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-        given.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,6 +1,6 @@
 package dev.cuecard.server;
 
-import dev.cuecard.auth.SignupCodes;
+import dev.cuecard.auth.Secrets;
 import dev.cuecard.config.ConfigKey;
 import dev.cuecard.support.ChildServer;
 import dev.cuecard.support.TestServer;
@@ -64,7 +64,7 @@ class DataDirLockTest {
       assertEquals(201, server.call("POST", "/api/auth/register", null,
           body.copy().put("username", "third").put("signupCode", another)).status());
       assertEquals(1, TestStore.column(dir, "SELECT code_hash FROM signup_codes WHERE code_hash = '"
-          + SignupCodes.hash(code) + "' AND used_at IS NOT NULL").size(), "only the code's hash is stored");
+          + Secrets.sha256(code) + "' AND used_at IS NOT NULL").size(), "only the code's hash is stored");
     }
   }
 
