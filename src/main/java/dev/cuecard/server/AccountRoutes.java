@@ -55,18 +55,17 @@ final class AccountRoutes {
 
   private void logout(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
-    long now = System.currentTimeMillis();
-    s.users().revokeToken(p.tokenId(), p.userId(), p.expiresAt() * 1000, now)
-        .onSuccess(v -> {
-          AccountEvents.publish(s, p.userId());
-          ctx.response().setStatusCode(204).end();
-        })
-        .onFailure(ctx::fail);
+    stored(ctx, p, s.users().revokeToken(p.tokenId(), p.userId(), p.expiresAt() * 1000, System.currentTimeMillis()));
   }
 
   private void logoutAll(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
-    s.users().revokeAll(p.userId())
+    stored(ctx, p, s.users().revokeAll(p.userId()));
+  }
+
+  /** Once the store holds an account change: every node hears of it, and the caller gets 204. */
+  private void stored(RoutingContext ctx, Principal p, Future<?> change) {
+    change
         .onSuccess(v -> {
           AccountEvents.publish(s, p.userId());
           ctx.response().setStatusCode(204).end();
@@ -83,14 +82,9 @@ final class AccountRoutes {
     boolean local = p.username().equals(LocalAccess.USERNAME) && s.localAccess().offeredTo(ctx.request().remoteAddress());
     Future<String> confirmed = local ? Future.succeededFuture(p.userId())
         : AuthRoutes.checkPassword(s, auth.address(ctx), p.username(), text(Http.body(ctx), "password")).map(u -> u.id());
-    confirmed
+    stored(ctx, p, confirmed
         .compose(id -> s.users().delete(id))
-        .onSuccess(sessions -> {
-          sessions.forEach(id -> s.rooms().sessionDeleted(id));
-          AccountEvents.publish(s, p.userId());
-          ctx.response().setStatusCode(204).end();
-        })
-        .onFailure(ctx::fail);
+        .onSuccess(sessions -> sessions.forEach(id -> s.rooms().sessionDeleted(id))));
   }
 
   /** Everything stored for the account, as a zip: the account, and per session its transcript (JSON and Markdown) and summary. */
