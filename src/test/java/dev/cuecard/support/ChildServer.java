@@ -18,18 +18,15 @@ import java.util.regex.Pattern;
  * A Cuecard server in its own JVM, started as a user starts it ({@code cuecard serve}), so a test
  * can kill it with SIGKILL and see what survives. Its output is kept for failure messages.
  */
-public final class ChildServer extends ServerHandle implements AutoCloseable {
+public final class ChildServer extends RemoteServer implements AutoCloseable {
   private static final Pattern READY = Pattern.compile("Cuecard is ready: open http://[^:]+:(\\d+)/");
 
   private final Process process;
-  private final Vertx vertx;
-  private final int port;
   private final List<String> output;
 
   private ChildServer(Process process, Vertx vertx, int port, List<String> output) {
+    super(vertx, port);
     this.process = process;
-    this.vertx = vertx;
-    this.port = port;
     this.output = output;
   }
 
@@ -73,16 +70,6 @@ public final class ChildServer extends ServerHandle implements AutoCloseable {
 
   public long pid() {
     return process.pid();
-  }
-
-  @Override
-  public int port() {
-    return port;
-  }
-
-  @Override
-  public Vertx vertx() {
-    return vertx;
   }
 
   /** SIGKILL: no shutdown hook, no flush, no goodbye. */
