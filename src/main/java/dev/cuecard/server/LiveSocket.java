@@ -21,13 +21,9 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.WebSocketFrame;
-import io.vertx.core.http.WebSocketFrameType;
 import java.util.logging.Logger;
 import io.vertx.core.json.JsonObject;
 
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -75,8 +71,6 @@ final class LiveSocket {
   private final String inviteId;
   private MessageConsumer<String> inviteConsumer;
   private Context context;
-  private Buffer partial;
-  private boolean partialIsText;
 
   LiveSocket(Services s, ServerWebSocket ws, String sessionId, String participantId, Role role, Principal principal) {
     this.principal = principal;
@@ -109,7 +103,7 @@ final class LiveSocket {
     s.liveSockets().opened(principal.userId(), this);
     s.metrics().connectionOpened();
     ws.pause();
-    ws.frameHandler(this::onFrame);
+    ws.frameHandler(new FrameAssembler(HttpVerticle.MAX_FRAME_BYTES, this::onMessage, this::onTooBig));
     ws.exceptionHandler(this::onException);
     ws.closeHandler(v -> onClose());
     // cluster-wide consumers: the room, and the owner's revocations and deletions, may be on another node
@@ -273,42 +267,14 @@ final class LiveSocket {
         .put("snippet", sm.snippet().toJson()), sm.snippet().seq());
   }
 
-  /**
-   * Assembles each message from its frames and checks that a text message is UTF-8, as RFC 6455
-   * requires (Vert.x's own text handler would quietly turn bad bytes into U+FFFD): a text message
-   * that is not UTF-8 closes the connection with 1007. A message that outgrows the transport cap
-   * across continuation frames gets too_large and a close with 1009.
-   */
-  private void onFrame(WebSocketFrame f) {
-    if (closed || f.isClose() || f.type() == WebSocketFrameType.PING || f.type() == WebSocketFrameType.PONG) {
-      return; // Vert.x answers control frames itself
-    }
-    if (f.isContinuation()) {
-      if (partial == null) {
-        return; // a continuation with nothing to continue: Netty reports it as a protocol error
-      }
-      partial.appendBuffer(f.binaryData());
-    } else {
-      partial = f.binaryData().copy();
-      partialIsText = f.isText();
-    }
-    if (partial.length() > HttpVerticle.MAX_FRAME_BYTES) {
-      partial = null;
-      sendError(Messages.error(ErrorCode.TOO_LARGE, "message is larger than the server's hard limit"));
-      close(CLOSE_TOO_BIG, "message too big");
+  /** A whole message from {@link FrameAssembler}: binary, text, or text that is not UTF-8 (null). */
+  private void onMessage(Buffer binary, String text) {
+    if (closed) {
       return;
     }
-    if (!f.isFinal()) {
-      return;
-    }
-    Buffer whole = partial;
-    partial = null;
-    if (!partialIsText) {
-      onBinary(whole);
-      return;
-    }
-    String text = strictUtf8(whole);
-    if (text == null) {
+    if (binary != null) {
+      onBinary(binary);
+    } else if (text == null) {
       s.metrics().error("invalid_utf8");
       close(CLOSE_BAD_DATA, "text message is not valid UTF-8");
     } else {
@@ -316,13 +282,10 @@ final class LiveSocket {
     }
   }
 
-  private static String strictUtf8(Buffer b) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(b.getBytes())).toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
+  /** A message outgrew the transport cap across continuation frames. */
+  private void onTooBig() {
+    sendError(Messages.error(ErrorCode.TOO_LARGE, "message is larger than the server's hard limit"));
+    close(CLOSE_TOO_BIG, "message too big");
   }
 
   private void onException(Throwable e) {
