@@ -22,6 +22,11 @@ public final class PasswordPolicy {
   private PasswordPolicy() {
   }
 
+  /** Reads the list now (start-up calls this on a worker, so no first registration reads it on an event loop). */
+  public static void preload() {
+    // loading the class reads the list
+  }
+
   /** Null when the password is acceptable, else the reason to show the user. */
   public static String problem(String password, String username) {
     if (password.length() < MIN || password.length() > MAX) {

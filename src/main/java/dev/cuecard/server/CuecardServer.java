@@ -64,7 +64,7 @@ public final class CuecardServer {
     // the meters (Micrometer's JVM binders load a few hundred classes) and the hasher's SecureRandom, off the event loop
     Future<Metrics> metrics = vertx.executeBlocking(() -> new Metrics(Observability.registryOf(vertx)), false);
     Future<PasswordHasher> hasher = vertx.executeBlocking(() -> {
-      PasswordPolicy.problem("load the common-password list now", null);
+      PasswordPolicy.preload();
       return new PasswordHasher(config.integer(ConfigKey.AUTH_PASSWORD_ITERATIONS));
     }, false);
     return Future.all(bank, tokens, metrics, hasher)
