@@ -12,7 +12,13 @@ final class AccountEvents {
   private AccountEvents() {
   }
 
+  /**
+   * This node forgets the account's cached state before the caller is answered (the event-bus
+   * delivery to this node's own listener comes later, and a request right after a logout must
+   * already fail); then every node, this one included, hears of it.
+   */
   static void publish(Services s, String userId) {
+    s.revocations().changed(userId);
     s.vertx().eventBus().publish(Addresses.ACCOUNTS, userId);
   }
 
