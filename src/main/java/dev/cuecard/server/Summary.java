@@ -39,6 +39,9 @@ final class Summary {
     int interviewerWords = 0;
     int candidateWords = 0;
     for (Utterance u : utterances) {
+      if (u.echoOf() != null) {
+        continue; // the other speaker's words heard again are not talk of this speaker
+      }
       int w = u.text().isBlank() ? 0 : u.text().trim().split("\\s+").length;
       if (u.speaker().equals("interviewer")) {
         interviewerWords += w;

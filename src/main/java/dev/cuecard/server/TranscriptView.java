@@ -41,7 +41,7 @@ record TranscriptView(Session session, List<Utterance> utterances, List<Cue> cue
     int j = 0;
     for (Utterance u : utterances) {
       out.add(u);
-      if (u.speaker().equals("interviewer")) {
+      if (u.speaker().equals("interviewer") && u.echoOf() == null) {
         while (j < cues.size() && cues.get(j).shownAt() <= u.receivedAt()) {
           out.add(cues.get(j++));
         }
@@ -82,7 +82,7 @@ record TranscriptView(Session session, List<Utterance> utterances, List<Cue> cue
       if (o instanceof Utterance u) {
         items.add(new JsonObject().put("kind", "utterance").put("at", u.receivedAt()).put("speaker", u.speaker())
             .put("text", u.text()).put("participantId", u.participantId()).put("role", roles.get(u.participantId()))
-            .put("seq", u.seq()).put("ts", u.clientTs()));
+            .put("seq", u.seq()).put("ts", u.clientTs()).put("echoOf", u.echoOf()));
       } else if (o instanceof Cue c) {
         items.add(new JsonObject().put("kind", "cue").put("at", c.shownAt()).put("cardId", c.cardId())
             .put("question", c.question()).put("heard", c.heard()).put("score", c.score()).put("source", c.source()));
@@ -103,7 +103,8 @@ record TranscriptView(Session session, List<Utterance> utterances, List<Cue> cue
     for (Object o : timeline()) {
       if (o instanceof Utterance u) {
         String who = u.speaker().equals("interviewer") ? "Interviewer" : "Candidate";
-        sb.append("**").append(who).append(":** ").append(MarkdownText.escape(u.text())).append("\n\n");
+        String echo = u.echoOf() == null ? "" : " _(echo of the " + u.echoOf() + ", merged)_";
+        sb.append("**").append(who).append(":** ").append(MarkdownText.escape(u.text())).append(echo).append("\n\n");
       } else if (o instanceof Cue c) {
         sb.append("> Cue card: ").append(MarkdownText.escape(c.question())).append(" (card ")
             .append(MarkdownText.escape(c.cardId())).append(")\n\n");

@@ -3,8 +3,6 @@ package dev.cuecard.session;
 import dev.cuecard.bank.Card;
 import dev.cuecard.coach.AnswerTracker;
 import dev.cuecard.match.LiveBank;
-import dev.cuecard.match.Match;
-import dev.cuecard.match.QuestionDetector;
 import dev.cuecard.metrics.Metrics;
 import dev.cuecard.protocol.ErrorCode;
 import dev.cuecard.protocol.Messages;
@@ -27,7 +25,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The live state of one practice session: who is connected, the highest seq processed per
@@ -44,11 +41,11 @@ final class Room {
   private final String sessionId;
   private final Vertx vertx;
   private final EventBus bus;
-  private final LiveBank bank;
-  private final WorkerExecutor semanticWorkers;
   private final Transcripts transcripts;
   private final Coaching coaching;
   private final RoomCoach coach;
+  private final RoomCues cues;
+  private final CrossTalk crossTalk = new CrossTalk();
   private final Metrics metrics;
   /**
    * Per participant, the highest seq whose snippet was processed live (echoed, matched, coached).
@@ -61,10 +58,6 @@ final class Room {
   private MessageConsumer<JsonObject> consumer;
   /** What the store held when the room was opened; taken up by {@link #start}. */
   private Restored restored;
-  private JsonObject currentCue;
-  private String currentCardId;
-  /** Bumped by every interviewer final and every cue, so a late semantic answer never overrides newer talk. */
-  private long questionVersion;
   private long disposeTimer = -1;
   /** The room's latest final write; the next one starts when it has completed. */
   private Future<Boolean> lastWrite = Future.succeededFuture();
@@ -87,8 +80,6 @@ final class Room {
     this.sessionId = sessionId;
     this.vertx = d.vertx();
     this.bus = vertx.eventBus();
-    this.bank = d.bank();
-    this.semanticWorkers = d.semanticWorkers();
     this.transcripts = d.transcripts();
     this.coaching = d.coaching();
     this.metrics = d.metrics();
@@ -96,6 +87,7 @@ final class Room {
     this.graceMillis = d.graceMillis();
     this.onDispose = onDispose;
     this.coach = new RoomCoach(sessionId, vertx, coaching, d.answerBudgetMillis(), state.settings(), this::publish);
+    this.cues = new RoomCues(sessionId, d, coach, this::publish);
     this.restored = state;
   }
 
@@ -115,18 +107,15 @@ final class Room {
    * an answer to it that was never stored is followed on from its stored utterances.
    */
   private void resume(Restored state) {
-    Records.Cue cue = state.lastCue();
-    Card card = cue == null ? null : bank.get().bank().get(cue.cardId());
-    if (card == null) {
+    Card card = cues.resume(state.lastCue());
+    if (card == null || state.answered()) {
       return;
     }
-    currentCardId = card.id();
-    currentCue = cueMessage(card, cue.heard(), cue.score(), true, cue.source(), cue.shownAt());
-    if (state.answered()) {
-      return;
-    }
-    coach.cardShown(card, cue.shownAt());
+    coach.cardShown(card, state.lastCue().shownAt());
     for (Records.Utterance u : state.sinceLastCue()) {
+      if (u.echoOf() != null) {
+        continue; // the other speaker's words heard again: never coached
+      }
       if (Speaker.CANDIDATE.wire().equals(u.speaker())) {
         coach.candidateSaid(u.text(), true, u.receivedAt());
       } else {
@@ -162,7 +151,7 @@ final class Room {
     cancelDispose();
     msg.reply(new JsonObject()
         .put("lastSeq", processed.getOrDefault(participant, 0L))
-        .put("cue", currentCue)
+        .put("cue", cues.current())
         .put("coverage", coach.current() == null ? null : coach.current().coverage())
         .put("stage", coach.current() == null ? null : coach.current().stage()));
   }
@@ -192,26 +181,29 @@ final class Room {
       // a re-send after a reconnect or a failed write, or a late arrival: stored (or found stored), never
       // matched or coached twice; a stale interim is dropped
       if (s.isFinal()) {
-        storeFinal(msg, participant, role, s.speaker(), s.text(), s.seq(), s.ts(), now);
+        storeFinal(msg, participant, role, s.speaker(), s.text(), s.seq(), s.ts(), now, null);
       } else {
         msg.reply(null);
       }
       return;
     }
     metrics.snippet(s.isFinal());
+    Speaker echoOf = crossTalk.heard(s.speaker(), s.text(), s.isFinal(), now);
     if (s.isFinal()) {
       processed.put(participant, s.seq());
     } else {
-      publish(transcript(participant, role, s.speaker(), s.text(), false, s.seq(), s.ts(), now));
+      publish(transcript(participant, role, s.speaker(), s.text(), false, s.seq(), s.ts(), now, echoOf));
     }
-    if (s.speaker() == Speaker.INTERVIEWER) {
-      coach.interviewerSaid(s.text(), s.isFinal(), now);
-      matchQuestion(s, now);
-    } else {
-      coach.candidateSaid(s.text(), s.isFinal(), now);
+    if (echoOf == null) { // the other speaker's words heard again are neither matched nor coached
+      if (s.speaker() == Speaker.INTERVIEWER) {
+        coach.interviewerSaid(s.text(), s.isFinal(), now);
+        cues.interviewerSaid(s.text(), s.isFinal(), now);
+      } else {
+        coach.candidateSaid(s.text(), s.isFinal(), now);
+      }
     }
     if (s.isFinal()) {
-      storeFinal(msg, participant, role, s.speaker(), s.text(), s.seq(), s.ts(), now);
+      storeFinal(msg, participant, role, s.speaker(), s.text(), s.seq(), s.ts(), now, echoOf);
     } else {
       msg.reply(null);
     }
@@ -235,17 +227,19 @@ final class Room {
    * write failed. Its transcript echo goes out when it is first stored, so what every participant
    * sees as said is what the session's record holds. A room's writes run one after another (on
    * PostgreSQL the pool would otherwise run them side by side), so echoes and acks keep the order
-   * in which the snippets arrived.
+   * in which the snippets arrived. {@code echoOf} names the other speaker when this is their words
+   * heard again ({@link CrossTalk}); a late re-send is stored as it came, unjudged.
    */
   private void storeFinal(Message<JsonObject> msg, String participant, String role, Speaker speaker, String text,
-                          long seq, Long ts, long now) {
-    Future<Boolean> stored = lastWrite.transform(previous ->
-        transcripts.addUtterance(new Records.Utterance(sessionId, participant, seq, speaker.wire(), text, ts, now)));
+                          long seq, Long ts, long now, Speaker echoOf) {
+    String echo = echoOf == null ? null : echoOf.wire();
+    Future<Boolean> stored = lastWrite.transform(previous -> transcripts.addUtterance(
+        new Records.Utterance(sessionId, participant, seq, speaker.wire(), text, ts, now, echo)));
     lastWrite = stored;
     stored
         .onSuccess(inserted -> {
           if (inserted) {
-            publish(transcript(participant, role, speaker, text, true, seq, ts, now));
+            publish(transcript(participant, role, speaker, text, true, seq, ts, now, echoOf));
           }
           msg.reply(Messages.ack(seq, !inserted));
         })
@@ -254,63 +248,11 @@ final class Room {
             + "; send it again with the same seq").put("seq", seq)));
   }
 
-  private void matchQuestion(Snippet s, long now) {
-    long t0 = System.nanoTime();
-    Optional<Match> found = bank.get().match(s.text(), s.isFinal());
-    metrics.matchLatencyNanos(System.nanoTime() - t0);
-    if (found.isPresent()) {
-      show(found.get(), s.text(), s.isFinal(), "match", now);
-      return;
-    }
-    if (!s.isFinal()) {
-      return;
-    }
-    long version = ++questionVersion;
-    bank.semantic().filter(x -> QuestionDetector.isQuestion(s.text())).ifPresent(semantic ->
-        semanticWorkers.executeBlocking(() -> {
-          long t1 = System.nanoTime();
-          Optional<Match> m = semantic.match(s.text());
-          metrics.semanticLatencyNanos(System.nanoTime() - t1);
-          return m;
-        }, false).onSuccess(m -> {
-          if (m.isPresent() && version == questionVersion && !disposed) {
-            show(m.get(), s.text(), true, "semantic", System.currentTimeMillis());
-          }
-        }));
-  }
-
-  /** Makes a matched card the current one and pushes it, unless it already is. */
-  private void show(Match m, String heard, boolean isFinal, String source, long now) {
-    if (m.card().id().equals(currentCardId)) {
-      return;
-    }
-    coach.finish(now); // the previous answer is announced before the new card
-    questionVersion++;
-    currentCardId = m.card().id();
-    currentCue = cueMessage(m.card(), heard, m.score(), isFinal, source, now);
-    metrics.cue();
-    publish(currentCue);
-    coach.cardShown(m.card(), now);
-    transcripts.addCue(new Records.Cue(sessionId, m.card().id(), m.card().question(), heard, m.score(), source, now));
-  }
-
-  private JsonObject cueMessage(Card card, String heard, double score, boolean isFinal, String source, long at) {
-    return new JsonObject()
-        .put("type", "cue")
-        .put("sessionId", sessionId)
-        .put("card", card.toJson())
-        .put("heard", heard)
-        .put("score", Math.round(score * 1000) / 1000.0)
-        .put("final", isFinal)
-        .put("source", source)
-        .put("at", at);
-  }
-
   /** A partner (or a candidate practising alone) asks a card from the bank. */
   private void ask(Message<JsonObject> msg, JsonObject body) {
     String participant = body.getString("participantId");
     long seq = body.getLong("seq");
-    Card card = bank.get().bank().get(body.getString("cardId"));
+    Card card = cues.card(body.getString("cardId"));
     if (card == null) {
       msg.reply(Messages.error(ErrorCode.INVALID_MESSAGE, "no card with id '" + body.getString("cardId") + "'")
           .put("seq", seq));
@@ -323,11 +265,9 @@ final class Room {
     if (seq > processed.getOrDefault(participant, 0L)) {
       processed.put(participant, seq);
       coach.interviewerSaid(card.question(), true, now);
-      questionVersion++;
-      currentCardId = null; // asking the current card again starts a fresh answer
-      show(new Match(card, 1.0, 1.0), card.question(), true, "ask", now);
+      cues.ask(card, now);
     }
-    storeFinal(msg, participant, body.getString("role"), Speaker.INTERVIEWER, card.question(), seq, now, now);
+    storeFinal(msg, participant, body.getString("role"), Speaker.INTERVIEWER, card.question(), seq, now, now, null);
   }
 
   private void rate(Message<JsonObject> msg, JsonObject body) {
@@ -337,7 +277,7 @@ final class Room {
       return;
     }
     long now = System.currentTimeMillis();
-    Coaching.Rating r = new Coaching.Rating(body.getString("participantId"), t.card().id(), shownAt(),
+    Coaching.Rating r = new Coaching.Rating(body.getString("participantId"), t.card().id(), cues.shownAt(),
         body.getInteger("score"), body.getString("note"), now);
     storeThenPublish(msg, coaching.addRating(sessionId, r), r.toJson().put("type", "rating"),
         "could not store the rating; send it again");
@@ -370,8 +310,8 @@ final class Room {
 
   /** The echo every participant gets of what was said. */
   private JsonObject transcript(String participant, String role, Speaker speaker, String text, boolean isFinal,
-                                long seq, Long ts, long at) {
-    return new JsonObject()
+                                long seq, Long ts, long at, Speaker echoOf) {
+    JsonObject m = new JsonObject()
         .put("type", "transcript")
         .put("sessionId", sessionId)
         .put("participantId", participant)
@@ -382,10 +322,7 @@ final class Room {
         .put("seq", seq)
         .put("ts", ts)
         .put("at", at);
-  }
-
-  private long shownAt() {
-    return currentCue == null ? 0 : currentCue.getLong("at");
+    return echoOf == null ? m : m.put("echoOf", echoOf.wire());
   }
 
   private void deleted() {
@@ -412,6 +349,7 @@ final class Room {
       return;
     }
     disposed = true;
+    cues.close();
     cancelDispose();
     coach.finish(System.currentTimeMillis());
     // stop taking messages before a new room for this session may start on the same address

@@ -137,6 +137,10 @@ final class Migrations {
         used_at BIGINT,
         used_by TEXT
       )
+      """,
+      // 6: an utterance that was the other speaker's words heard again (an echo through the call or the mic)
+      """
+      ALTER TABLE utterances ADD COLUMN echo_of TEXT;
       """);
 
   /** What differs between the stores' SQL. */

@@ -15,7 +15,12 @@ public final class Records {
   }
 
   public record Utterance(String sessionId, String participantId, long seq, String speaker, String text,
-                          Long clientTs, long receivedAt) {
+                          Long clientTs, long receivedAt, String echoOf) {
+    /** An utterance as said by its speaker (not the other speaker's words heard again). */
+    public Utterance(String sessionId, String participantId, long seq, String speaker, String text, Long clientTs,
+                     long receivedAt) {
+      this(sessionId, participantId, seq, speaker, text, clientTs, receivedAt, null);
+    }
   }
 
   public record Cue(String sessionId, String cardId, String question, String heard, double score,

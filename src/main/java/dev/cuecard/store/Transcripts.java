@@ -34,8 +34,8 @@ public final class Transcripts {
     }
     return db.call(c -> {
       try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO utterances (session_id, participant_id, seq, speaker, text, client_ts, received_at) "
-              + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id, participant_id, seq) DO NOTHING")) {
+          "INSERT INTO utterances (session_id, participant_id, seq, speaker, text, client_ts, received_at, echo_of) "
+              + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id, participant_id, seq) DO NOTHING")) {
         ps.setString(1, u.sessionId());
         ps.setString(2, u.participantId());
         ps.setLong(3, u.seq());
@@ -47,6 +47,7 @@ public final class Transcripts {
           ps.setLong(6, u.clientTs());
         }
         ps.setLong(7, u.receivedAt());
+        ps.setString(8, u.echoOf());
         return ps.executeUpdate() == 1;
       }
     });
@@ -97,7 +98,7 @@ public final class Transcripts {
   public Future<List<Utterance>> utterancesSince(String sessionId, long since) {
     return db.call(c -> {
       try (PreparedStatement ps = c.prepareStatement(
-          "SELECT session_id, participant_id, seq, speaker, text, client_ts, received_at FROM utterances "
+          "SELECT session_id, participant_id, seq, speaker, text, client_ts, received_at, echo_of FROM utterances "
               + "WHERE session_id = ? AND received_at >= ? ORDER BY received_at, id")) {
         ps.setString(1, sessionId);
         ps.setLong(2, since);
@@ -107,7 +108,7 @@ public final class Transcripts {
             long ts = rs.getLong(6);
             Long clientTs = rs.wasNull() ? null : ts;
             out.add(new Utterance(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                rs.getString(5), clientTs, rs.getLong(7)));
+                rs.getString(5), clientTs, rs.getLong(7), rs.getString(8)));
           }
         }
         return out;
