@@ -2,7 +2,7 @@
 // cue card with live coverage, stage and nudges. Plain ES modules, no build step.
 import { api, auth, downloadFrom, el, when } from "./lib/api.js";
 import { Live } from "./lib/live.js";
-import { Mic, micSupported } from "./lib/mic.js";
+import { Listening } from "./lib/listening.js";
 import { applyCoverage, applyStage, renderCard, showNudge } from "./lib/card.js";
 
 const $ = (id) => document.getElementById(id);
@@ -15,7 +15,7 @@ const state = {
   pinned: false,
   coverage: new Map(), // cardId -> last coverage
   stage: new Map(),
-  interimNode: null,
+  interim: new Map(), // speaker -> the line of their utterance still being heard
 };
 
 function show(section) {
@@ -155,7 +155,8 @@ async function startSession(ev) {
 }
 
 function openSession(s) {
-  Object.assign(state, { session: s, cards: [], pos: -1, pinned: false, interimNode: null });
+  Object.assign(state, { session: s, cards: [], pos: -1, pinned: false });
+  state.interim.clear();
   state.coverage.clear();
   state.stage.clear();
   $("session-title").textContent = s.title;
@@ -171,8 +172,7 @@ function openSession(s) {
 function leaveSession() {
   if (state.live) state.live.close();
   state.live = null;
-  mic.stop();
-  $("mic").textContent = "Start mic";
+  listening.stopAll();
 }
 
 // ---- live messages
@@ -226,31 +226,28 @@ function drawCard(dismissed = false) {
   $("newer").hidden = state.pos >= state.cards.length - 1;
 }
 
+const WHO = { interviewer: "Interviewer", candidate: "You" };
+
+/** A transcript line; an utterance still being heard is one line, replaced as it grows, per speaker. */
 function addLine(m) {
-  const list = $("transcript");
-  if (state.interimNode && state.interimNode.dataset.speaker === m.speaker) {
-    state.interimNode.remove();
-    state.interimNode = null;
+  const before = state.interim.get(m.speaker);
+  if (before) before.remove();
+  state.interim.delete(m.speaker);
+  const cls = [m.speaker, m.final ? "" : "interim", m.echoOf ? "echo" : ""].join(" ").trim();
+  const li = el("li", { class: cls, "data-speaker": m.speaker },
+    el("span", { class: "who" }, WHO[m.speaker]), m.text);
+  if (m.echoOf) {
+    // the other speaker's words heard again (the call carrying your voice back, or the interviewer in your mic)
+    li.append(el("span", { class: "merged", title: "Heard on both channels: kept once, as the other speaker's" },
+      `echo of ${m.echoOf === "candidate" ? "you" : "the interviewer"}, merged`));
   }
-  const li = el("li", { class: m.speaker + (m.final ? "" : " interim"), "data-speaker": m.speaker },
-    el("span", { class: "who" }, m.speaker === "interviewer" ? "Interviewer" : "You"), m.text);
-  list.prepend(li);
-  if (!m.final) state.interimNode = li;
+  $("transcript").prepend(li);
+  if (!m.final) state.interim.set(m.speaker, li);
 }
 
-// ---- input: typing, microphone, keys
+// ---- input: typing, the mic and the call tab, keys
 
-const mic = new Mic((text, final) => state.live && state.live.snippet($("speaker").value, text, final));
-
-function toggleMic() {
-  if (mic.on) {
-    mic.stop();
-    $("mic").textContent = "Start mic";
-  } else {
-    mic.start();
-    $("mic").textContent = "Stop mic";
-  }
-}
+const listening = new Listening((speaker, text, final) => state.live && state.live.snippet(speaker, text, final));
 
 function onKey(ev) {
   if ($("live").hidden || ev.ctrlKey || ev.metaKey || ev.altKey) return;
@@ -318,10 +315,7 @@ $("say").addEventListener("submit", (ev) => {
   $("text").value = "";
 });
 document.addEventListener("keydown", onKey);
-if (micSupported) {
-  $("mic").hidden = false;
-  $("mic").addEventListener("click", toggleMic);
-}
+listening.wire();
 if ("documentPictureInPicture" in window) {
   $("popout").hidden = false;
   $("popout").addEventListener("click", () => popOut().catch((e) => alert(e.message)));

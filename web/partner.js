@@ -2,7 +2,7 @@
 // asks questions from the bank, watches coverage live, rates answers and leaves notes.
 import { api, el } from "./lib/api.js";
 import { Live } from "./lib/live.js";
-import { Mic, micSupported } from "./lib/mic.js";
+import { Listening } from "./lib/listening.js";
 import { applyCoverage, applyStage, renderCard, showNudge } from "./lib/card.js";
 
 const $ = (id) => document.getElementById(id);
@@ -116,11 +116,5 @@ $("say").addEventListener("submit", (ev) => {
   if (text) live.snippet("interviewer", text, true);
   $("text").value = "";
 });
-const mic = new Mic((text, final) => live && live.snippet("interviewer", text, final));
-if (micSupported) {
-  $("mic").hidden = false;
-  $("mic").addEventListener("click", () => {
-    if (mic.on) { mic.stop(); $("mic").textContent = "Start mic"; } else { mic.start(); $("mic").textContent = "Stop mic"; }
-  });
-}
+new Listening((speaker, text, final) => live && live.snippet(speaker, text, final), "interviewer").wire();
 start();

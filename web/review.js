@@ -103,7 +103,9 @@ function answerItem(a) {
 
 function timelineItem(i) {
   if (i.kind === "utterance") {
-    return el("li", { class: i.speaker }, el("span", { class: "who" }, i.speaker === "interviewer" ? "Interviewer" : "Candidate"), i.text);
+    return el("li", { class: i.speaker + (i.echoOf ? " echo" : "") },
+      el("span", { class: "who" }, i.speaker === "interviewer" ? "Interviewer" : "Candidate"), i.text,
+      i.echoOf ? el("span", { class: "merged" }, `echo of the ${i.echoOf}, merged`) : null);
   }
   if (i.kind === "cue") return el("li", { class: "cue" }, "Card: ", i.question);
   if (i.kind === "rating") return el("li", { class: "rating" }, `Partner rating ${i.score}/5`, i.note ? ` — ${i.note}` : "");

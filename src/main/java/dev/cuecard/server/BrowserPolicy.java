@@ -7,13 +7,15 @@ import java.util.regex.Pattern;
 /**
  * The headers that tell a browser what Cuecard's pages may do. Scripts, styles, images and fonts
  * come from the server itself only, with no inline script or style; connections go to the
- * server and its own WebSocket origin; no page may frame Cuecard; the microphone and screen
- * capture are for Cuecard's own pages only (the camera, location and payment for none); and with
- * an https {@code server.publicUrl}, browsers are told to use https only (HSTS).
+ * server and its own WebSocket origin; no page may frame Cuecard; the microphone, screen
+ * capture and on-device speech recognition are for Cuecard's own pages only (the camera,
+ * location and payment for none); and with an https {@code server.publicUrl}, browsers are
+ * told to use https only (HSTS).
  */
 final class BrowserPolicy {
   private static final Pattern SAFE_HOST = Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]{1,255}");
-  static final String PERMISSIONS = "microphone=(self), display-capture=(self), camera=(), geolocation=(), "
+  static final String PERMISSIONS = "microphone=(self), display-capture=(self), on-device-speech-recognition=(self), "
+      + "camera=(), geolocation=(), "
       + "payment=(), usb=(), serial=(), bluetooth=(), midi=(), interest-cohort=()";
 
   private final boolean hsts;

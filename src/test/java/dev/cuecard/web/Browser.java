@@ -23,7 +23,8 @@ final class Browser {
   private Browser() {
   }
 
-  static ChromeDriver start(Path profile) {
+  /** Chromium with its own profile folder, plus any {@code extraFlags} (fake media, capture auto-selection). */
+  static ChromeDriver start(Path profile, String... extraFlags) {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
     if (!present && "1".equals(System.getenv("REQUIRE_BROWSER_TESTS"))) {
       throw new IllegalStateException("Chromium and chromedriver are required (apt-get install chromium chromium-driver)");
@@ -34,6 +35,7 @@ final class Browser {
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
         "--window-size=1000,1500", "--user-data-dir=" + profile.toAbsolutePath());
+    options.addArguments(extraFlags);
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
         .usingAnyFreePort().build();
     return new ChromeDriver(service, options);
