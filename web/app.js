@@ -216,7 +216,7 @@ function onStage(s) {
 
 function drawCard(dismissed = false) {
   const cue = dismissed ? null : current();
-  renderCard($("card"), cue);
+  renderCard($("card"), cue, { onAsk: (id) => state.live && state.live.ask(id) });
   if (cue) {
     applyCoverage($("card"), state.coverage.get(cue.card.id));
     applyStage($("card"), state.stage.get(cue.card.id));

@@ -34,7 +34,7 @@ function onMessage(m) {
       applyCoverage($("card"), m.coverage);
       applyStage($("card"), m.stage);
       break;
-    case "cue": renderCard($("card"), m); break;
+    case "cue": renderCard($("card"), m, { onAsk: (id) => live.ask(id) }); break;
     case "coverage": applyCoverage($("card"), m); break;
     case "stage": applyStage($("card"), m); break;
     case "nudge": showNudge($("card"), m); break;

@@ -1,7 +1,11 @@
 // Rendering of the cue card with live coverage ticks, the answer stage and fading nudges.
 import { el } from "./api.js";
 
-export function renderCard(root, cue, { compact = false } = {}) {
+/**
+ * Draws a cue. A fallback (no card answered the question with confidence) shows the question as
+ * heard, the structure for its kind and the nearest cards; `onAsk(cardId)` brings one of those up.
+ */
+export function renderCard(root, cue, { compact = false, onAsk = null } = {}) {
   root.replaceChildren();
   if (!cue) {
     root.className = "card empty";
@@ -10,20 +14,29 @@ export function renderCard(root, cue, { compact = false } = {}) {
     return;
   }
   const c = cue.card;
-  root.className = "card";
+  root.className = cue.fallback ? "card fallback" : "card";
   root.dataset.cardId = c.id;
-  root.append(
-    el("p", { class: "question" }, c.question),
-    el("p", { class: "heard" }, `Heard: “${cue.heard}”`),
-    el("ol", { class: "steps" }, c.steps.map((s) => el("li", { "data-step": s }, s))),
-    el("h4", {}, "Cover"),
-    el("ul", { class: "points" }, c.keyPoints.map((k, i) => el("li", { "data-index": i }, k.text))),
-  );
+  if (cue.fallback) {
+    root.append(el("p", { class: "fallback-note" }, "No card for this question yet: answer with this structure."));
+  }
+  root.append(el("p", { class: "question" }, c.question));
+  if (!cue.fallback) root.append(el("p", { class: "heard" }, `Heard: “${cue.heard}”`)); // a fallback's question is what was heard
+  root.append(el("ol", { class: "steps" }, c.steps.map((s) => el("li", { "data-step": s }, s))));
+  if (c.keyPoints.length) {
+    root.append(el("h4", {}, "Cover"),
+      el("ul", { class: "points" }, c.keyPoints.map((k, i) => el("li", { "data-index": i }, k.text))));
+  }
+  if (cue.fallback && cue.related && cue.related.length) {
+    root.append(el("h4", {}, "Related cards"), el("ul", { class: "related" }, cue.related.map((r) => el("li", {},
+      onAsk ? el("button", { type: "button", class: "link", onclick: () => onAsk(r.id) }, r.question) : r.question))));
+  }
   if (c.clarify) root.append(el("h4", {}, "Ask first"), el("p", { class: "clarify" }, c.clarify));
   root.append(el("div", { class: "nudges", "aria-live": "assertive" }));
   if (!compact) {
     root.append(el("h4", {}, "Remember"), el("ul", { class: "reminders" }, c.reminders.map((r) => el("li", {}, r))));
-    root.append(el("h4", {}, "Likely follow-ups"), el("ul", { class: "followups" }, c.followUps.map((f) => el("li", {}, f))));
+    if (c.followUps.length) {
+      root.append(el("h4", {}, "Likely follow-ups"), el("ul", { class: "followups" }, c.followUps.map((f) => el("li", {}, f))));
+    }
   }
 }
 

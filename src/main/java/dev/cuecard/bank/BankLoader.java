@@ -39,7 +39,10 @@ public final class BankLoader {
       Framework.CAR, List.of("Set the context in two sentences", "Close with a measurable result",
           "Keep it under two minutes"),
       Framework.TECHNICAL, List.of("Define it in one sentence first", "Give a concrete example",
-          "Name the trade-off", "Ask a clarifying question if the scope is unclear"));
+          "Name the trade-off", "Ask a clarifying question if the scope is unclear"),
+      Framework.DESIGN, List.of("Ask about users, load and what must never be lost before drawing boxes",
+          "Sketch the data model and the API first", "Name the bottleneck and how it scales",
+          "Say what you would trade away, and why"));
 
   /** Largest bank file read. The bundled files are under 100 KB. */
   static final long MAX_FILE_BYTES = 2L * 1024 * 1024;
@@ -239,7 +242,7 @@ public final class BankLoader {
         try {
           framework = Framework.valueOf(fw.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-          fail("framework", "must be STAR, CAR or TECHNICAL, got '" + fw + "'");
+          fail("framework", "must be STAR, CAR, TECHNICAL or DESIGN, got '" + fw + "'");
         }
       }
       String difficulty = text("difficulty", false, 10);

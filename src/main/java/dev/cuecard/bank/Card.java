@@ -28,7 +28,8 @@ public record Card(
   public enum Framework {
     STAR(List.of("Situation", "Task", "Action", "Result")),
     CAR(List.of("Context", "Action", "Result")),
-    TECHNICAL(List.of("Definition", "How it works", "Example", "Trade-off"));
+    TECHNICAL(List.of("Definition", "How it works", "Example", "Trade-off")),
+    DESIGN(List.of("Requirements", "Components", "Scale", "Trade-offs"));
 
     private final List<String> steps;
 

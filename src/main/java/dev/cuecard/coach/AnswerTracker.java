@@ -154,7 +154,7 @@ public final class AnswerTracker {
       give(out, NudgeKind.FILLERS, "Slow down: pause instead of filling",
           recent + " filler words in the last 30 seconds", now);
     }
-    if (card.framework() != Framework.TECHNICAL && !metricStated && stages.contains(stepCount() - 1)) {
+    if (isStory() && !metricStated && stages.contains(stepCount() - 1)) {
       give(out, NudgeKind.NO_METRIC, "Put a number on the result: time saved, errors cut, users helped",
           "the result has no number or metric yet", now);
     }
@@ -169,6 +169,11 @@ public final class AnswerTracker {
     lastNudgeAt = now;
     nudges.add(n);
     out.add(n);
+  }
+
+  /** STAR and CAR answers end in a result, which a number should back. */
+  private boolean isStory() {
+    return card.framework() == Framework.STAR || card.framework() == Framework.CAR;
   }
 
   private boolean updateCoverage(List<String> tokens, long now) {
@@ -191,7 +196,7 @@ public final class AnswerTracker {
   private boolean updateStage(String text) {
     Set<Integer> found = new LinkedHashSet<>(Stages.found(card.framework(), text));
     int result = stepCount() - 1;
-    if (card.framework() != Framework.TECHNICAL && metricStated && (stages.contains(result - 1)
+    if (isStory() && metricStated && (stages.contains(result - 1)
         || found.contains(result - 1))) {
       found.add(result); // a number after the action is the result
     }

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Which part of the answer structure the candidate is in, from cue phrases. STAR: situation,
  * task, action, result; CAR: context, action, result; technical: definition, how it works,
- * example, trade-off. (The tracker also counts a number stated after the action as a result.)
+ * example, trade-off; design: requirements, components, scale, trade-offs. (The tracker also
+ * counts a number stated after the action as a result.)
  */
 final class Stages {
   private static final Map<Framework, List<Pattern>> CUES = new EnumMap<>(Framework.class);
@@ -31,6 +32,16 @@ final class Stages {
         + "|ended up|so now|afterwards|since then|i learned|i learnt|the lesson");
     CUES.put(Framework.STAR, List.of(situation, task, action, result));
     CUES.put(Framework.CAR, List.of(p(situation.pattern() + "|" + task.pattern()), action, result));
+    Pattern tradeOff = p("trade[- ]?offs?|downside|drawback|the cost|on the other hand|however|but it|the catch|versus|vs"
+        + "|instead|the risk|be careful|pitfall|limitation|depends on|it's not free|overhead|slower|more complex");
+    CUES.put(Framework.DESIGN, List.of(
+        p("requirements?|how many (?:users|requests)|read[- ]heavy|write[- ]heavy|use cases?|i'd (?:first )?ask"
+            + "|clarify|assum(?:e|ing|ption)|in scope|out of scope|we need to support|non[- ]functional"),
+        p("components?|(?:a|the) (?:load balancer|cache|queue|database|service|worker|api|gateway|table)|endpoints?"
+            + "|data model|schema|store (?:it|them) in|redis|postgres|celery|kafka|message broker"),
+        p("scale|scaling|shard(?:ing)?|replicas?|partition(?:ing)?|horizontal(?:ly)?|millions|per second"
+            + "|throughput|bottleneck|cdn|hot spot|autoscal(?:e|ing)|rate limit"),
+        tradeOff));
     CUES.put(Framework.TECHNICAL, List.of(
         p("(?:it|that|this|they)(?:'s| is| are) (?:a|an|the|basically|just|how|when|what)|is a way|refers to|means"
             + "|is used (?:to|for)|in short|the idea is|at a high level|defined as|stands for"),
@@ -38,8 +49,7 @@ final class Stages {
             + "|creates|sends|stores|checks|joins|loads|caches|keeps)|the way it works|step by step|first it|then it"),
         p("for example|for instance|e\\.g|say you have|imagine|like when|in my (?:last |current )?(?:project|job|team)"
             + "|we used|i used|in practice|a good example|such as"),
-        p("trade[- ]?offs?|downside|drawback|the cost|on the other hand|however|but it|the catch|versus|vs|instead"
-            + "|the risk|be careful|pitfall|limitation|depends on|it's not free|overhead|slower|more complex")));
+        tradeOff));
   }
 
   private Stages() {

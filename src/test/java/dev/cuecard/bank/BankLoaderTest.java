@@ -76,7 +76,7 @@ public class BankLoaderTest {
     List<String> p = e.problems();
     assertEquals(5, p.size(), String.join("\n", p));
     assertTrue(p.get(0).startsWith("topic.json: card 'no-question': field 'question' is required"), p.get(0));
-    assertTrue(p.get(1).contains("card 'bad-fw': field 'framework' must be STAR, CAR or TECHNICAL"), p.get(1));
+    assertTrue(p.get(1).contains("card 'bad-fw': field 'framework' must be STAR, CAR, TECHNICAL or DESIGN"), p.get(1));
     assertTrue(p.get(2).contains("card 'typo': field 'folowUps' unknown field"), p.get(2));
     assertTrue(p.get(3).contains("card 'bad-points': field 'keyPoints[0].terms'"), p.get(3));
     assertTrue(p.get(4).contains("card 'Bad Id!': field 'id'"), p.get(4));

@@ -1,16 +1,20 @@
 package dev.cuecard.web;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Headless Debian Chromium driven through Debian's chromedriver; never a downloaded browser.
@@ -39,6 +43,16 @@ final class Browser {
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
         .usingAnyFreePort().build();
     return new ChromeDriver(service, options);
+  }
+
+  /** On a fresh loopback server: "Use Cuecard on this computer", then a new session with this title, live. */
+  static void startLocalSession(ChromeDriver driver, String base, String title) {
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+    driver.get(base + "/");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("use-local"))).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("title"))).sendKeys(title);
+    driver.findElement(By.id("start")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("conn"), "live"));
   }
 
   static void screenshot(ChromeDriver driver, String name) throws IOException {

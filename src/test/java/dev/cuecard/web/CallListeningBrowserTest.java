@@ -202,11 +202,7 @@ class CallListeningBrowserTest {
     if (replay) {
       driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", replayScript()));
     }
-    driver.get(server.base() + "/");
-    wait.until(ExpectedConditions.elementToBeClickable(By.id("use-local"))).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("title"))).sendKeys("Call with Sam");
-    driver.findElement(By.id("start")).click();
-    wait.until(ExpectedConditions.textToBe(By.id("conn"), "live"));
+    Browser.startLocalSession(driver, server.base(), "Call with Sam");
     return (String) driver.executeScript("return window.cuecard.session.id");
   }
 

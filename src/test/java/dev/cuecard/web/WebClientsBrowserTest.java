@@ -127,4 +127,32 @@ class WebClientsBrowserTest {
       }
     }
   }
+
+  /** A question no card answers: a fallback with structure and related cards, one click from a real card. */
+  @Test
+  void aQuestionWithNoCardGetsAFallbackWithRelatedCards(Vertx vertx) throws Exception {
+    try (TestServer server = TestServer.start(vertx, dir.resolve("data"))) {
+      ChromeDriver candidate = Browser.start(dir.resolve("fallback-profile"));
+      try {
+        WebDriverWait wait = new WebDriverWait(candidate, Duration.ofSeconds(10));
+        Browser.startLocalSession(candidate, server.base(), "Unseen questions");
+        candidate.findElement(By.id("text")).sendKeys("what does the walrus operator do in python", Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#card.fallback .fallback-note")));
+        assertEquals("what does the walrus operator do in python",
+            candidate.findElement(By.cssSelector("#card .question")).getText());
+        assertEquals(4, candidate.findElements(By.cssSelector("#card .steps li")).size());
+        assertEquals(0, candidate.findElements(By.cssSelector("#card .heard")).size(), "the question is what was heard");
+        assertTrue(candidate.findElement(By.id("card")).getText().startsWith("No card for this question yet"),
+            candidate.findElement(By.id("card")).getText());
+        Browser.screenshot(candidate, "overlay-fallback.png");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#card .related button"))).click();
+        wait.until(d -> {
+          String id = d.findElement(By.id("card")).getAttribute("data-card-id");
+          return id != null && !id.startsWith("fallback:");
+        });
+      } finally {
+        candidate.quit();
+      }
+    }
+  }
 }

@@ -1,0 +1,107 @@
+package dev.cuecard.match;
+
+import dev.cuecard.bank.Card;
+import dev.cuecard.bank.Card.Framework;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The cue for a question no card answers with confidence: the question as heard, the answer
+ * structure for its kind (a story, a technical explanation, a system design), generic reminders,
+ * and the nearest cards as related. The candidate always gets structure, and the cue says plainly
+ * that it is a fallback. Small talk and bare follow-ups ("why?") get none.
+ */
+public final class Fallback {
+  /** Card ids of fallbacks start with this; no bank card may (BankLoader's id rule has no colon). */
+  public static final String ID_PREFIX = "fallback:";
+  /** The nearest cards offered beside a fallback. */
+  public static final int RELATED = 3;
+  /** Fewer content terms than this is not a question a card could be made of ("why?", "and then?"). */
+  static final int MIN_TERMS = 2;
+
+  private static final Pattern SMALL_TALK = Pattern.compile("\\b(?:how are you|how's it going|how is it going"
+      + "|how (?:is|was) your (?:day|week|weekend|morning)|can you hear me|can you see (?:my|the) screen"
+      + "|(?:are|is) (?:you|everyone) ready|shall we (?:start|begin)|should we (?:start|begin)|does that make sense"
+      + "|is that (?:clear|ok|okay|fine)|sound(?:s)? good|any questions before|did i lose you|are you still there"
+      + "|do you want (?:some )?water|how do you pronounce)\\b");
+
+  private static final Pattern STORY = Pattern.compile("\\b(?:a time (?:when|that|you)|tell me about (?:a|an|the) "
+      + "(?:time|situation|project|moment|occasion)|describe a (?:time|situation)|give me an example of (?:a time|when)"
+      + "|have you ever|how do you (?:handle|deal with|react to|respond to|prioriti[sz]e|approach)|your (?:biggest|greatest)"
+      + "|what would your (?:manager|teammates|colleagues)|conflict|disagree|mistake|failure|failed|proud|weakness"
+      + "|strength|feedback|deadline|teammate|coworker|co-worker|stakeholder|tell me about yourself|why do you want"
+      + "|why should we|where do you see yourself)\\b");
+
+  private static final Pattern DESIGN = Pattern.compile("\\b(?:design (?:a|an|the)|how would you (?:design|build|architect"
+      + "|scale)|architect(?:ure)? (?:for|of)|system (?:for|that)|at scale|scale (?:it|this|that) to|millions of"
+      + "|billions? of|a billion|high traffic|(?:url shortener|rate limiter|news feed|chat (?:app|service|system))"
+      + "|distributed)\\b");
+
+  private static final List<String> STORY_REMINDERS = List.of(
+      "Pick one real example; set the scene in two sentences", "Say what you did: 'I', not 'we'",
+      "Close with a number: time saved, errors cut, users helped", "Add what you learned; keep it under two minutes");
+  private static final List<String> TECHNICAL_REMINDERS = List.of(
+      "Define it in one sentence first", "Say how it works, then give a concrete example",
+      "Name the trade-off or when you would not use it", "Unsure of the scope? Ask a clarifying question");
+  private static final List<String> DESIGN_REMINDERS = List.of(
+      "Ask about users, load and what must never be lost before drawing boxes",
+      "Sketch the data model and the API first", "Name the bottleneck and how it scales",
+      "Say what you would trade away, and why");
+
+  private Fallback() {
+  }
+
+  /** Whether a detected question deserves a fallback cue: not small talk, and with something to answer about. */
+  public static boolean deserves(String heard) {
+    String t = heard.toLowerCase(Locale.ROOT).replace('’', '\'');
+    return QuestionDetector.isQuestion(heard) && !SMALL_TALK.matcher(t).find()
+        && TextAnalysis.terms(heard).size() >= MIN_TERMS;
+  }
+
+  /** The answer structure for a question: a story, a design, or (by default) a technical explanation. */
+  public static Framework framework(String heard) {
+    String t = heard.toLowerCase(Locale.ROOT).replace('’', '\'');
+    if (DESIGN.matcher(t).find()) {
+      return Framework.DESIGN;
+    }
+    return STORY.matcher(t).find() ? Framework.STAR : Framework.TECHNICAL;
+  }
+
+  /** The fallback card for a question as heard. */
+  public static Card card(String heard) {
+    Framework f = framework(heard);
+    List<String> reminders = switch (f) {
+      case STAR, CAR -> STORY_REMINDERS;
+      case DESIGN -> DESIGN_REMINDERS;
+      case TECHNICAL -> TECHNICAL_REMINDERS;
+    };
+    String kind = f.name().toLowerCase(Locale.ROOT);
+    return new Card(ID_PREFIX + kind, "fallback", heard, List.of(), "No card yet", f, "medium", "", List.of(),
+        List.of(), null, reminders, List.of());
+  }
+
+  /**
+   * Whether a question is one of the card's likely follow-ups, by wording: most of a listed
+   * follow-up's content words (60%, at least two) were said.
+   */
+  public static boolean followsUp(String heard, Card card) {
+    if (card == null) {
+      return false;
+    }
+    java.util.Set<String> said = new java.util.HashSet<>(TextAnalysis.terms(heard));
+    for (String f : card.followUps()) {
+      List<String> terms = TextAnalysis.terms(f);
+      long hit = terms.stream().distinct().filter(said::contains).count();
+      if (hit >= 2 && hit >= 0.6 * terms.stream().distinct().count()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public static boolean isFallback(String cardId) {
+    return cardId != null && cardId.startsWith(ID_PREFIX);
+  }
+}

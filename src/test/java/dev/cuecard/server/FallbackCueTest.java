@@ -1,0 +1,99 @@
+package dev.cuecard.server;
+
+import dev.cuecard.support.SessionTestBase;
+import dev.cuecard.support.WsClient;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A question no card answers still gets a cue: the question as heard, the structure for its kind,
+ * reminders and the nearest cards, marked as a fallback. Small talk, bare follow-ups and the
+ * candidate's own questions get none; a question with a card gets the card.
+ */
+class FallbackCueTest extends SessionTestBase {
+  private JsonObject fallbackFor(WsClient ws, String question, long seq) {
+    ws.snippet("interviewer", question, true, seq);
+    JsonObject cue = ws.next("cue");
+    assertEquals(true, cue.getBoolean("fallback"), cue.encode());
+    assertEquals("fallback", cue.getString("source"));
+    assertEquals(question, cue.getJsonObject("card").getString("question"), "the question as heard");
+    assertFalse(cue.getJsonObject("card").getJsonArray("reminders").isEmpty());
+    return cue;
+  }
+
+  @Test
+  void anUnseenQuestionGetsTheStructureForItsKindAndTheNearestCards() {
+    try (WsClient ws = WsClient.connect(server, token, session)) {
+      JsonObject technical = fallbackFor(ws, "what does the walrus operator do in python", 1);
+      JsonObject card = technical.getJsonObject("card");
+      assertEquals("TECHNICAL", card.getString("framework"));
+      assertEquals("fallback:technical", card.getString("id"));
+      JsonArray related = technical.getJsonArray("related");
+      assertTrue(related.size() > 0 && related.size() <= 3, related.encode());
+      for (Object r : related) {
+        assertEquals(200, server.call("GET", "/api/questions/" + ((JsonObject) r).getString("id"), token,
+            (String) null).status(), "related cards are bank cards");
+      }
+
+      JsonObject design = fallbackFor(ws, "how would you design a ride sharing dispatch service for a whole city", 2);
+      assertEquals("DESIGN", design.getJsonObject("card").getString("framework"));
+      assertEquals(java.util.List.of("Requirements", "Components", "Scale", "Trade-offs"),
+          design.getJsonObject("card").getJsonArray("steps").getList());
+
+      JsonObject story = fallbackFor(ws, "tell me about a time you had to learn a new programming language in a week", 3);
+      assertEquals("STAR", story.getJsonObject("card").getString("framework"));
+      ws.sync();
+    }
+  }
+
+  @Test
+  void smallTalkFollowUpsAndTheCandidatesQuestionsGetNoCue() {
+    try (WsClient ws = WsClient.connect(server, token, session)) {
+      ws.snippet("interviewer", "how is your day going so far", true, 1);
+      ws.snippet("interviewer", "can you hear me okay", true, 2);
+      ws.snippet("interviewer", "why", true, 3);
+      ws.snippet("candidate", "what does the walrus operator do in python", true, 4);
+      ws.replies(4);
+      ws.sync();
+      assertTrue(ws.seen("cue").isEmpty(), "no cue: " + ws.seen("cue"));
+    }
+  }
+
+  @Test
+  void aQuestionWithACardGetsTheCardNotAFallback() {
+    try (WsClient ws = WsClient.connect(server, token, session)) {
+      ws.snippet("interviewer", "what are django signals and when should you avoid them", true, 1);
+      JsonObject cue = ws.next("cue");
+      assertEquals("django-signals", cue.getJsonObject("card").getString("id"));
+      assertNull(cue.getBoolean("fallback"));
+      // an answer to a fallback is tracked for its structure
+      fallbackFor(ws, "what does the walrus operator do in python", 2);
+      ws.snippet("candidate", "it is a way to assign inside an expression, for example in a while loop", true, 3);
+      JsonObject stage = ws.next("stage");
+      assertEquals("fallback:technical", stage.getString("cardId"));
+      assertTrue(stage.getJsonArray("reached").contains("Definition"), stage.encode());
+    }
+  }
+
+  @Test
+  void aFollowUpOnTheCardOnScreenKeepsThatCard() {
+    try (WsClient ws = WsClient.connect(server, token, session)) {
+      ws.snippet("interviewer", "so what's the difference between select related and prefetch related", true, 1);
+      assertEquals("orm-select-vs-prefetch", ws.next("cue").getJsonObject("card").getString("id"));
+      // worded like one of the card's follow-ups ("How would you spot an N+1 problem in production?")
+      ws.snippet("interviewer", "nice and how would you spot an n plus one problem in the first place", true, 2);
+      ws.replies(1);
+      ws.sync();
+      assertTrue(ws.seen("cue").stream().noneMatch(c -> Boolean.TRUE.equals(c.getBoolean("fallback"))),
+          "no fallback replaces the card being discussed: " + ws.seen("cue"));
+      // an unrelated unseen question does get one
+      fallbackFor(ws, "what does the walrus operator do in python", 3);
+    }
+  }
+}
