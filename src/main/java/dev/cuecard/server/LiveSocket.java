@@ -41,6 +41,13 @@ final class LiveSocket {
    * failure detection).
    */
   private static final long ROOM_TIMEOUT_MS = 3_000;
+  /**
+   * Requests to the room a connection may have unanswered. Past this the socket stops reading
+   * (TCP pushes back on the client) until half are answered: a burst, such as a client re-sending
+   * everything unacked after a reconnect, then waits in the client's socket instead of queueing
+   * behind the store's writes for longer than {@link #ROOM_TIMEOUT_MS}.
+   */
+  static final int MAX_IN_FLIGHT = 64;
   /** Join attempts while a room starts or moves: 50 ms apart at first, backing off to 1 s (about 30 s in all). */
   private static final int JOIN_ATTEMPTS = 40;
   /** Rate-limited messages in a row after which the connection is closed as a flood. */
@@ -66,6 +73,8 @@ final class LiveSocket {
   private int limitedInARow;
   private long lastLimitErrorNanos;
   private boolean closed;
+  private int inFlight;
+  private boolean backedUp;
 
   private final Principal principal;
   private final String inviteId;
@@ -236,8 +245,20 @@ final class LiveSocket {
 
   /** Sends a request to the room and writes its reply, if any, back to the client. */
   private void toRoom(JsonObject request, Long seq) {
+    if (++inFlight >= MAX_IN_FLIGHT && !backedUp) {
+      backedUp = true;
+      ws.pause();
+    }
     // a room that went away (its node died) is joined again wherever it is restored, and asked once more
     request(request).recover(e -> roomGone(e) ? joinRoom().compose(joined -> request(request)) : Future.failedFuture(e))
+        .onComplete(done -> {
+          if (--inFlight <= MAX_IN_FLIGHT / 2 && backedUp) {
+            backedUp = false;
+            if (!closed) {
+              ws.resume();
+            }
+          }
+        })
         .onSuccess(reply -> {
           JsonObject body = reply.body();
           if (body != null) {
