@@ -79,8 +79,10 @@ export class Listening {
   }
 
   async startMic() {
+    if (this.deciding) return; // a second click while the first is still being decided
+    this.deciding = true;
     this.show("mic", "deciding…", "wait");
-    const d = await this.mode();
+    const d = await this.mode().finally(() => { this.deciding = false; });
     if (!d.mode) return this.refused("mic", d.why);
     this.show("mic", MODE_TEXT[d.mode], d.mode); // shown before any audio is sent anywhere
     this.mic.start({ lang: speechLang(), local: d.mode === "device" });
