@@ -140,19 +140,34 @@ public final class WsClient implements AutoCloseable {
   }
 
   /**
-   * Collects the replies to n seq-carrying messages: seq → "ack", or the error code it got.
-   * Fails when they have not all come within 30 s (writes to a failing disk can be slow to fail).
+   * Collects the replies to n seq-carrying messages that arrive from now on: seq → "ack", or the
+   * error code it got. Waits on the inbox (no pings, so the socket's rate limit is never in the
+   * way) and fails when they have not all come within 30 s (writes to a failing disk or a busy
+   * database can be slow).
    */
   public Map<Long, String> replies(int n) {
     Map<Long, String> out = new java.util.HashMap<>();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (out.size() < n) {
-      if (System.nanoTime() > deadline) {
+      long left = deadline - System.nanoTime();
+      JsonObject m;
+      try {
+        m = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+      if (m == null) {
         throw new AssertionError("expected " + n + " replies, got " + out);
       }
-      sync().stream()
-          .filter(m -> m.getValue("seq") != null && ("ack".equals(m.getString("type")) || "error".equals(m.getString("type"))))
-          .forEach(m -> out.put(m.getLong("seq"), "ack".equals(m.getString("type")) ? "ack" : m.getString("code")));
+      seen.add(m);
+      String type = m.getString("type");
+      if ("__closed".equals(type)) {
+        throw new AssertionError("socket closed (" + closeCode + " " + closeReason + ") with replies " + out);
+      }
+      if (m.getValue("seq") != null && ("ack".equals(type) || "error".equals(type))) {
+        out.put(m.getLong("seq"), "ack".equals(type) ? "ack" : m.getString("code"));
+      }
     }
     return out;
   }
