@@ -16,7 +16,6 @@ export class Listening {
    * @param fixedMicSpeaker the mic's speaker where the page has no speaker picker (the partner console)
    */
   constructor(send, fixedMicSpeaker = null) {
-    this.send = send;
     this.fixedMicSpeaker = fixedMicSpeaker;
     this.decision = null; // the pending or settled decideMode() for the current language and setting
     this.mic = new Channel({

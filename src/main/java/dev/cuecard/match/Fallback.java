@@ -3,8 +3,10 @@ package dev.cuecard.match;
 import dev.cuecard.bank.Card;
 import dev.cuecard.bank.Card.Framework;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -90,18 +92,14 @@ public final class Fallback {
     if (card == null) {
       return false;
     }
-    java.util.Set<String> said = new java.util.HashSet<>(TextAnalysis.terms(heard));
+    Set<String> said = new HashSet<>(TextAnalysis.terms(heard));
     for (String f : card.followUps()) {
-      List<String> terms = TextAnalysis.terms(f);
-      long hit = terms.stream().distinct().filter(said::contains).count();
-      if (hit >= 2 && hit >= 0.6 * terms.stream().distinct().count()) {
+      Set<String> listed = new HashSet<>(TextAnalysis.terms(f));
+      long hit = listed.stream().filter(said::contains).count();
+      if (hit >= 2 && hit >= 0.6 * listed.size()) {
         return true;
       }
     }
     return false;
-  }
-
-  public static boolean isFallback(String cardId) {
-    return cardId != null && cardId.startsWith(ID_PREFIX);
   }
 }

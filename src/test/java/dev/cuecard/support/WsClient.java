@@ -99,18 +99,10 @@ public final class WsClient implements AutoCloseable {
   public JsonObject next(String type) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (true) {
-      long left = deadline - System.nanoTime();
-      JsonObject m;
-      try {
-        m = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
+      JsonObject m = take(deadline);
       if (m == null) {
         throw new AssertionError("no '" + type + "' message within 5 s; saw " + seen);
       }
-      seen.add(m);
       if (type.equals(m.getString("type"))) {
         return m;
       }
@@ -118,6 +110,22 @@ public final class WsClient implements AutoCloseable {
         throw new AssertionError("socket closed (" + closeCode + " " + closeReason + ") while waiting for " + type);
       }
     }
+  }
+
+  /** The next message from the inbox, kept in {@link #seen()}; null when none came by {@code deadline} (nanoTime). */
+  private JsonObject take(long deadline) {
+    long left = deadline - System.nanoTime();
+    JsonObject m;
+    try {
+      m = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+    if (m != null) {
+      seen.add(m);
+    }
+    return m;
   }
 
   /** The latest message of the type seen so far, or else the next one: for messages whose order against others may vary. */
@@ -149,18 +157,10 @@ public final class WsClient implements AutoCloseable {
     Map<Long, String> out = new java.util.HashMap<>();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (out.size() < n) {
-      long left = deadline - System.nanoTime();
-      JsonObject m;
-      try {
-        m = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
+      JsonObject m = take(deadline);
       if (m == null) {
         throw new AssertionError("expected " + n + " replies, got " + out);
       }
-      seen.add(m);
       String type = m.getString("type");
       if ("__closed".equals(type)) {
         throw new AssertionError("socket closed (" + closeCode + " " + closeReason + ") with replies " + out);

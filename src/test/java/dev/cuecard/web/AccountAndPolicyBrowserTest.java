@@ -50,13 +50,7 @@ class AccountAndPolicyBrowserTest {
           wait.until(x -> "complete".equals(d.executeScript("return document.readyState")));
           assertEquals(List.of(), violations(d), page);
         }
-        d.get(server.base() + "/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("pat.policy");
-        d.findElement(By.id("password")).sendKeys("first long phrase");
-        d.findElement(By.id("register")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("title"))).sendKeys("Under CSP");
-        d.findElement(By.id("start")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("conn"), "live"));
+        Browser.registerAndStartSession(d, server.base(), "pat.policy", "first long phrase", "Under CSP");
         d.findElement(By.id("text")).sendKeys("what is a python decorator\n");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#card[data-card-id='py-decorators']")));
 

@@ -50,6 +50,20 @@ final class Browser {
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
     driver.get(base + "/");
     wait.until(ExpectedConditions.elementToBeClickable(By.id("use-local"))).click();
+    startSession(driver, wait, title);
+  }
+
+  /** Creates an account in the overlay's form, then a new session with this title, live. */
+  static void registerAndStartSession(ChromeDriver driver, String base, String user, String password, String title) {
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+    driver.get(base + "/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
+    driver.findElement(By.id("password")).sendKeys(password);
+    driver.findElement(By.id("register")).click();
+    startSession(driver, wait, title);
+  }
+
+  private static void startSession(ChromeDriver driver, WebDriverWait wait, String title) {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("title"))).sendKeys(title);
     driver.findElement(By.id("start")).click();
     wait.until(ExpectedConditions.textToBe(By.id("conn"), "live"));

@@ -36,13 +36,7 @@ class WebClientsBrowserTest {
       ChromeDriver partner = null;
       try {
         WebDriverWait wait = new WebDriverWait(candidate, Duration.ofSeconds(10));
-        candidate.get(server.base() + "/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("sam.candidate");
-        candidate.findElement(By.id("password")).sendKeys("a long password");
-        candidate.findElement(By.id("register")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("title"))).sendKeys("Mock with Alex");
-        candidate.findElement(By.id("start")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("conn"), "live"));
+        Browser.registerAndStartSession(candidate, server.base(), "sam.candidate", "a long password", "Mock with Alex");
 
         // solo: type the interviewer's question, then answer and watch the points tick
         WebElement input = candidate.findElement(By.id("text"));
