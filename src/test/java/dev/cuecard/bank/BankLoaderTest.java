@@ -34,7 +34,7 @@ public class BankLoaderTest {
   @Test
   void theBundledBankIsValidAndCoversTheSeedTopics() {
     Bank bank = BankLoader.load(true, List.of());
-    assertTrue(bank.size() >= 300, "at least 300 cards, got " + bank.size());
+    assertTrue(bank.size() >= 400, "at least 400 cards, got " + bank.size());
     Set<String> categories = new HashSet<>();
     for (Card c : bank.cards()) {
       categories.add(c.category());
