@@ -4,6 +4,7 @@ import dev.cuecard.bank.BankException;
 import dev.cuecard.bank.BankLoader;
 import dev.cuecard.cli.Main.UsageException;
 import dev.cuecard.match.Eval;
+import dev.cuecard.match.FollowUpEval;
 import dev.cuecard.match.Matcher;
 import dev.cuecard.match.SemanticIndex;
 
@@ -24,6 +25,8 @@ final class EvalCommand {
     boolean verbose = false;
     boolean json = false;
     boolean semantic = false;
+    boolean features = false;
+    boolean followUps = false;
     double threshold = 0.5;
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
@@ -33,6 +36,8 @@ final class EvalCommand {
         case "--verbose" -> verbose = true;
         case "--json" -> json = true;
         case "--semantic" -> semantic = true;
+        case "--features" -> features = true;
+        case "--followups" -> followUps = true;
         case "--threshold" -> threshold = Args.fraction(args, ++i, "eval", a);
         default -> {
           if (a.startsWith("--") || file != null) {
@@ -45,10 +50,6 @@ final class EvalCommand {
     if (file == null) {
       throw new UsageException("eval needs a FILE.jsonl");
     }
-    List<Eval.Line> lines = Args.readLines(file, Eval::parse, err);
-    if (lines == null) {
-      return 2;
-    }
     Matcher matcher;
     try {
       matcher = new Matcher(BankLoader.load(bundled, dirs), threshold);
@@ -57,6 +58,17 @@ final class EvalCommand {
       return 2;
     }
     matcher.warmUp();
+    if (followUps) {
+      return followUps(file, matcher, semantic, verbose, json, out, err);
+    }
+    List<Eval.Line> lines = Args.readLines(file, Eval::parse, err);
+    if (lines == null) {
+      return 2;
+    }
+    if (features) {
+      Eval.features(matcher, semantic ? SemanticIndex.build(matcher) : null, lines).forEach(out::println);
+      return 0;
+    }
     Eval.Report r = Eval.run(matcher, semantic ? SemanticIndex.build(matcher) : null, lines);
     if (json) {
       out.println(r.toJson().encodePrettily());
@@ -72,4 +84,23 @@ final class EvalCommand {
     return 0;
   }
 
+  private static int followUps(String file, Matcher matcher, boolean semantic, boolean verbose, boolean json,
+                               PrintStream out, PrintStream err) {
+    List<FollowUpEval.Line> lines = Args.readLines(file, FollowUpEval::parse, err);
+    if (lines == null) {
+      return 2;
+    }
+    FollowUpEval.Report r;
+    try {
+      r = FollowUpEval.run(matcher, semantic ? SemanticIndex.build(matcher) : null, lines);
+    } catch (IllegalArgumentException e) {
+      err.println(file + ": " + e.getMessage());
+      return 2;
+    }
+    out.print(json ? r.toJson().encodePrettily() + "\n" : r.format());
+    if (verbose) {
+      r.misses().forEach(out::println);
+    }
+    return 0;
+  }
 }

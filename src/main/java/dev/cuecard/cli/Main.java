@@ -26,9 +26,13 @@ public final class Main {
             Replay a transcript (lines starting INTERVIEWER: or CANDIDATE:) against a running server
             over the WebSocket and print each cue card.
         cuecard eval FILE.jsonl [--semantic] [--bank-dir DIR] [--no-bundled] [--threshold X] [--verbose] [--json]
+                   [--followups] [--features]
             Measure matching on labelled lines {"text", "speaker"?, "expect": [keywords] | null}:
-            top-1 accuracy, MRR@5, false-cue rate and matcher latency; --semantic adds the
-            sentence-embedding fallback the server uses for questions the lexical matcher misses.
+            top-1 accuracy, wrong cards, fallbacks, a cue for every detected question, MRR@5,
+            false cues, early cards (interim replay) and decision latency, with the same cue
+            decision the server runs; --semantic adds the sentence-embedding path. --followups
+            reads a follow-up set ({"on": card, "text", "followup": bool, "kind"?, "expect"?})
+            and reports follow-up resolution; --features prints the decision's inputs as TSV.
         cuecard loadgen [--server URL] [--sessions N] [--duration SECONDS] [--ramp SECONDS] [--warmup SECONDS] [--idle]
                        [--reworded FRACTION] [--deflate] [--partner]
             Load a server on this machine with N live sessions (or N idle ones) and report snippets/s,

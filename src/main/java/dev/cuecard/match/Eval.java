@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Measures matching on labelled lines: top-1 accuracy of the cue the server would push, MRR@5 of
@@ -30,7 +31,8 @@ public final class Eval {
 
   public record Report(int positives, int top1, double mrr5, int negatives, int falseCues,
                        int keywordStatements, int keywordStatementCues, double p50Micros, double p99Micros,
-                       List<Miss> misses) {
+                       List<Miss> misses, int wrongCards, int fallbacks, int detected, int detectedCued,
+                       Early early) {
     public double accuracy() {
       return positives == 0 ? 0 : (double) top1 / positives;
     }
@@ -39,11 +41,24 @@ public final class Eval {
       return negatives == 0 ? 0 : (double) falseCues / negatives;
     }
 
+    /** Of the labelled questions the detector caught, the share that got a cue: a card or a fallback. */
+    public double cueRate() {
+      return detected == 0 ? 0 : (double) detectedCued / detected;
+    }
+
+    /** Of the cards shown for questions, the share that were right. */
+    public double precision() {
+      return top1 + wrongCards == 0 ? 0 : (double) top1 / (top1 + wrongCards);
+    }
+
     public JsonObject toJson() {
       return new JsonObject().put("positives", positives).put("top1", top1).put("accuracy", round(accuracy()))
           .put("mrr5", round(mrr5)).put("negatives", negatives).put("falseCues", falseCues)
           .put("falseCueRate", round(falseCueRate())).put("candidateLinesAsInterviewer", keywordStatements)
-          .put("candidateLinesAsInterviewerCues", keywordStatementCues)
+          .put("candidateLinesAsInterviewerCues", keywordStatementCues).put("wrongCards", wrongCards)
+          .put("precision", round(precision())).put("fallbacks", fallbacks).put("detectedQuestions", detected)
+          .put("detectedQuestionsCued", detectedCued).put("cueRate", round(cueRate()))
+          .put("early", early.toJson())
           .put("latencyP50Micros", round(p50Micros)).put("latencyP99Micros", round(p99Micros));
     }
 
@@ -51,17 +66,45 @@ public final class Eval {
       return String.format(Locale.ROOT, """
           questions        %d
           top-1 accuracy   %.1f%% (%d/%d)
+          wrong cards      %d (cards shown that were right: %.1f%%)
+          fallback cues    %d
+          cue for a detected question %.1f%% (%d/%d, card or fallback)
           MRR@5            %.3f
           no-cue lines     %d (chit-chat, statements, candidate speech)
           false cues       %.1f%% (%d/%d)
           candidate lines replayed as interviewer speech: %d cue(s) of %d
-          matcher latency  p50 %.0f us, p99 %.0f us
-          """, positives, 100 * accuracy(), top1, positives, mrr5, negatives, 100 * falseCueRate(), falseCues,
-          negatives, keywordStatementCues, keywordStatements, p50Micros, p99Micros);
+          early cards      %s
+          decision latency p50 %.0f us, p99 %.0f us
+          """, positives, 100 * accuracy(), top1, positives, wrongCards, 100 * precision(), fallbacks,
+          100 * cueRate(), detectedCued, detected, mrr5, negatives, 100 * falseCueRate(), falseCues,
+          negatives, keywordStatementCues, keywordStatements, early.format(), p50Micros, p99Micros);
     }
 
-    private static double round(double d) {
+    static double round(double d) {
       return Math.round(d * 10000) / 10000.0;
+    }
+  }
+
+  /**
+   * Interim replay (every 3 words, as {@code replay --interim} sends them): of the questions whose
+   * right card was shown, how many landed before the final snippet, the median share of the words
+   * heard by then, and interim cards that were wrong.
+   */
+  public record Early(int rightCards, int beforeFinal, double medianShareHeard, int wrongEarly) {
+    public double share() {
+      return rightCards == 0 ? 0 : (double) beforeFinal / rightCards;
+    }
+
+    JsonObject toJson() {
+      return new JsonObject().put("rightCards", rightCards).put("beforeFinal", beforeFinal)
+          .put("beforeFinalShare", Report.round(share())).put("medianShareOfWordsHeard", Report.round(medianShareHeard))
+          .put("wrongEarlyCards", wrongEarly);
+    }
+
+    String format() {
+      return String.format(Locale.ROOT, "%.1f%% of right cards before the question ended (%d/%d), median %.0f%% of"
+          + " its words heard by then; %d wrong early card(s)", 100 * share(), beforeFinal, rightCards,
+          100 * medianShareHeard, wrongEarly);
     }
   }
 
@@ -70,7 +113,31 @@ public final class Eval {
 
   /** Parses JSONL; blank lines and lines starting with # or // are skipped. */
   public static List<Line> parse(List<String> raw) {
-    List<Line> out = new ArrayList<>();
+    return jsonl(raw, (n, o) -> {
+      if (!(o.getValue("text") instanceof String text) || text.isBlank()) {
+        throw new IllegalArgumentException("line " + n + ": 'text' must be a non-empty string");
+      }
+      String speaker = o.getString("speaker", "interviewer");
+      if (!speaker.equals("interviewer") && !speaker.equals("candidate")) {
+        throw new IllegalArgumentException("line " + n + ": 'speaker' must be interviewer or candidate");
+      }
+      Object e = o.getValue("expect");
+      List<String> expect = null;
+      if (e instanceof JsonArray arr && !arr.isEmpty()) {
+        expect = keywords(arr);
+      } else if (e != null) {
+        throw new IllegalArgumentException("line " + n + ": 'expect' must be a non-empty array or null");
+      }
+      return new Line(n, text, speaker, expect);
+    });
+  }
+
+  /**
+   * One labelled set's lines, each a JSON object read by {@code line} (given its 1-based line
+   * number); blank lines and lines starting with # or // are skipped.
+   */
+  static <T> List<T> jsonl(List<String> raw, BiFunction<Integer, JsonObject, T> line) {
+    List<T> out = new ArrayList<>();
     for (int i = 0; i < raw.size(); i++) {
       String s = raw.get(i).strip();
       if (s.isEmpty() || s.startsWith("#") || s.startsWith("//")) {
@@ -82,23 +149,14 @@ public final class Eval {
       } catch (DecodeException e) {
         throw new IllegalArgumentException("line " + (i + 1) + ": not a JSON object");
       }
-      if (!(o.getValue("text") instanceof String text) || text.isBlank()) {
-        throw new IllegalArgumentException("line " + (i + 1) + ": 'text' must be a non-empty string");
-      }
-      String speaker = o.getString("speaker", "interviewer");
-      if (!speaker.equals("interviewer") && !speaker.equals("candidate")) {
-        throw new IllegalArgumentException("line " + (i + 1) + ": 'speaker' must be interviewer or candidate");
-      }
-      Object e = o.getValue("expect");
-      List<String> expect = null;
-      if (e instanceof JsonArray arr && !arr.isEmpty()) {
-        expect = arr.stream().map(x -> x.toString().toLowerCase(Locale.ROOT)).toList();
-      } else if (e != null) {
-        throw new IllegalArgumentException("line " + (i + 1) + ": 'expect' must be a non-empty array or null");
-      }
-      out.add(new Line(i + 1, text, speaker, expect));
+      out.add(line.apply(i + 1, o));
     }
     return out;
+  }
+
+  /** Expected-card keywords, lower-cased. */
+  static List<String> keywords(JsonArray a) {
+    return a.stream().map(x -> x.toString().toLowerCase(Locale.ROOT)).toList();
   }
 
   /** A card is a hit when its id, question, aliases or tags contain any expected keyword. */
@@ -113,19 +171,27 @@ public final class Eval {
     return run(matcher, null, lines);
   }
 
-  /** The cue the server would push for a final interviewer snippet: lexical first, then the semantic fallback. */
-  static Optional<Match> cue(Matcher matcher, SemanticIndex semantic, String text) {
-    Optional<Match> m = matcher.match(text, true);
-    if (m.isEmpty() && semantic != null && QuestionDetector.isQuestion(text)) {
-      return semantic.match(text);
-    }
-    return m;
+
+  /** What the server decides for a final interviewer snippet with no card on screen. */
+  static Cues.Decision decide(Cues cues, String text) {
+    return decide(cues, text, null);
   }
 
-  /** Lexical matching with the semantic fallback when {@code semantic} is not null. */
+  /** What the server decides for a final interviewer snippet: the inline half, then the worker half if asked. */
+  static Cues.Decision decide(Cues cues, String text, Card onScreen) {
+    Cues.Decision d = cues.inline(text, true, onScreen, new Cues.Trend());
+    return d.kind() == Cues.Kind.LATER ? cues.offLoop(text, onScreen) : d;
+  }
+
+  /** Lexical matching with the semantic check when {@code semantic} is not null. */
   public static Report run(Matcher matcher, SemanticIndex semantic, List<Line> lines) {
+    Cues cues = new Cues(matcher, semantic);
     int positives = 0;
     int top1 = 0;
+    int wrong = 0;
+    int fallbacks = 0;
+    int detected = 0;
+    int detectedCued = 0;
     double rr = 0;
     int negatives = 0;
     int falseCues = 0;
@@ -134,13 +200,23 @@ public final class Eval {
     List<Miss> misses = new ArrayList<>();
     for (Line l : lines) {
       boolean interviewer = l.speaker().equals("interviewer");
-      Optional<Match> cue = interviewer ? cue(matcher, semantic, l.text()) : Optional.empty();
+      Cues.Decision d = interviewer ? decide(cues, l.text()) : Cues.Decision.NONE;
+      boolean card = d.kind() == Cues.Kind.CARD;
       if (l.positive()) {
         positives++;
-        if (cue.isPresent() && hit(cue.get().card(), l.expect())) {
+        if (QuestionDetector.isQuestion(l.text())) {
+          detected++;
+          if (card || d.kind() == Cues.Kind.FALLBACK) {
+            detectedCued++;
+          }
+        }
+        if (card && hit(d.match().card(), l.expect())) {
           top1++;
         } else {
-          misses.add(new Miss(l, cue.map(Match::toString).orElse("no cue; ranked " + matcher.rank(l.text(), 3))));
+          wrong += card ? 1 : 0;
+          fallbacks += d.kind() == Cues.Kind.FALLBACK ? 1 : 0;
+          misses.add(new Miss(l, card ? d.match().toString() : d.kind().name().toLowerCase(Locale.ROOT)
+              + "; ranked " + matcher.rank(l.text(), 3)));
         }
         List<Match> ranked = matcher.rank(l.text(), 5);
         for (int i = 0; i < ranked.size(); i++) {
@@ -151,35 +227,101 @@ public final class Eval {
         }
       } else {
         negatives++;
-        if (cue.isPresent()) {
+        if (card || d.kind() == Cues.Kind.FALLBACK) {
           falseCues++;
-          misses.add(new Miss(l, "false cue " + cue.get()));
+          misses.add(new Miss(l, "false cue " + (card ? d.match() : "fallback")));
         }
         if (!interviewer) {
           statements++;
-          if (cue(matcher, semantic, l.text()).isPresent()) {
+          if (decide(cues, l.text()).kind() == Cues.Kind.CARD) {
             statementCues++;
           }
         }
       }
     }
-    double[] micros = latencies(matcher, semantic, lines);
+    double[] micros = latencies(cues, lines);
     return new Report(positives, top1, positives == 0 ? 0 : rr / positives, negatives, falseCues, statements,
-        statementCues, percentile(micros, 0.50), percentile(micros, 0.99), misses);
+        statementCues, percentile(micros, 0.50), percentile(micros, 0.99), misses, wrong, fallbacks, detected,
+        detectedCued, early(cues, lines));
   }
 
-  /** Times the cue decision per line over several passes, after a warm-up pass. */
-  private static double[] latencies(Matcher matcher, SemanticIndex semantic, List<Line> lines) {
-    int passes = semantic == null ? 20 : 3;
+  /** Replays each labelled question as interim snippets every 3 words, then the final one, as a live room would. */
+  static Early early(Cues cues, List<Line> lines) {
+    int right = 0;
+    int before = 0;
+    int wrongEarly = 0;
+    List<Double> shares = new ArrayList<>();
     for (Line l : lines) {
-      cue(matcher, semantic, l.text());
+      if (!l.positive()) {
+        continue;
+      }
+      String[] words = l.text().trim().split("\\s+");
+      Cues.Trend trend = new Cues.Trend();
+      Card shown = null;
+      int shownAt = words.length;
+      boolean wrong = false;
+      for (int n = 3; n < words.length; n += 3) {
+        Cues.Decision d = cues.inline(String.join(" ", List.of(words).subList(0, n)), false, shown, trend);
+        if (d.kind() == Cues.Kind.CARD && (shown == null || !d.match().card().id().equals(shown.id()))) {
+          shown = d.match().card();
+          shownAt = n;
+          wrong |= !hit(shown, l.expect());
+        }
+      }
+      wrongEarly += wrong ? 1 : 0;
+      // the final snippet, as the room decides it: with no card on screen when the question's card
+      // landed early, and then only another card replaces it
+      Cues.Decision d = cues.inline(l.text(), true, null, trend);
+      d = d.kind() == Cues.Kind.LATER ? cues.offLoop(l.text(), null) : d;
+      if (d.kind() == Cues.Kind.CARD && (shown == null || !d.match().card().id().equals(shown.id()))) {
+        shown = d.match().card();
+        shownAt = words.length;
+      }
+      if (shown != null && hit(shown, l.expect())) {
+        right++;
+        if (shownAt < words.length) {
+          before++;
+          shares.add((double) shownAt / words.length);
+        }
+      }
+    }
+    double[] s = shares.stream().mapToDouble(Double::doubleValue).toArray();
+    return new Early(right, before, percentile(s, 0.5), wrongEarly);
+  }
+
+  /** One TSV row per interviewer line: the features the cue decision weighs, and whether each top card is right. */
+  public static List<String> features(Matcher matcher, SemanticIndex semantic, List<Line> lines) {
+    List<String> out = new ArrayList<>();
+    out.add("line\tlabel\tcertainty\tlex\tlexMargin\tlexRight\tsem\tsemMargin\tsemRight\tlexCard\tsemCard\ttext");
+    for (Line l : lines) {
+      if (!l.speaker().equals("interviewer")) {
+        continue;
+      }
+      List<Match> lex = matcher.top(l.text(), 2);
+      Optional<Match> sem = semantic == null ? Optional.empty() : semantic.best(l.text());
+      String label = l.expect() == null ? "none" : "card";
+      out.add(String.format(Locale.ROOT, "%d\t%s\t%.2f\t%.3f\t%.3f\t%s\t%.3f\t%.3f\t%s\t%s\t%s\t%s", l.number(), label,
+          QuestionDetector.certainty(l.text()), lex.isEmpty() ? 0 : lex.get(0).score(),
+          lex.isEmpty() ? 0 : lex.get(0).margin(), !lex.isEmpty() && l.expect() != null && hit(lex.get(0).card(), l.expect()),
+          sem.map(Match::score).orElse(0.0), sem.map(Match::margin).orElse(0.0),
+          sem.isPresent() && l.expect() != null && hit(sem.get().card(), l.expect()),
+          lex.isEmpty() ? "-" : lex.get(0).card().id(), sem.map(m -> m.card().id()).orElse("-"), l.text()));
+    }
+    return out;
+  }
+
+  /** Times the cue decision (both halves) per line over several passes, after a warm-up pass. */
+  private static double[] latencies(Cues cues, List<Line> lines) {
+    int passes = 5;
+    for (Line l : lines) {
+      decide(cues, l.text());
     }
     double[] out = new double[lines.size() * passes];
     int k = 0;
     for (int p = 0; p < passes; p++) {
       for (Line l : lines) {
         long t0 = System.nanoTime();
-        cue(matcher, semantic, l.text());
+        decide(cues, l.text());
         out[k++] = (System.nanoTime() - t0) / 1000.0;
       }
     }

@@ -52,7 +52,7 @@ public final class Matcher {
   /** Extra confidence demanded before an interim (still-changing) snippet may commit to a card. */
   static final double INTERIM_EXTRA = 0.1;
   /** Lead over the runner-up that an interim match needs, so it does not flip once the question completes. */
-  static final double INTERIM_MARGIN = 0.15;
+  static final double INTERIM_MARGIN = 0.2;
 
   private final Bank bank;
   /** The Lucene index for bank search, built on first use: the live path does not need it. */
@@ -202,6 +202,11 @@ public final class Matcher {
     return Optional.of(best);
   }
 
+  /** The live path's ranking for a snippet, best first, with no question check and no threshold. */
+  public List<Match> top(String text, int limit) {
+    return best(heard(text), limit);
+  }
+
   /**
    * The live path: every card that shares a term with the snippet, scored exactly. A card sharing
    * no phrasing or tag term has confidence 0, so nothing is missed, and a postings lookup costs far
@@ -347,7 +352,8 @@ public final class Matcher {
     return qCov + pCov == 0 ? 0 : 2 * qCov * pCov / (qCov + pCov);
   }
 
-  private double idf(String term) {
+  /** How telling a term is in this bank (rare terms weigh more; a term no card uses weighs most). */
+  double idf(String term) {
     return idf.getOrDefault(term, unknownIdf);
   }
 

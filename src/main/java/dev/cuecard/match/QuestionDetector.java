@@ -42,31 +42,46 @@ public final class QuestionDetector {
   private QuestionDetector() {
   }
 
+  /** Certainty of a question that opens with an interrogative or imperative, or carries a question mark. */
+  public static final double OPENING = 1.0;
+  /** Certainty of a question found by an interrogative clause inside the sentence. */
+  public static final double CLAUSE_INSIDE = 0.75;
+  /** Certainty of a short spoken comparison or a trailing "why". */
+  public static final double WEAK = 0.5;
+
   public static boolean isQuestion(String text) {
+    return certainty(text) > 0;
+  }
+
+  /**
+   * How surely the text asks something: {@link #OPENING}, {@link #CLAUSE_INSIDE}, {@link #WEAK},
+   * or 0 for a statement. The cue decision asks less of a card's score when this is high.
+   */
+  public static double certainty(String text) {
     if (text == null || text.isBlank()) {
-      return false;
+      return 0;
     }
     String t = text.toLowerCase(Locale.ROOT).replace('’', '\'');
     if (t.indexOf('?') >= 0) {
-      return true;
+      return OPENING;
     }
     String[] words = t.replaceAll("[^a-z0-9' ]+", " ").trim().split("\\s+");
     for (String w : words) {
       if (OPENERS.contains(w)) {
-        return true;
+        return OPENING;
       }
       if (!LEADING_FILLERS.contains(w)) {
         break;
       }
     }
     if (CLAUSE.matcher(t).find()) {
-      return true;
+      return CLAUSE_INSIDE;
     }
     // short spoken comparisons ("redis or memcached", "sql versus nosql") and a trailing "why"
     int n = words.length;
     if (n <= 10 && COMPARISON.matcher(t).find()) {
-      return true;
+      return WEAK;
     }
-    return n >= 3 && TRAILING.contains(words[n - 1]);
+    return n >= 3 && TRAILING.contains(words[n - 1]) ? WEAK : 0;
   }
 }

@@ -81,6 +81,19 @@ public final class SemanticIndex {
 
   /** The best card by fused score, if it reaches the matcher's threshold (no question check here). Blocking. */
   public Optional<Match> match(String text) {
+    return best(text).filter(m -> m.score() >= lexical.threshold());
+  }
+
+  /** The best card by fused score with its lead over the runner-up, whatever the score. Blocking. */
+  public Optional<Match> best(String text) {
+    return rank(text, 1).stream().findFirst();
+  }
+
+  /**
+   * The {@code limit} best cards by fused score, best first, each with its lead over the next card
+   * in the full ranking. Blocking (one embedding).
+   */
+  public List<Match> rank(String text, int limit) {
     float[] q = embed(text);
     List<Card> cards = lexical.bank().cards();
     double[] cos = new double[cards.size()];
@@ -89,24 +102,31 @@ public final class SemanticIndex {
       cos[owner[row]] = Math.max(cos[owner[row]], dot(q, vectors, row * DIM));
     }
     double[] lex = lexical.confidences(text);
-    int best = -1;
-    double bestScore = -1;
-    double second = 0;
+    double[] score = new double[cards.size()];
     for (int i = 0; i < cards.size(); i++) {
       double sem = Math.min(1, Math.max(0, (cos[i] - COS_LOW) / (COS_HIGH - COS_LOW)));
-      double score = LEXICAL_WEIGHT * lex[i] + (1 - LEXICAL_WEIGHT) * sem;
-      if (score > bestScore) {
-        second = Math.max(second, bestScore);
-        bestScore = score;
-        best = i;
-      } else if (score > second) {
-        second = score;
+      score[i] = LEXICAL_WEIGHT * lex[i] + (1 - LEXICAL_WEIGHT) * sem;
+    }
+    // a partial selection: limit + 1 passes over a few hundred scores, no sort of the whole bank
+    int want = Math.min(limit + 1, cards.size());
+    int[] top = new int[want];
+    boolean[] taken = new boolean[cards.size()];
+    for (int k = 0; k < want; k++) {
+      int best = -1;
+      for (int i = 0; i < cards.size(); i++) {
+        if (!taken[i] && (best < 0 || score[i] > score[best])) {
+          best = i;
+        }
       }
+      taken[best] = true;
+      top[k] = best;
     }
-    if (best < 0 || bestScore < lexical.threshold()) {
-      return Optional.empty();
+    List<Match> out = new ArrayList<>();
+    for (int k = 0; k < Math.min(limit, want); k++) {
+      double next = k + 1 < want ? score[top[k + 1]] : 0;
+      out.add(new Match(cards.get(top[k]), score[top[k]], score[top[k]] - next));
     }
-    return Optional.of(new Match(cards.get(best), bestScore, bestScore - second));
+    return out;
   }
 
   private static float dot(float[] q, float[] rows, int from) {

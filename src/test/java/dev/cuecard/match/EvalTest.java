@@ -27,35 +27,83 @@ class EvalTest {
     semantic = SemanticIndex.build(matcher);
   }
 
+  /** Semantic runs take seconds; each set is run once and shared by the tests that read it. */
+  private static final java.util.Map<String, Eval.Report> SEMANTIC = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static Eval.Report semanticRun(String name) throws Exception {
+    Eval.Report r = SEMANTIC.get(name);
+    if (r == null) {
+      r = Eval.run(matcher, semantic, lines(name));
+      SEMANTIC.put(name, r);
+    }
+    return r;
+  }
+
   static List<Eval.Line> lines(String name) throws Exception {
     return Eval.parse(Files.readAllLines(Path.of("src/test/resources/eval", name)));
   }
 
-  private static void check(Eval.Report r, double accuracy) {
+  /**
+   * Floors for one set: top-1 accuracy, the most false cues, and a cue (card or fallback) for at
+   * least 99% of the questions the detector caught.
+   */
+  private static Eval.Report check(Eval.Report r, double accuracy, double falseCues) {
     assertTrue(r.accuracy() >= accuracy, "top-1 " + r.accuracy() + " fell below " + accuracy + "\n" + r.format());
-    assertTrue(r.falseCueRate() <= 0.02, "false cues " + r.falseCueRate() + "\n" + r.format());
+    assertTrue(r.falseCueRate() <= falseCues, "false cues " + r.falseCueRate() + "\n" + r.format());
+    assertTrue(r.cueRate() >= 0.99, "cue for a detected question " + r.cueRate() + "\n" + r.format());
+    return r;
+  }
+
+  private static FollowUpEval.Report followUps(String name) throws Exception {
+    return FollowUpEval.run(matcher, semantic,
+        FollowUpEval.parse(Files.readAllLines(Path.of("src/test/resources/eval", name))));
   }
 
   @Test
   void theSetsAreBigEnough() throws Exception {
     List<Eval.Line> dev = lines("dev.jsonl");
-    assertTrue(dev.size() >= 200, "dev set has " + dev.size() + " lines");
-    assertTrue(dev.stream().filter(l -> !l.positive()).count() >= 50, "dev set has chit-chat and candidate lines");
+    assertTrue(dev.size() >= 500, "dev set has " + dev.size() + " lines");
+    assertTrue(dev.stream().filter(l -> !l.positive()).count() >= 80, "dev set has chit-chat and candidate lines");
     assertTrue(lines("test.jsonl").size() >= 100);
+    assertTrue(lines("unseen.jsonl").size() >= 150);
   }
 
   @Test
   void lexicalOnly() throws Exception {
-    check(Eval.run(matcher, lines("dev.jsonl")), 0.79);
-    check(Eval.run(matcher, lines("test.jsonl")), 0.86);
+    check(Eval.run(matcher, lines("dev.jsonl")), 0.82, 0.0);
+    check(Eval.run(matcher, lines("test.jsonl")), 0.85, 0.06);
+    check(Eval.run(matcher, lines("unseen.jsonl")), 0.72, 0.05);
   }
 
   @Test
-  void withTheSemanticFallback() throws Exception {
-    check(Eval.run(matcher, semantic, lines("dev.jsonl")), 0.85);
-    Eval.Report test = Eval.run(matcher, semantic, lines("test.jsonl"));
-    check(test, 0.93);
-    assertTrue(test.accuracy() >= 0.90, "the held-out target");
+  void withTheSemanticPath() throws Exception {
+    Eval.Report dev = check(semanticRun("dev.jsonl"), 0.86, 0.0);
+    assertTrue(dev.precision() >= 0.94, "cards shown that were right " + dev.precision());
+    check(semanticRun("test.jsonl"), 0.91, 0.06);
+    Eval.Report unseen = check(semanticRun("unseen.jsonl"), 0.84, 0.05);
+    assertTrue(unseen.precision() >= 0.93, "cards shown that were right " + unseen.precision());
+  }
+
+  @Test
+  void cardsLandBeforeTheQuestionEnds() throws Exception {
+    Eval.Early dev = semanticRun("dev.jsonl").early();
+    assertTrue(dev.share() >= 0.35, dev.format());
+    assertTrue(dev.wrongEarly() <= 16, dev.format());
+    Eval.Early unseen = semanticRun("unseen.jsonl").early();
+    assertTrue(unseen.share() >= 0.5, unseen.format());
+    assertTrue(unseen.wrongEarly() <= 6, unseen.format());
+  }
+
+  @Test
+  void followUpsResolveAgainstTheCardOnScreen() throws Exception {
+    check(followUps("followups.jsonl"), 0.97);
+    check(followUps("followups-unseen.jsonl"), 0.94);
+  }
+
+  private static void check(FollowUpEval.Report r, double resolution) {
+    assertTrue(r.followUps() >= 30 && r.others() >= 10, "the set is too small");
+    assertTrue(r.resolution() >= resolution, r.format() + r.misses());
+    assertTrue(r.othersAccuracy() >= 0.95, r.format() + r.misses());
   }
 
   @Test
@@ -79,10 +127,18 @@ class EvalTest {
     assertTrue(!l.get(1).positive());
     Eval.Report r = Eval.run(matcher, l);
     assertEquals(1, r.top1());
+    assertEquals(0, r.falseCues());
     assertEquals(1.0, r.mrr5());
     assertThrows(IllegalArgumentException.class, () -> Eval.parse(List.of("{\"text\": 5}")));
     assertThrows(IllegalArgumentException.class, () -> Eval.parse(List.of("{\"text\": \"x\", \"speaker\": \"bot\"}")));
     assertThrows(IllegalArgumentException.class, () -> Eval.parse(List.of("{\"text\": \"x\", \"expect\": []}")));
     assertThrows(IllegalArgumentException.class, () -> Eval.parse(List.of("not json")));
+
+    List<FollowUpEval.Line> f = FollowUpEval.parse(List.of("# a follow-up set",
+        "{\"on\": \"django-signals\", \"text\": \"why\", \"followup\": true, \"kind\": \"why\"}"));
+    assertEquals(1, FollowUpEval.run(matcher, semantic, f).resolved());
+    assertThrows(IllegalArgumentException.class, () -> FollowUpEval.parse(List.of("{\"on\": \"x\", \"text\": \"why\"}")));
+    assertThrows(IllegalArgumentException.class, () -> FollowUpEval.run(matcher, semantic,
+        FollowUpEval.parse(List.of("{\"on\": \"no-such-card\", \"text\": \"why\", \"followup\": true}"))));
   }
 }

@@ -1,0 +1,215 @@
+package dev.cuecard.match;
+
+import dev.cuecard.bank.Card;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The cue decision for one interviewer snippet, shared by the live room and {@code eval} so that
+ * what is measured is what runs. It comes in two halves: {@link #inline} is cheap (term lookups
+ * and a few patterns) and runs on the room's event loop; when it answers {@link Kind#LATER},
+ * {@link #offLoop} (an embedding, milliseconds) runs on a worker.
+ *
+ * <p>The rule was calibrated on the dev set (docs/matching.md, "Calibration"): a lexical score of
+ * 0.7 or more is right 96-98% of the time and shows at once; below that, the lexical and semantic
+ * rankings are compared, and a card is shown when they agree, or when one of them is clearly
+ * ahead on its own; otherwise a detected question gets a fallback cue with the nearest cards
+ * rather than a card that is likely wrong.
+ */
+public final class Cues {
+  /** A lexical score this high is shown at once, without waiting for the semantic check. */
+  static final double LEXICAL_SURE = 0.7;
+  /** When both rankings put the same card first, either this lexical score ... */
+  static final double AGREE_LEXICAL = 0.4;
+  /** ... or this fused semantic score is enough. */
+  static final double AGREE_SEMANTIC = 0.45;
+  /** The semantic card alone: a high score with a small lead, ... */
+  static final double SEMANTIC_SURE = 0.7;
+  static final double SEMANTIC_SURE_MARGIN = 0.06;
+  /** ... or a middling score with a wide lead. */
+  static final double SEMANTIC_CLEAR = 0.45;
+  static final double SEMANTIC_CLEAR_MARGIN = 0.15;
+  /** The lexical card alone when the semantic ranking disagrees and is not clear. */
+  static final double LEXICAL_ALONE = 0.6;
+  /** Interim snippets in a row with the same leading card that let it land before the question ends. */
+  static final int STEADY = 2;
+  /** The least score and lead of a steady interim leader. */
+  static final double STEADY_SCORE = 0.5;
+  static final double STEADY_MARGIN = 0.2;
+
+  public enum Kind { NONE, CARD, FOLLOW_UP, FALLBACK, LATER }
+
+  /**
+   * What to do with a snippet: show {@code match} (source {@code match} or {@code semantic}), show
+   * a follow-up inside the current card, show a fallback with {@code related} cards, nothing, or
+   * (inline only) ask {@link #offLoop}.
+   */
+  public record Decision(Kind kind, Match match, String source, FollowUps.FollowUp followUp, List<Match> related) {
+    static final Decision NONE = new Decision(Kind.NONE, null, null, null, List.of());
+    static final Decision LATER = new Decision(Kind.LATER, null, null, null, List.of());
+
+    static Decision card(Match m, String source) {
+      return new Decision(Kind.CARD, m, source, null, List.of());
+    }
+
+    static Decision followUp(FollowUps.FollowUp f) {
+      return new Decision(Kind.FOLLOW_UP, null, null, f, List.of());
+    }
+  }
+
+  /**
+   * The leading card over a question's interim snippets. One per room; not thread-safe (the room's
+   * event loop owns it). Reset by every final snippet.
+   */
+  public static final class Trend {
+    private String leader;
+    private int streak;
+    /** The card an interim snippet of this question already showed, or null. */
+    private String landed;
+
+    int update(Match best) {
+      String id = best == null ? null : best.card().id();
+      if (id != null && id.equals(leader)) {
+        streak++;
+      } else {
+        leader = id;
+        streak = id == null ? 0 : 1;
+      }
+      return streak;
+    }
+
+    /**
+     * Whether {@code onScreen} landed early from this question's interim snippets: its final
+     * snippet then completes the question rather than following it up, so it is decided with no
+     * card on screen, may replace the card with another card, and otherwise leaves it up.
+     */
+    public boolean landedEarly(Card onScreen) {
+      return landed != null && onScreen != null && landed.equals(onScreen.id());
+    }
+
+    public void reset() {
+      leader = null;
+      streak = 0;
+      landed = null;
+    }
+  }
+
+  private final Matcher lexical;
+  private final SemanticIndex semantic;
+
+  /** {@code semantic} may be null (switched off or still being built): then the lexical threshold decides alone. */
+  public Cues(Matcher lexical, SemanticIndex semantic) {
+    this.lexical = lexical;
+    this.semantic = semantic;
+  }
+
+  public Matcher lexical() {
+    return lexical;
+  }
+
+  /** The cheap half, on the event loop. {@code onScreen} is the card up now (or null). */
+  public Decision inline(String text, boolean isFinal, Card onScreen, Trend trend) {
+    Optional<FollowUps.FollowUp> follow = FollowUps.resolve(text, onScreen, lexical);
+    if (follow.isPresent() || !QuestionDetector.isQuestion(text)) {
+      if (isFinal) {
+        trend.reset();
+      }
+      // a follow-up never swaps the card, not even early
+      return isFinal && follow.isPresent() ? Decision.followUp(follow.get()) : Decision.NONE;
+    }
+    List<Match> top = lexical.top(text, 2);
+    Match best = top.isEmpty() ? null : top.get(0);
+    if (!isFinal) {
+      return interim(best, trend);
+    }
+    trend.reset();
+    double sure = semantic == null ? lexical.threshold() : LEXICAL_SURE;
+    if (best != null && best.score() >= sure) {
+      return onScreenOrCard(Decision.card(best, "match"), text, onScreen);
+    }
+    return semantic != null || Fallback.deserves(text) ? Decision.LATER : Decision.NONE;
+  }
+
+  /**
+   * An interim snippet lands a card early on a clear lead (the matcher's interim rule), or when the
+   * same card has led {@link #STEADY} snippets in a row with a fair score and lead.
+   */
+  private Decision interim(Match best, Trend trend) {
+    Match leading = best != null && best.score() >= STEADY_SCORE ? best : null;
+    int streak = trend.update(leading);
+    if (best == null) {
+      return Decision.NONE;
+    }
+    boolean clear = best.score() >= Math.min(1.0, lexical.threshold() + Matcher.INTERIM_EXTRA)
+        && best.margin() >= Matcher.INTERIM_MARGIN;
+    boolean steady = streak >= STEADY && best.margin() >= STEADY_MARGIN;
+    if (clear || steady) {
+      trend.landed = best.card().id();
+      return Decision.card(best, "match");
+    }
+    return Decision.NONE;
+  }
+
+  /** The blocking half, on a worker: the semantic check, then a follow-up on the card's topic, or a fallback. */
+  public Decision offLoop(String text, Card onScreen) {
+    List<Match> top = lexical.top(text, 2);
+    Match lex = top.isEmpty() ? null : top.get(0);
+    List<Match> near;
+    if (semantic != null) {
+      near = semantic.rank(text, Fallback.RELATED);
+      Optional<Decision> d = near.isEmpty() ? Optional.empty() : arbitrate(lex, near.get(0));
+      if (d.isPresent()) {
+        boolean sure = d.get().match().score() >= LEXICAL_SURE;
+        if (!sure && onScreen != null && text.split("\\s+").length <= FollowUps.SHORT_WORDS
+            && !FollowUps.asksNewStory(text) && FollowUps.touches(text, onScreen, lexical)) {
+          return Decision.followUp(FollowUps.topic(text, onScreen)); // a short, unsure question on the card's topic
+        }
+        return onScreenOrCard(d.get(), text, onScreen);
+      }
+    } else if (lex != null && lex.score() >= lexical.threshold()) {
+      return onScreenOrCard(Decision.card(lex, "match"), text, onScreen);
+    } else {
+      near = null;
+    }
+    if (!Fallback.deserves(text)) {
+      return Decision.NONE;
+    }
+    List<Match> byWords = lexical.rank(text, Fallback.RELATED);
+    if (near == null) {
+      near = byWords;
+    }
+    if (onScreen != null && !FollowUps.asksNewStory(text) && (FollowUps.touches(text, onScreen, lexical)
+        || isAmong(onScreen, byWords) || isAmong(onScreen, near))) {
+      return Decision.followUp(FollowUps.topic(text, onScreen)); // nearest to the card on screen: more on it
+    }
+    // the nearest cards by meaning when the model runs, else by shared words
+    return new Decision(Kind.FALLBACK, null, "fallback", null, near);
+  }
+
+  private static boolean isAmong(Card card, List<Match> near) {
+    return near.stream().anyMatch(r -> r.card().id().equals(card.id()));
+  }
+
+  /** The card on screen asked about again is a follow-up on its topic, not a new cue. */
+  private static Decision onScreenOrCard(Decision d, String text, Card onScreen) {
+    return onScreen != null && d.match().card().id().equals(onScreen.id())
+        ? Decision.followUp(FollowUps.topic(text, onScreen)) : d;
+  }
+
+  /** The calibrated rule for a final question the lexical path was not sure of. */
+  static Optional<Decision> arbitrate(Match lex, Match sem) {
+    if (lex != null && lex.card().id().equals(sem.card().id())
+        && (lex.score() >= AGREE_LEXICAL || sem.score() >= AGREE_SEMANTIC)) {
+      return Optional.of(Decision.card(lex, "match"));
+    }
+    if ((sem.score() >= SEMANTIC_SURE && sem.margin() >= SEMANTIC_SURE_MARGIN)
+        || (sem.score() >= SEMANTIC_CLEAR && sem.margin() >= SEMANTIC_CLEAR_MARGIN)) {
+      return Optional.of(Decision.card(sem, "semantic"));
+    }
+    if (lex != null && lex.score() >= LEXICAL_ALONE) {
+      return Optional.of(Decision.card(lex, "match"));
+    }
+    return Optional.empty();
+  }
+}

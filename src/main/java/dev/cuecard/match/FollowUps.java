@@ -1,0 +1,278 @@
+package dev.cuecard.match;
+
+import dev.cuecard.bank.Card;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves an interviewer's follow-up against the card on screen: a kind of follow-up asked of any
+ * answer ("why?", "how would that scale", "can you give an example", "what would you do
+ * differently"), one of the card's own listed follow-ups, or more on the card's topic. The result
+ * carries pointers to show inside the current card instead of a new card. Stateless and cheap
+ * (a few regular expressions and term sets): safe on an event loop.
+ */
+public final class FollowUps {
+
+  /** What the follow-up asks for. */
+  public enum Kind {
+    WHY("Why: give the reason"), SCALE("At scale"), EXAMPLE("A concrete example"),
+    DIFFERENTLY("What you would change"), LEARNED("What you learned"), FAILURE("When it fails"),
+    TRADEOFFS("Downsides and trade-offs"), ALTERNATIVES("Alternatives"), TESTING("How to test it"),
+    DEEPER("Under the hood"), METRICS("The numbers"), ROLE("Your own part"), CHOICE("Your pick, and why"),
+    LISTED("Likely follow-up"),
+    TOPIC("More on this card");
+
+    private final String label;
+
+    Kind(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  /** A resolved follow-up: its kind, the card's listed follow-up it matched (or null), and pointers. */
+  public record FollowUp(Kind kind, String listed, List<String> pointers, Card linked) {
+    public JsonObject toJson() {
+      JsonObject o = new JsonObject().put("kind", kind.name().toLowerCase(Locale.ROOT)).put("label", kind.label())
+          .put("pointers", new JsonArray(pointers));
+      if (listed != null) {
+        o.put("listed", listed);
+      }
+      if (linked != null) {
+        o.put("linked", new JsonObject().put("id", linked.id()).put("question", linked.question()));
+      }
+      return o;
+    }
+  }
+
+  private static final String REF = "(?:that|it|this|those|these|them|there|the table|the system|the service)";
+
+  /** Kinds in the order they are tried; the first pattern found wins. */
+  private static final Map<Kind, Pattern> GENERIC = new LinkedHashMap<>();
+
+  static {
+    GENERIC.put(Kind.DIFFERENTLY, Pattern.compile("\\b(?:do (?:anything |it )?differently|change anything|would you change"
+        + "|if you (?:did|had) (?:it|to do it) again|in hindsight|looking back)\\b"));
+    GENERIC.put(Kind.LEARNED, Pattern.compile("\\bwhat (?:did|have) you (?:learn|learned|take away)\\b|\\btake ?aways?\\b"
+        + "|\\blessons? learned\\b"));
+    GENERIC.put(Kind.FAILURE, Pattern.compile("\\b(?:goes down|go down|went down|crash(?:es|ed)?|dies|died|fails?|failed"
+        + "|is down|times out|unavailable|dies halfway)\\b"));
+    GENERIC.put(Kind.SCALE, Pattern.compile("\\b(?:scale|at scale|ten times|10 ?x|10 times|millions? of|billions? of"
+        + "|million|billion|more traffic|more users|much bigger)\\b"));
+    GENERIC.put(Kind.TRADEOFFS, Pattern.compile("\\b(?:downsides?|drawbacks?|trade ?-?offs?|disadvantages?|cons|the catch"
+        + "|pitfalls?|hurt|any problems)\\b"));
+    GENERIC.put(Kind.ALTERNATIVES, Pattern.compile("\\b(?:alternatives?|other options?|another way|what else"
+        + "|use instead|other approach(?:es)?|get around " + REF + ")\\b"));
+    GENERIC.put(Kind.TESTING, Pattern.compile("\\bhow (?:would|do|did|can) you (?:test|catch|verify) " + REF
+        + "\\b|\\btest " + REF + " in ci\\b|\\bin (?:your |the )?tests\\b"));
+    GENERIC.put(Kind.DEEPER, Pattern.compile("\\b(?:under the hood|go (?:a bit |a little )?deeper|more detail"
+        + "|elaborate|dig (?:in|deeper)|how does " + REF + " (?:actually )?work|actually happening)\\b"));
+    GENERIC.put(Kind.METRICS, Pattern.compile("\\b(?:how did you (?:measure|know it worked)|the numbers|in numbers"
+        + "|before and after|how much (?:faster|better)|what was the (?:impact|outcome|result))\\b"));
+    GENERIC.put(Kind.ROLE, Pattern.compile("\\b(?:your (?:role|part|contribution)|you personally|which parts did you"
+        + "|what did you (?:personally|yourself))\\b"));
+    GENERIC.put(Kind.CHOICE, Pattern.compile("\\bwhich (?:one )?would you (?:pick|choose|go with|use)\\b"));
+    GENERIC.put(Kind.EXAMPLE, Pattern.compile("^(?:for example|for instance)$|\\b(?:an example|a concrete example"
+        + "|example of (?:that|this|it)|show me (?:an example|how))\\b"));
+    GENERIC.put(Kind.WHY, Pattern.compile("^(?:(?:and|but|so|okay|ok|hmm|right) )*why\\b"));
+  }
+
+  /** A story prompt is a new question even when it contains a follow-up word ("give me an example of a time ..."). */
+  private static final Pattern NEW_STORY = Pattern.compile("\\b(?:tell me about a|a time (?:when|you|that)"
+      + "|describe a (?:time|situation)|example of (?:a time|when you (?:had|were|did|have|made)))\\b");
+  /** Hypotheticals on the answer just given ("what if the table had a billion rows") follow it up whatever they name. */
+  private static final Pattern HYPOTHETICAL = Pattern.compile("^(?:(?:and|but|so|okay|ok|hmm) )*what (?:if|happens (?:if|when))\\b");
+  /** Words that point back at the answer just given. */
+  private static final Pattern REFERS_BACK = Pattern.compile("\\b(?:it|that|this|them|those|these)\\b");
+  /** A snippet the detector does not call a question may still be a follow-up when this short ("for example"). */
+  static final int FRAGMENT_WORDS = 4;
+  /** A question this short that points back ("how do you make it idempotent") and touches the card is about it. */
+  static final int SHORT_WORDS = 10;
+  /**
+   * The share of a question's IDF-weighted content words that must belong to the card for it to
+   * be about the card. 0.34-0.5 measure the same on the dev sets; 0.45 keeps "what does the
+   * ellipsis object do in python" (0.41) off the select/prefetch card and "how would you spot an
+   * n plus one problem in the first place" (0.47) on it.
+   */
+  static final double TOUCH_SHARE = 0.45;
+  /** A follow-up is short: beyond this many words it is taken to be a question of its own. */
+  static final int MAX_WORDS = 14;
+  /** A generic follow-up that names this much of another card confidently is that card's question instead. */
+  static final double NEW_QUESTION = 0.75;
+
+  private static final Map<Kind, List<String>> STORY_POINTERS = Map.of(
+      Kind.WHY, List.of("The goal or constraint that drove the decision", "What you weighed it against"),
+      Kind.DIFFERENTLY, List.of("One concrete change, not a list", "Why it would have helped, with the signal you missed"),
+      Kind.LEARNED, List.of("The lesson in one sentence", "Where you have applied it since"),
+      Kind.METRICS, List.of("Before and after numbers (time, errors, money, users)", "How you measured them"),
+      Kind.ROLE, List.of("What you did yourself: say 'I'", "Decisions you made and what others did"));
+  private static final Map<Kind, List<String>> POINTERS = Map.ofEntries(
+      Map.entry(Kind.WHY, List.of("The problem it solves, in one sentence", "What goes wrong without it")),
+      Map.entry(Kind.SCALE, List.of("Name the first bottleneck (database, memory, network)",
+          "Indexes, caching, batching, then partitioning or sharding", "What you would measure first")),
+      Map.entry(Kind.EXAMPLE, List.of("One concrete case from a project, with the names of real things",
+          "What happened before and after")),
+      Map.entry(Kind.DIFFERENTLY, List.of("One concrete change", "What you would measure to know it helped")),
+      Map.entry(Kind.LEARNED, List.of("The lesson in one sentence", "Where you have applied it since")),
+      Map.entry(Kind.FAILURE, List.of("What breaks and who notices", "Timeouts, retries with backoff, a fallback",
+          "How it recovers and whether data can be lost")),
+      Map.entry(Kind.TRADEOFFS, List.of("The cost: complexity, speed, memory or consistency",
+          "When you would not use it")),
+      Map.entry(Kind.ALTERNATIVES, List.of("One or two alternatives by name", "When each one wins")),
+      Map.entry(Kind.TESTING, List.of("A fast unit test of the logic", "One integration test with the real dependency",
+          "The failure case you would test")),
+      Map.entry(Kind.DEEPER, List.of("The mechanism step by step", "The data structure or protocol underneath")),
+      Map.entry(Kind.METRICS, List.of("Before and after numbers", "How you measured them")),
+      Map.entry(Kind.ROLE, List.of("What you did yourself: say 'I'", "Decisions you made and what others did")),
+      Map.entry(Kind.CHOICE, List.of("Pick one for this case; do not sit on the fence", "The one reason that decides it")),
+      Map.entry(Kind.LISTED, List.of("Answer it directly, then tie it back to the main answer")),
+      Map.entry(Kind.TOPIC, List.of("Answer it directly, then tie it back to the main answer")));
+
+  private FollowUps() {
+  }
+
+  /**
+   * The follow-up this question is to the card on screen, if any: one of the card's listed
+   * follow-ups by wording, or a generic follow-up (unless it confidently names another card, or is
+   * a story prompt, or too long to be one).
+   */
+  public static Optional<FollowUp> resolve(String heard, Card onScreen, Matcher lexical) {
+    if (onScreen == null || onScreen.id().startsWith(Fallback.ID_PREFIX)) {
+      return Optional.empty();
+    }
+    String t = heard.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("[^a-z0-9' ]+", " ").trim()
+        .replaceAll("\\s+", " ");
+    int words = t.isEmpty() ? 0 : t.split(" ").length;
+    if (words == 0 || words > MAX_WORDS || (!QuestionDetector.isQuestion(heard) && words > FRAGMENT_WORDS)) {
+      return Optional.empty();
+    }
+    String listed = listed(heard, onScreen);
+    if (listed != null) {
+      Card linked = linkedCard(listed, onScreen, lexical);
+      List<String> pointers = linked != null ? points(linked, 3) : relevantPoints(listed, onScreen, 3);
+      return Optional.of(new FollowUp(Kind.LISTED, listed, pointers.isEmpty() ? POINTERS.get(Kind.LISTED) : pointers,
+          linked));
+    }
+    if (NEW_STORY.matcher(t).find()) {
+      return Optional.empty();
+    }
+    boolean refersBack = REFERS_BACK.matcher(t).find() || HYPOTHETICAL.matcher(t).find();
+    List<Match> other = lexical.top(heard, 1);
+    boolean namesOther = !other.isEmpty() && !other.get(0).card().id().equals(onScreen.id())
+        && other.get(0).score() >= NEW_QUESTION;
+    for (Map.Entry<Kind, Pattern> e : GENERIC.entrySet()) {
+      if (e.getValue().matcher(t).find()) {
+        // "why do you want to work here" asks a card of its own; "why is that" or "what if ..." does not
+        return refersBack || !namesOther ? Optional.of(generic(e.getKey(), heard, onScreen)) : Optional.empty();
+      }
+    }
+    // a short question back on the card's words; a remark ("great, that makes sense") is none
+    if (refersBack && !namesOther && words <= SHORT_WORDS && QuestionDetector.isQuestion(heard)
+        && touches(heard, onScreen, lexical)) {
+      return Optional.of(topic(heard, onScreen));
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the words open a new story ("tell me about a time ...") rather than follow one up. */
+  static boolean asksNewStory(String heard) {
+    return NEW_STORY.matcher(heard.toLowerCase(Locale.ROOT)).find();
+  }
+
+  /**
+   * Whether most of what the question says, weighting each content word by how rare it is in the
+   * bank, belongs to the card: "and prefetch related" touches the select/prefetch card, "what does
+   * the ellipsis object do in python" does not, though "object" and "python" are on it too.
+   */
+  public static boolean touches(String heard, Card card, Matcher lexical) {
+    List<String> said = TextAnalysis.terms(heard);
+    if (said.isEmpty()) {
+      return false;
+    }
+    Set<String> vocabulary = new HashSet<>(TextAnalysis.terms(card.question() + " " + String.join(" ", card.aliases())
+        + " " + String.join(" ", card.tags()) + " " + String.join(" ", card.followUps())));
+    for (Card.KeyPoint k : card.keyPoints()) {
+      vocabulary.addAll(TextAnalysis.terms(k.text() + " " + String.join(" ", k.terms())));
+    }
+    double in = 0;
+    double all = 0;
+    for (String t : new HashSet<>(said)) {
+      double w = lexical.idf(t);
+      all += w;
+      in += vocabulary.contains(t) ? w : 0;
+    }
+    return in > 0 && in >= TOUCH_SHARE * all;
+  }
+
+  /** A question about the card's own topic (its nearest card is the one on screen), with its closest points. */
+  public static FollowUp topic(String heard, Card onScreen) {
+    List<String> pointers = relevantPoints(heard, onScreen, 3);
+    return new FollowUp(Kind.TOPIC, null, pointers.isEmpty() ? POINTERS.get(Kind.TOPIC) : pointers, null);
+  }
+
+  private static FollowUp generic(Kind kind, String heard, Card card) {
+    boolean story = card.framework() == Card.Framework.STAR || card.framework() == Card.Framework.CAR;
+    List<String> pointers = new ArrayList<>(story && STORY_POINTERS.containsKey(kind) ? STORY_POINTERS.get(kind)
+        : POINTERS.get(kind));
+    // the card's own points that the follow-up's words touch come first
+    List<String> own = relevantPoints(heard, card, 2);
+    pointers.addAll(0, own);
+    return new FollowUp(kind, null, List.copyOf(pointers), null);
+  }
+
+  /** The card's listed follow-up the question words most like (60% of its content words, at least two), or null. */
+  static String listed(String heard, Card card) {
+    Set<String> said = new HashSet<>(TextAnalysis.terms(heard));
+    String best = null;
+    double bestShare = 0;
+    for (String f : card.followUps()) {
+      Set<String> terms = new HashSet<>(TextAnalysis.terms(f));
+      long hit = terms.stream().filter(said::contains).count();
+      double share = terms.isEmpty() ? 0 : (double) hit / terms.size();
+      if (hit >= 2 && share >= 0.6 && share > bestShare) {
+        best = f;
+        bestShare = share;
+      }
+    }
+    return best;
+  }
+
+  /** The bank card that answers a listed follow-up, when one does confidently (not the card itself). */
+  private static Card linkedCard(String listed, Card onScreen, Matcher lexical) {
+    List<Match> m = lexical.top(listed, 1);
+    return !m.isEmpty() && m.get(0).score() >= lexical.threshold() && !m.get(0).card().id().equals(onScreen.id())
+        ? m.get(0).card() : null;
+  }
+
+  private static List<String> points(Card card, int limit) {
+    return card.keyPoints().stream().limit(limit).map(Card.KeyPoint::text).toList();
+  }
+
+  /** The card's key points sharing content words with the text, most shared first. */
+  private static List<String> relevantPoints(String text, Card card, int limit) {
+    Set<String> said = new HashSet<>(TextAnalysis.terms(text));
+    List<Map.Entry<String, Integer>> scored = new ArrayList<>();
+    for (Card.KeyPoint k : card.keyPoints()) {
+      Set<String> terms = new HashSet<>(TextAnalysis.terms(k.text() + " " + String.join(" ", k.terms())));
+      int hit = (int) terms.stream().filter(said::contains).count();
+      if (hit > 0) {
+        scored.add(Map.entry(k.text(), hit));
+      }
+    }
+    scored.sort((a, b) -> b.getValue() - a.getValue());
+    return scored.stream().limit(limit).map(Map.Entry::getKey).toList();
+  }
+}

@@ -1,0 +1,89 @@
+package dev.cuecard.match;
+
+import dev.cuecard.bank.BankLoader;
+import dev.cuecard.bank.Card;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The cue decision's two halves and its calibrated rule, on the bundled bank. */
+class CuesTest {
+  static Matcher matcher;
+  static Cues lexicalOnly;
+
+  @BeforeAll
+  static void build() {
+    matcher = new Matcher(BankLoader.load(true, List.of()), 0.5);
+    lexicalOnly = new Cues(matcher, null);
+  }
+
+  private static Match m(String id, double score, double margin) {
+    return new Match(matcher.bank().get(id), score, margin);
+  }
+
+  @Test
+  void aSureLexicalCardIsShownInline() {
+    Cues.Decision d = new Cues(matcher, null).inline("what is a decorator in python", true, null, new Cues.Trend());
+    assertEquals(Cues.Kind.CARD, d.kind());
+    assertEquals("py-decorators", d.match().card().id());
+    assertEquals("match", d.source());
+  }
+
+  @Test
+  void statementsGetNothingAndUnsureQuestionsGoOffTheLoop() {
+    Cues.Trend trend = new Cues.Trend();
+    assertEquals(Cues.Kind.NONE, lexicalOnly.inline("we use postgres at work", true, null, trend).kind());
+    // lexical only: nothing sure inline, a detected question goes to the worker for its fallback
+    Cues.Decision later = lexicalOnly.inline("what does the ellipsis object do in python", true, null, trend);
+    assertEquals(Cues.Kind.LATER, later.kind());
+    Cues.Decision off = lexicalOnly.offLoop("what does the ellipsis object do in python", null);
+    assertEquals(Cues.Kind.FALLBACK, off.kind());
+    assertTrue(!off.related().isEmpty() && off.related().size() <= Fallback.RELATED, off.related().toString());
+  }
+
+  @Test
+  void theSameCardAskedAgainIsAFollowUpNotANewCue() {
+    Card onScreen = matcher.bank().get("py-decorators");
+    Cues.Decision d = lexicalOnly.inline("so what exactly is a decorator in python", true, onScreen, new Cues.Trend());
+    assertEquals(Cues.Kind.FOLLOW_UP, d.kind());
+    assertEquals(FollowUps.Kind.TOPIC, d.followUp().kind());
+  }
+
+  @Test
+  void interimSnippetsLandEarlyOnlyOnAClearOrSteadyLead() {
+    Cues.Trend trend = new Cues.Trend();
+    // the first interim words name nothing yet
+    assertEquals(Cues.Kind.NONE, lexicalOnly.inline("so can you tell me", false, null, trend).kind());
+    Cues.Decision early = lexicalOnly.inline("so can you tell me what a python decorator", false, null, trend);
+    Cues.Decision again = early.kind() == Cues.Kind.CARD ? early
+        : lexicalOnly.inline("so can you tell me what a python decorator is", false, null, trend);
+    assertEquals(Cues.Kind.CARD, again.kind());
+    assertEquals("py-decorators", again.match().card().id());
+    // the card landed early from this question: its final completes it, it does not follow it up
+    assertTrue(trend.landedEarly(again.match().card()));
+    assertTrue(!trend.landedEarly(matcher.bank().get("py-gil")));
+    // a final snippet resets the trend: a fresh question does not inherit the streak
+    lexicalOnly.inline("so can you tell me what a python decorator is used for", true, null, trend);
+    assertEquals(0, trend.update(null));
+    assertTrue(!trend.landedEarly(again.match().card()));
+  }
+
+  @Test
+  void theCalibratedRuleUsesAgreementScoreAndLead() {
+    // both rankings agree on a modest score: the card
+    assertEquals("match", Cues.arbitrate(m("py-gil", 0.42, 0.01), m("py-gil", 0.3, 0.01)).orElseThrow().source());
+    // they disagree; the semantic card is high with a small lead, or middling with a wide lead
+    assertEquals("semantic", Cues.arbitrate(m("py-gil", 0.3, 0.1), m("py-decorators", 0.72, 0.07)).orElseThrow().source());
+    assertEquals("semantic", Cues.arbitrate(m("py-gil", 0.3, 0.1), m("py-decorators", 0.5, 0.2)).orElseThrow().source());
+    // neither clear: a decent lexical card alone, else nothing (the caller falls back)
+    assertEquals("py-gil", Cues.arbitrate(m("py-gil", 0.62, 0.1), m("py-decorators", 0.5, 0.05)).orElseThrow()
+        .match().card().id());
+    assertEquals(Optional.empty(), Cues.arbitrate(m("py-gil", 0.5, 0.1), m("py-decorators", 0.5, 0.05)));
+    assertEquals(Optional.empty(), Cues.arbitrate(null, m("py-decorators", 0.69, 0.05)));
+  }
+}

@@ -1,0 +1,95 @@
+package dev.cuecard.match;
+
+import dev.cuecard.bank.BankLoader;
+import dev.cuecard.bank.Card;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Follow-up resolution against the card on screen, on the bundled bank (no semantic model). */
+class FollowUpsTest {
+  static Matcher matcher;
+
+  @BeforeAll
+  static void build() {
+    matcher = new Matcher(BankLoader.load(true, List.of()), 0.5);
+  }
+
+  private static Card card(String id) {
+    Card c = matcher.bank().get(id);
+    assertTrue(c != null, id);
+    return c;
+  }
+
+  private static FollowUps.Kind kind(String heard, String onScreen) {
+    return FollowUps.resolve(heard, card(onScreen), matcher).map(FollowUps.FollowUp::kind).orElse(null);
+  }
+
+  @Test
+  void genericFollowUpsAreRecognisedByWhatTheyAskFor() {
+    assertEquals(FollowUps.Kind.WHY, kind("why", "orm-n-plus-one"));
+    assertEquals(FollowUps.Kind.WHY, kind("and why is that", "orm-n-plus-one"));
+    assertEquals(FollowUps.Kind.SCALE, kind("and how would that scale", "design-celery"));
+    assertEquals(FollowUps.Kind.EXAMPLE, kind("can you give me an example", "py-decorators"));
+    assertEquals(FollowUps.Kind.DIFFERENTLY, kind("what would you do differently", "beh-conflict"));
+    assertEquals(FollowUps.Kind.LEARNED, kind("what did you learn from it", "beh-conflict"));
+  }
+
+  @Test
+  void storyCardsGetStoryPointersAndTechnicalCardsTheirOwnPoints() {
+    FollowUps.FollowUp story = FollowUps.resolve("why", card("beh-conflict"), matcher).orElseThrow();
+    FollowUps.FollowUp tech = FollowUps.resolve("why", card("orm-n-plus-one"), matcher).orElseThrow();
+    assertFalse(story.pointers().isEmpty());
+    assertFalse(tech.pointers().isEmpty());
+    assertTrue(!story.pointers().equals(tech.pointers()), "a story's why is not a technique's why");
+    FollowUps.FollowUp scale = FollowUps.resolve("what if the table had a billion rows", card("orm-indexes"), matcher)
+        .orElseThrow();
+    assertEquals("scale", scale.toJson().getString("kind"));
+  }
+
+  @Test
+  void aListedFollowUpLinksTheCardThatAnswersIt() {
+    FollowUps.FollowUp f = FollowUps.resolve("how would you spot an n plus one problem in production",
+        card("orm-select-vs-prefetch"), matcher).orElseThrow();
+    assertEquals(FollowUps.Kind.LISTED, f.kind());
+    assertEquals("How would you spot an N+1 problem in production?", f.listed());
+    assertEquals("orm-n-plus-one", f.linked().id());
+    assertEquals(f.linked().keyPoints().get(0).text(), f.pointers().get(0));
+    assertEquals("orm-n-plus-one", f.toJson().getJsonObject("linked").getString("id"));
+  }
+
+  @Test
+  void newQuestionsStoriesAndRemarksAreNotFollowUps() {
+    // names another card confidently
+    assertNull(kind("what are django signals and when should you avoid them", "orm-select-vs-prefetch"));
+    // "why" that asks a card of its own
+    assertNull(kind("why do you want to work here", "orm-select-vs-prefetch"));
+    // a new story
+    assertNull(kind("tell me about a time you missed a deadline", "beh-conflict"));
+    // a remark, and speech too long to be a follow-up
+    assertNull(kind("great that makes sense", "orm-select-vs-prefetch"));
+    assertNull(kind("okay so we have covered the orm pretty well and i think we should now move on to talk about"
+        + " how you deploy things and what your pipeline looks like end to end", "orm-select-vs-prefetch"));
+    // nothing on screen, or a fallback on screen
+    assertEquals(Optional.empty(), FollowUps.resolve("why", null, matcher));
+    assertEquals(Optional.empty(), FollowUps.resolve("why", Fallback.card("what is x"), matcher));
+  }
+
+  @Test
+  void touchesWeighsTheQuestionsWordsByRarity() {
+    Card c = card("orm-select-vs-prefetch");
+    assertTrue(FollowUps.touches("and prefetch related", c, matcher));
+    assertTrue(FollowUps.touches("when is the join slower", c, matcher));
+    assertFalse(FollowUps.touches("what about kubernetes pods and helm charts", c, matcher));
+    assertFalse(FollowUps.touches("what does the ellipsis object do in python", c, matcher), "common words do not make it");
+    assertTrue(FollowUps.touches("nice and how would you spot an n plus one problem in the first place", c, matcher));
+    assertFalse(FollowUps.touches("", c, matcher));
+  }
+}
