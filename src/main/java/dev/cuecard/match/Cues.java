@@ -121,7 +121,7 @@ public final class Cues {
     List<Match> top = lexical.top(text, 2);
     Match best = top.isEmpty() ? null : top.get(0);
     if (!isFinal) {
-      return interim(best, trend);
+      return interim(best, onScreen, trend);
     }
     trend.reset();
     double sure = semantic == null ? lexical.threshold() : LEXICAL_SURE;
@@ -133,9 +133,10 @@ public final class Cues {
 
   /**
    * An interim snippet lands a card early on a clear lead (the matcher's interim rule), or when the
-   * same card has led {@link #STEADY} snippets in a row with a fair score and lead.
+   * same card has led {@link #STEADY} snippets in a row with a fair score and lead; the card already
+   * on screen is not landed again.
    */
-  private Decision interim(Match best, Trend trend) {
+  private Decision interim(Match best, Card onScreen, Trend trend) {
     Match leading = best != null && best.score() >= STEADY_SCORE ? best : null;
     int streak = trend.update(leading);
     if (best == null) {
@@ -144,6 +145,9 @@ public final class Cues {
     boolean clear = best.score() >= Math.min(1.0, lexical.threshold() + Matcher.INTERIM_EXTRA)
         && best.margin() >= Matcher.INTERIM_MARGIN;
     boolean steady = streak >= STEADY && best.margin() >= STEADY_MARGIN;
+    if (onScreen != null && best.card().id().equals(onScreen.id())) {
+      return Decision.NONE; // already up: not this question's early card
+    }
     if (clear || steady) {
       trend.landed = best.card().id();
       return Decision.card(best, "match");
@@ -175,7 +179,7 @@ public final class Cues {
     if (!Fallback.deserves(text)) {
       return Decision.NONE;
     }
-    List<Match> byWords = lexical.rank(text, Fallback.RELATED);
+    List<Match> byWords = lexical.top(text, Fallback.RELATED);
     if (near == null) {
       near = byWords;
     }
