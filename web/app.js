@@ -186,6 +186,7 @@ function onMessage(m) {
       break;
     case "transcript": addLine(m); break;
     case "cue": addCue(m); break;
+    case "followup": onFollowUp(m); break;
     case "coverage": onCoverage(m); break;
     case "stage": onStage(m); break;
     case "nudge": if (current() && current().card.id === m.cardId) showNudge($("card"), m); break;
@@ -202,6 +203,14 @@ function addCue(cue) {
   state.cards.push(cue);
   if (!state.pinned) state.pos = state.cards.length - 1;
   drawCard();
+}
+
+/** A follow-up goes inside the card it follows up (the latest cue of that card). */
+function onFollowUp(m) {
+  const cue = [...state.cards].reverse().find((c) => c.card.id === m.cardId);
+  if (!cue) return;
+  cue.followUp = m.followUp;
+  if (current() === cue) drawCard();
 }
 
 function onCoverage(c) {

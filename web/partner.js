@@ -27,16 +27,30 @@ function status(text) {
   setTimeout(() => { if ($("status").textContent === text) $("status").textContent = ""; }, 5000);
 }
 
+/** The cue on the partner's screen and its latest coverage and stage, kept so a follow-up can be drawn into it. */
+let shown = { cue: null, coverage: null, stage: null };
+
+function drawShown() {
+  renderCard($("card"), shown.cue, { onAsk: (id) => live.ask(id) });
+  applyCoverage($("card"), shown.coverage);
+  applyStage($("card"), shown.stage);
+}
+
 function onMessage(m) {
   switch (m.type) {
     case "welcome":
-      renderCard($("card"), m.cue);
-      applyCoverage($("card"), m.coverage);
-      applyStage($("card"), m.stage);
+      shown = { cue: m.cue, coverage: m.coverage, stage: m.stage };
+      drawShown();
       break;
-    case "cue": renderCard($("card"), m, { onAsk: (id) => live.ask(id) }); break;
-    case "coverage": applyCoverage($("card"), m); break;
-    case "stage": applyStage($("card"), m); break;
+    case "cue": shown = { cue: m, coverage: null, stage: null }; drawShown(); break;
+    case "followup":
+      if (shown.cue && shown.cue.card.id === m.cardId) {
+        shown.cue.followUp = m.followUp;
+        drawShown();
+      }
+      break;
+    case "coverage": shown.coverage = m; applyCoverage($("card"), m); break;
+    case "stage": shown.stage = m; applyStage($("card"), m); break;
     case "nudge": showNudge($("card"), m); break;
     case "transcript": addLine(m); break;
     case "rating": status(`Rated ${m.score}/5`); break;

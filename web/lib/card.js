@@ -21,6 +21,7 @@ export function renderCard(root, cue, { compact = false, onAsk = null } = {}) {
   }
   root.append(el("p", { class: "question" }, c.question));
   if (!cue.fallback) root.append(el("p", { class: "heard" }, `Heard: “${cue.heard}”`)); // a fallback's question is what was heard
+  if (cue.followUp) root.append(followUpBox(cue.followUp, onAsk));
   root.append(el("ol", { class: "steps" }, c.steps.map((s) => el("li", { "data-step": s }, s))));
   if (c.keyPoints.length) {
     root.append(el("h4", {}, "Cover"),
@@ -38,6 +39,22 @@ export function renderCard(root, cue, { compact = false, onAsk = null } = {}) {
       root.append(el("h4", {}, "Likely follow-ups"), el("ul", { class: "followups" }, c.followUps.map((f) => el("li", {}, f))));
     }
   }
+}
+
+/**
+ * A follow-up the interviewer asked about the card on screen: what was heard, what kind of
+ * follow-up it is, and pointers for answering it; a follow-up that has a card of its own links to it.
+ */
+function followUpBox(f, onAsk) {
+  const box = el("section", { class: "followup", "data-kind": f.kind, "aria-live": "polite" },
+    el("h4", {}, `Follow-up: “${f.heard}”`),
+    el("p", { class: "followup-label" }, f.listed ? `${f.label}: ${f.listed}` : f.label),
+    el("ul", { class: "followup-points" }, f.pointers.map((p) => el("li", {}, p))));
+  if (f.linked && onAsk) {
+    box.append(el("button", { type: "button", class: "link", onclick: () => onAsk(f.linked.id) },
+      `Open the card: ${f.linked.question}`));
+  }
+  return box;
 }
 
 export function applyCoverage(root, coverage) {

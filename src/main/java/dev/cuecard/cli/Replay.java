@@ -130,6 +130,7 @@ final class Replay {
     CountDownLatch acked = new CountDownLatch(finals);
     CountDownLatch welcomed = new CountDownLatch(1);
     AtomicInteger cues = new AtomicInteger();
+    AtomicInteger followUps = new AtomicInteger();
     AtomicInteger rate = new AtomicInteger(10);
     AtomicInteger errors = new AtomicInteger();
     StringBuilder partial = new StringBuilder();
@@ -151,6 +152,13 @@ final class Replay {
               JsonObject card = m.getJsonObject("card");
               out.printf(Locale.ROOT, "CUE %-28s %.2f  %s%n      heard: %s%n", card.getString("id"),
                   m.getDouble("score"), card.getString("question"), m.getString("heard"));
+            }
+            case "followup" -> {
+              followUps.incrementAndGet();
+              JsonObject f = m.getJsonObject("followUp");
+              out.printf(Locale.ROOT, "FOLLOW-UP on %-22s %s%n      heard: %s%n", m.getString("cardId"),
+                  f.getString("label"), f.getString("heard"));
+              f.getJsonArray("pointers").forEach(p -> out.println("      - " + p));
             }
             case "error" -> {
               errors.incrementAndGet();
@@ -184,13 +192,20 @@ final class Replay {
           sending = send(sending, snippet(l.speaker(), soFar, false, ++seq), rate.get());
         }
       }
+      int decided = cues.get() + followUps.get();
       sending = send(sending, snippet(l.speaker(), l.text(), true, ++seq), rate.get());
       sending.join();
       Thread.sleep(10); // let the echo and cue arrive in order with the output
+      // a question's card or follow-up may come from the server's worker a few milliseconds later;
+      // a real interviewer pauses, so wait a moment for it before the next line supersedes it
+      for (int i = 0; i < 30 && l.speaker().equals("interviewer") && cues.get() + followUps.get() == decided; i++) {
+        Thread.sleep(10);
+      }
     }
     boolean done = acked.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
-    out.println(lines.size() + " lines replayed, " + cues.get() + " cue cards" + (errors.get() > 0
+    out.println(lines.size() + " lines replayed, " + cues.get() + " cue cards, " + followUps.get() + " follow-ups"
+        + (errors.get() > 0
         ? ", " + errors.get() + " errors" : ""));
     return done && errors.get() == 0 ? 0 : 1;
   }

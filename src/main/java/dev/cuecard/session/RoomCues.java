@@ -1,12 +1,11 @@
 package dev.cuecard.session;
 
 import dev.cuecard.bank.Card;
-import dev.cuecard.match.LiveBank;
+import dev.cuecard.match.Cues;
 import dev.cuecard.match.Fallback;
+import dev.cuecard.match.FollowUps;
+import dev.cuecard.match.LiveBank;
 import dev.cuecard.match.Match;
-import dev.cuecard.match.Matcher;
-import dev.cuecard.match.QuestionDetector;
-import dev.cuecard.match.SemanticIndex;
 import dev.cuecard.metrics.Metrics;
 import dev.cuecard.store.Records;
 import dev.cuecard.store.Transcripts;
@@ -15,7 +14,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -36,6 +34,8 @@ final class RoomCues {
   /** Bumped by every interviewer final and every cue, so a late semantic answer never overrides newer talk. */
   private long questionVersion;
   private boolean closed;
+  /** The leading card over the current question's interim snippets. */
+  private final Cues.Trend trend = new Cues.Trend();
 
   RoomCues(String sessionId, Room.Deps d, RoomCoach coach, Consumer<JsonObject> publish) {
     this.sessionId = sessionId;
@@ -71,66 +71,71 @@ final class RoomCues {
   }
 
   /**
-   * Matches what the interviewer said. A final question nothing matched at once goes off the event
-   * loop: to the semantic path when it is on, and, when that finds nothing either, to a fallback
-   * cue with the nearest cards (for a question worth one: {@link Fallback#deserves}), unless the
-   * card on screen is among them or the question is worded like one of its follow-ups: then the
-   * question is taken to be about that card, and it stays.
+   * Decides what the interviewer's words bring up ({@link Cues}, the same decision {@code eval}
+   * measures): a card, a follow-up shown inside the card on screen, or, off the event loop, the
+   * semantic check and then a fallback cue with the nearest cards.
    */
   void interviewerSaid(String text, boolean isFinal, long now) {
     long t0 = System.nanoTime();
-    Matcher lexical = bank.get();
-    Optional<Match> found = lexical.match(text, isFinal);
+    Cues cues = new Cues(bank.get(), bank.semantic().orElse(null));
+    Card onScreen = currentCardId == null ? null : cues.lexical().bank().get(currentCardId);
+    // the final snippet of a question whose card landed early completes it: not a follow-up to it
+    boolean completes = isFinal && trend.landedEarly(onScreen);
+    Card against = completes ? null : onScreen;
+    Cues.Decision d = cues.inline(text, isFinal, against, trend);
     metrics.matchLatencyNanos(System.nanoTime() - t0);
-    if (found.isPresent()) {
-      show(found.get(), text, isFinal, "match", now);
-      return;
+    switch (d.kind()) {
+      case CARD -> show(d.match(), text, isFinal, d.source(), now);
+      case FOLLOW_UP -> followUp(d.followUp(), text, now);
+      case LATER -> later(cues, text, against, completes);
+      default -> questionVersion += isFinal ? 1 : 0;
     }
-    if (!isFinal) {
-      return;
-    }
+  }
+
+  /**
+   * The worker half of the decision, for a final question the inline half could not settle. When
+   * the question's card already {@code landedEarly}, only another card replaces it.
+   */
+  private void later(Cues cues, String text, Card onScreen, boolean landedEarly) {
     long version = ++questionVersion;
-    Optional<SemanticIndex> semantic = bank.semantic().filter(x -> QuestionDetector.isQuestion(text));
-    boolean fallback = Fallback.deserves(text);
-    if (semantic.isEmpty() && !fallback) {
-      return;
-    }
-    String onScreen = currentCardId;
-    Card screenCard = onScreen == null ? null : lexical.bank().get(onScreen);
     semanticWorkers.executeBlocking(() -> {
-      if (semantic.isPresent()) {
-        long t1 = System.nanoTime();
-        Optional<Match> m = semantic.get().match(text);
-        metrics.semanticLatencyNanos(System.nanoTime() - t1);
-        if (m.isPresent()) {
-          return new Found(m.get(), List.of());
-        }
-      }
-      if (!fallback) {
-        return null;
-      }
-      List<Match> near = lexical.rank(text, Fallback.RELATED);
-      // a question worded like one of the card on screen's follow-ups, or nearest to that card, is most
-      // likely about it: that card stays
-      boolean aboutCurrent = Fallback.followsUp(text, screenCard)
-          || near.stream().anyMatch(r -> r.card().id().equals(onScreen));
-      return aboutCurrent ? null : new Found(null, near);
-    }, false).onSuccess(f -> {
-      if (f == null || version != questionVersion || closed) {
-        return; // nothing found, or newer talk came first
+      long t1 = System.nanoTime();
+      Cues.Decision d = cues.offLoop(text, onScreen);
+      metrics.semanticLatencyNanos(System.nanoTime() - t1);
+      return d;
+    }, false).onSuccess(d -> {
+      if (version != questionVersion || closed || landedEarly && d.kind() != Cues.Kind.CARD) {
+        return; // newer talk came first, or the early card stays
       }
       long at = System.currentTimeMillis();
-      if (f.match() != null) {
-        show(f.match(), text, true, "semantic", at);
-      } else {
-        currentCardId = null; // a fallback follows another fallback
-        show(new Match(Fallback.card(text), 0, 0), text, true, "fallback", at, f.related());
+      switch (d.kind()) {
+        case CARD -> show(d.match(), text, true, d.source(), at);
+        case FOLLOW_UP -> followUp(d.followUp(), text, at);
+        case FALLBACK -> {
+          currentCardId = null; // a fallback follows another fallback
+          show(new Match(Fallback.card(text), 0, 0), text, true, "fallback", at, d.related());
+        }
+        default -> {
+        }
       }
     });
   }
 
-  /** What the off-loop path found: a semantic match, or else the cards nearest a fallback. */
-  private record Found(Match match, List<Match> related) {
+  /**
+   * Shows a follow-up's pointers inside the card on screen (joiners get it with the cue), and the
+   * candidate's reply is coached as a new answer on that card.
+   */
+  private void followUp(FollowUps.FollowUp f, String heard, long now) {
+    questionVersion++;
+    Card card = currentCardId == null ? null : card(currentCardId);
+    if (currentCue == null || card == null) {
+      return;
+    }
+    JsonObject follow = f.toJson().put("heard", heard).put("at", now);
+    currentCue.put("followUp", follow);
+    publish.accept(new JsonObject().put("type", "followup").put("sessionId", sessionId)
+        .put("cardId", currentCardId).put("followUp", follow));
+    coach.cardShown(card, now);
   }
 
   /** A card asked from the bank: shown even when it is the current one (asking again starts a fresh answer). */

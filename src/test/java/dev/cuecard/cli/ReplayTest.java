@@ -47,7 +47,9 @@ class ReplayTest {
       assertTrue(cues.get(0).contains("orm-select-vs-prefetch"), r.out());
       assertTrue(cues.get(1).contains("beh-conflict"), r.out());
       assertTrue(cues.get(2).contains("design-celery"), r.out());
-      assertTrue(r.out().contains("10 lines replayed, 3 cue cards"), r.out());
+      // "how would you spot an n plus one problem" is shown inside the ORM card, not as a card of its own
+      assertTrue(r.out().lines().anyMatch(l -> l.startsWith("FOLLOW-UP on orm-select-vs-prefetch")), r.out());
+      assertTrue(r.out().contains("10 lines replayed, 3 cue cards, 1 follow-ups"), r.out());
 
       // the same account again, into the session it created: every line is already stored
       String session = r.out().lines().filter(l -> l.startsWith("session ")).findFirst().orElseThrow().substring(8);

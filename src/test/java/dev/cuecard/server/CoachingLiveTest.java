@@ -47,12 +47,12 @@ class CoachingLiveTest extends SessionTestBase {
       ws.snippet("interviewer", "mm hmm", true, 6);
       ws.sync();
       assertTrue(ws.seen("answer").isEmpty(), "a short acknowledgement does not end the answer");
-      ws.snippet("interviewer", "great, and how would you spot an n plus one problem", true, 7);
+      ws.snippet("interviewer", "great, and what are django signals and when should you avoid them", true, 7);
       JsonObject answer = ws.next("answer");
       assertEquals("orm-select-vs-prefetch", answer.getString("cardId"));
       assertEquals(4, answer.getJsonArray("covered").size());
       assertTrue(answer.getJsonArray("structure").contains("Trade-off"));
-      assertEquals("orm-n-plus-one", ws.next("cue").getJsonObject("card").getString("id"));
+      assertEquals("django-signals", ws.next("cue").getJsonObject("card").getString("id"));
       ws.next("ack");
     }
     // the ack covers the utterance; the cue is written beside it, and on PostgreSQL's pool it may land a moment later

@@ -30,7 +30,7 @@ class FallbackCueTest extends SessionTestBase {
   @Test
   void anUnseenQuestionGetsTheStructureForItsKindAndTheNearestCards() {
     try (WsClient ws = WsClient.connect(server, token, session)) {
-      JsonObject technical = fallbackFor(ws, "what does the walrus operator do in python", 1);
+      JsonObject technical = fallbackFor(ws, "what does the ellipsis object do in python", 1);
       JsonObject card = technical.getJsonObject("card");
       assertEquals("TECHNICAL", card.getString("framework"));
       assertEquals("fallback:technical", card.getString("id"));
@@ -46,7 +46,7 @@ class FallbackCueTest extends SessionTestBase {
       assertEquals(java.util.List.of("Requirements", "Components", "Scale", "Trade-offs"),
           design.getJsonObject("card").getJsonArray("steps").getList());
 
-      JsonObject story = fallbackFor(ws, "tell me about a time you had to learn a new programming language in a week", 3);
+      JsonObject story = fallbackFor(ws, "tell me about a time you organised a team offsite", 3);
       assertEquals("STAR", story.getJsonObject("card").getString("framework"));
       ws.sync();
     }
@@ -58,7 +58,7 @@ class FallbackCueTest extends SessionTestBase {
       ws.snippet("interviewer", "how is your day going so far", true, 1);
       ws.snippet("interviewer", "can you hear me okay", true, 2);
       ws.snippet("interviewer", "why", true, 3);
-      ws.snippet("candidate", "what does the walrus operator do in python", true, 4);
+      ws.snippet("candidate", "what does the ellipsis object do in python", true, 4);
       ws.replies(4);
       ws.sync();
       assertTrue(ws.seen("cue").isEmpty(), "no cue: " + ws.seen("cue"));
@@ -73,8 +73,8 @@ class FallbackCueTest extends SessionTestBase {
       assertEquals("django-signals", cue.getJsonObject("card").getString("id"));
       assertNull(cue.getBoolean("fallback"));
       // an answer to a fallback is tracked for its structure
-      fallbackFor(ws, "what does the walrus operator do in python", 2);
-      ws.snippet("candidate", "it is a way to assign inside an expression, for example in a while loop", true, 3);
+      fallbackFor(ws, "what does the ellipsis object do in python", 2);
+      ws.snippet("candidate", "it is a built-in singleton, for example a placeholder in type stubs", true, 3);
       JsonObject stage = ws.next("stage");
       assertEquals("fallback:technical", stage.getString("cardId"));
       assertTrue(stage.getJsonArray("reached").contains("Definition"), stage.encode());
@@ -88,12 +88,12 @@ class FallbackCueTest extends SessionTestBase {
       assertEquals("orm-select-vs-prefetch", ws.next("cue").getJsonObject("card").getString("id"));
       // worded like one of the card's follow-ups ("How would you spot an N+1 problem in production?")
       ws.snippet("interviewer", "nice and how would you spot an n plus one problem in the first place", true, 2);
-      ws.replies(1);
+      JsonObject follow = ws.next("followup");
+      assertEquals("orm-select-vs-prefetch", follow.getString("cardId"), "resolved against the card on screen");
       ws.sync();
-      assertTrue(ws.seen("cue").stream().noneMatch(c -> Boolean.TRUE.equals(c.getBoolean("fallback"))),
-          "no fallback replaces the card being discussed: " + ws.seen("cue"));
+      assertEquals(1, ws.seen("cue").size(), "no new cue or fallback replaces the card being discussed: " + ws.seen("cue"));
       // an unrelated unseen question does get one
-      fallbackFor(ws, "what does the walrus operator do in python", 3);
+      fallbackFor(ws, "what does the ellipsis object do in python", 3);
     }
   }
 }

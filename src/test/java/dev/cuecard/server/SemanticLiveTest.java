@@ -33,24 +33,32 @@ class SemanticLiveTest {
       String session = server.newSession(token);
       try (WsClient ws = WsClient.connect(server, token, session)) {
         // no card shares these words, and an interim never waits for the slow path
-        ws.snippet("interviewer", "how would you limit each user to a hundred", false, 1);
-        ws.snippet("interviewer", "how would you limit each user to a hundred requests a minute", true, 2);
+        ws.snippet("interviewer", "how do you make a python function remember", false, 1);
+        ws.snippet("interviewer", "how do you make a python function remember results it already computed", true, 2);
         JsonObject cue = ws.next("cue");
-        assertEquals("design-rate-limiter", cue.getJsonObject("card").getString("id"));
+        assertEquals("py-lru-cache", cue.getJsonObject("card").getString("id"));
         assertEquals("semantic", cue.getString("source"));
         assertTrue(cue.getBoolean("final"));
 
+        // two close cards (the design and the DRF throttling one) and no clear lead: a fallback
+        // whose related cards are the nearest by meaning, not by shared words
+        ws.snippet("interviewer", "how would you limit each user to a hundred requests a minute", true, 3);
+        JsonObject fallback = ws.next("cue");
+        assertEquals(true, fallback.getBoolean("fallback"), fallback.encode());
+        assertTrue(fallback.getJsonArray("related").stream()
+            .anyMatch(r -> "design-rate-limiter".equals(((JsonObject) r).getString("id"))), fallback.encode());
+
         // small talk stays silent on both paths
-        ws.snippet("interviewer", "great thanks that makes sense", true, 3);
-        ws.snippet("candidate", "i'd use a token bucket in redis keyed by user", true, 4);
-        while (ws.seen("ack").size() < 3) {
+        ws.snippet("interviewer", "great thanks that makes sense", true, 4);
+        ws.snippet("candidate", "i'd use a token bucket in redis keyed by user", true, 5);
+        while (ws.seen("ack").size() < 4) {
           ws.next("ack");
         }
         ws.sync();
-        assertEquals(1, ws.seen("cue").size(), "no further cues: " + ws.seen("cue"));
+        assertEquals(2, ws.seen("cue").size(), "no further cues: " + ws.seen("cue"));
       }
       String metrics = server.call("GET", "/metrics", null, (String) null).body();
-      assertTrue(metrics.contains("cuecard_semantic_latency_seconds_count 1"), metrics);
+      assertTrue(metrics.contains("cuecard_semantic_latency_seconds_count 2"), metrics);
     }
   }
 }

@@ -50,6 +50,19 @@ class WebClientsBrowserTest {
         candidate.executeScript("window.scrollTo(0, 0)");
         Browser.screenshot(candidate, "overlay.png");
 
+        // the interviewer follows up with one of the card's own follow-ups: it shows inside the card,
+        // with a link to the card that answers it
+        new Select(candidate.findElement(By.id("speaker"))).selectByValue("interviewer");
+        input.sendKeys("how would you spot an n plus one problem in production", Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#card[data-card-id='orm-select-vs-prefetch'] .followup[data-kind='listed'] button.link")));
+        assertTrue(candidate.findElement(By.cssSelector("#card .followup")).getText()
+            .contains("How would you spot an N+1 problem in production?"));
+        assertTrue(candidate.findElements(By.cssSelector("#card .points li.covered")).size() >= 2,
+            "the follow-up keeps the answer's coverage");
+        Browser.screenshot(candidate, "overlay-followup.png");
+        new Select(candidate.findElement(By.id("speaker"))).selectByValue("candidate");
+
         // a dropped connection: what is typed meanwhile is kept and sent after the automatic reconnect
         candidate.executeScript("window.cuecard.live.ws.close()");
         input.sendKeys("and prefetch related runs a second query", Keys.ENTER);
@@ -77,6 +90,7 @@ class WebClientsBrowserTest {
         partner.get(link);
         pwait.until(ExpectedConditions.textToBe(By.id("conn"), "live"));
         pwait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#card[data-card-id='orm-select-vs-prefetch']")));
+        pwait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#card .followup[data-kind='listed']")));
         partner.findElement(By.id("q")).sendKeys("background jobs celery");
         WebElement ask = pwait.until(ExpectedConditions.elementToBeClickable(
             By.cssSelector("#questions li[data-card-id='design-celery'] button.ask")));
@@ -98,7 +112,8 @@ class WebClientsBrowserTest {
         wait.until(d -> d.findElements(By.cssSelector("#transcript li")).size() >= 5);
         candidate.findElement(By.id("review-link")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#session-list li a"))).click();
-        wait.until(d -> d.findElements(By.cssSelector(".answers li.answer")).size() == 2);
+        // the first answer, the reply to the follow-up (coached as its own answer on the card), the Celery answer
+        wait.until(d -> d.findElements(By.cssSelector(".answers li.answer")).size() == 3);
         assertTrue(candidate.findElement(By.cssSelector(".answers")).getText().contains("Partner: 4/5 — name the retry strategy"));
         assertTrue(candidate.findElement(By.cssSelector(".timeline")).getText().contains("Note: good structure"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart svg rect")));
@@ -130,9 +145,9 @@ class WebClientsBrowserTest {
       try {
         WebDriverWait wait = new WebDriverWait(candidate, Duration.ofSeconds(10));
         Browser.startLocalSession(candidate, server.base(), "Unseen questions");
-        candidate.findElement(By.id("text")).sendKeys("what does the walrus operator do in python", Keys.ENTER);
+        candidate.findElement(By.id("text")).sendKeys("what does the ellipsis object do in python", Keys.ENTER);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#card.fallback .fallback-note")));
-        assertEquals("what does the walrus operator do in python",
+        assertEquals("what does the ellipsis object do in python",
             candidate.findElement(By.cssSelector("#card .question")).getText());
         assertEquals(4, candidate.findElements(By.cssSelector("#card .steps li")).size());
         assertEquals(0, candidate.findElements(By.cssSelector("#card .heard")).size(), "the question is what was heard");
