@@ -22,7 +22,9 @@ public final class QuestionDetector {
       "what", "what's", "whats", "why", "how", "how's", "when", "where", "which", "who", "whose",
       "can", "could", "would", "will", "do", "does", "did", "is", "are", "was", "were", "have", "has",
       "should", "shall", "explain", "describe", "tell", "walk", "talk", "give", "share", "compare",
-      "define", "list", "name", "imagine", "suppose", "say", "design", "implement", "write", "debug");
+      "define", "list", "name", "imagine", "suppose", "say", "design", "implement", "write", "debug",
+      // coding-exercise prompts: "given a list of numbers ...", "find the ...", "reverse a linked list"
+      "given", "find", "reverse", "sort", "merge", "count", "detect", "validate", "check", "build");
 
   private static final Pattern CLAUSE = Pattern.compile(
       "\\b(?:what|how|why|when|where|which|who)(?:'s)?\\s+(?:is|are|was|were|does|do|did|would|could|should|can|"
@@ -34,7 +36,11 @@ public final class QuestionDetector {
           + "|\\bdifference\\s+between\\b"
           + "|\\bgive\\s+(?:me|us)\\s+an?\\b"
           + "|\\bi'?d\\s+(?:like|love)\\s+to\\s+(?:hear|know|understand)\\b"
-          + "|\\b(?:share|think\\s+of)\\s+(?:a|an)\\s+(?:time|example|situation)\\b");
+          + "|\\b(?:share|think\\s+of)\\s+(?:a|an)\\s+(?:time|example|situation)\\b"
+          // "what else ...", and a conditional that asks: "if i append to a list ... does the caller see it"
+          + "|\\b(?:what|how|why|where|who)\\s+else\\b"
+          + "|^(?:\\w+\\s+){0,2}if\\b.*\\b(?:does|do|is|are|will|would|can|could|should)\\s+"
+          + "(?:the|it|that|this|they|you|i|we)\\b");
 
   private static final Pattern COMPARISON = Pattern.compile("\\b(?:versus|vs|or)\\b");
   private static final Set<String> TRAILING = Set.of("why", "how", "right", "when", "which");

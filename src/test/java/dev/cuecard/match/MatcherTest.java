@@ -132,6 +132,12 @@ class MatcherTest {
       "that's a good point | false",
       "i know what you mean | false",
       "okay let's move on to the next section | false",
+      "given an array of strings group the anagrams together | true",
+      "okay reverse a linked list in place | true",
+      "if i pass a dict into a function and change it does the caller see it | true",
+      "and what else would you cache | true",
+      "if it rains we just stay inside | false",
+      "we check the logs every morning | false",
   })
   void questionDetection(String text, boolean question) {
     assertEquals(question, QuestionDetector.isQuestion(text), text);
