@@ -77,20 +77,20 @@ class EvalTest {
 
   @Test
   void withTheSemanticPath() throws Exception {
-    Eval.Report dev = check(semanticRun("dev.jsonl"), 0.86, 0.0);
+    Eval.Report dev = check(semanticRun("dev.jsonl"), 0.87, 0.0);
     assertTrue(dev.precision() >= 0.94, "cards shown that were right " + dev.precision());
     check(semanticRun("test.jsonl"), 0.91, 0.06);
-    Eval.Report unseen = check(semanticRun("unseen.jsonl"), 0.84, 0.05);
+    Eval.Report unseen = check(semanticRun("unseen.jsonl"), 0.86, 0.05);
     assertTrue(unseen.precision() >= 0.93, "cards shown that were right " + unseen.precision());
   }
 
   @Test
   void cardsLandBeforeTheQuestionEnds() throws Exception {
     Eval.Early dev = semanticRun("dev.jsonl").early();
-    assertTrue(dev.share() >= 0.35, dev.format());
+    assertTrue(dev.share() >= 0.36, dev.format());
     assertTrue(dev.wrongEarly() <= 16, dev.format());
     Eval.Early unseen = semanticRun("unseen.jsonl").early();
-    assertTrue(unseen.share() >= 0.5, unseen.format());
+    assertTrue(unseen.share() >= 0.53, unseen.format());
     assertTrue(unseen.wrongEarly() <= 6, unseen.format());
   }
 
