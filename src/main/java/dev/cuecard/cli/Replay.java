@@ -157,8 +157,12 @@ final class Replay {
               followUps.incrementAndGet();
               JsonObject f = m.getJsonObject("followUp");
               out.printf(Locale.ROOT, "FOLLOW-UP on %-22s %s%n      heard: %s%n", m.getString("cardId"),
-                  f.getString("label"), f.getString("heard"));
+                  f.getString("label") + (f.getString("listed") == null ? "" : ": " + f.getString("listed")),
+                  f.getString("heard"));
               f.getJsonArray("pointers").forEach(p -> out.println("      - " + p));
+              if (f.getJsonObject("linked") != null) {
+                out.println("      answered by " + f.getJsonObject("linked").getString("id"));
+              }
             }
             case "error" -> {
               errors.incrementAndGet();

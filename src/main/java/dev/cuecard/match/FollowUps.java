@@ -109,7 +109,7 @@ public final class FollowUps {
    */
   static final double TOUCH_SHARE = 0.45;
   /** A follow-up is short: beyond this many words it is taken to be a question of its own. */
-  static final int MAX_WORDS = 14;
+  static final int MAX_WORDS = 16;
   /** A generic follow-up that names this much of another card confidently is that card's question instead. */
   static final double NEW_QUESTION = 0.75;
 
