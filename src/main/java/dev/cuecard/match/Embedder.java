@@ -42,18 +42,41 @@ public final class Embedder extends AbstractInProcessEmbeddingModel {
   private final OnnxBertBiEncoder encoder;
 
   public Embedder() {
+    this(MODEL, TOKENIZER);
+  }
+
+  private Embedder(String modelResource, String tokenizerResource) {
     super(Runnable::run); // single texts are embedded on the calling thread anyway
-    try (InputStream model = open(MODEL); InputStream tokenizer = open(TOKENIZER)) {
+    try (InputStream model = open(modelResource); InputStream tokenizer = open(tokenizerResource)) {
+      encoder = session(model, tokenizer, PoolingMode.MEAN);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the embedding model", e);
+    }
+  }
+
+  /**
+   * Another BERT-style ONNX encoder of the same width (the encoder comparison in docs/matching.md
+   * loads bge-small-en-v1.5 and e5-small-v2 this way), with the same session settings.
+   */
+  public Embedder(InputStream model, InputStream tokenizer, PoolingMode pooling) {
+    super(Runnable::run);
+    try {
+      encoder = session(model, tokenizer, pooling);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the embedding model", e);
+    }
+  }
+
+  private static OnnxBertBiEncoder session(InputStream model, InputStream tokenizer, PoolingMode pooling)
+      throws IOException {
+    try {
       OrtEnvironment env = OrtEnvironment.getEnvironment();
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
       options.setIntraOpNumThreads(1);
       options.setInterOpNumThreads(1);
       options.addConfigEntry("session.intra_op.allow_spinning", "0");
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-      encoder = new OnnxBertBiEncoder(env, env.createSession(model.readAllBytes(), options), tokenizer,
-          PoolingMode.MEAN);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the embedding model", e);
+      return new OnnxBertBiEncoder(env, env.createSession(model.readAllBytes(), options), tokenizer, pooling);
     } catch (OrtException e) {
       throw new IllegalStateException("cannot start the embedding model: " + e.getMessage(), e);
     }

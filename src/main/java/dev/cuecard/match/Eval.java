@@ -160,7 +160,7 @@ public final class Eval {
   }
 
   /** A card is a hit when its id, question, aliases or tags contain any expected keyword. */
-  static boolean hit(Card c, List<String> expect) {
+  public static boolean hit(Card c, List<String> expect) {
     String hay = (c.id() + "\n" + c.question() + "\n" + String.join("\n", c.aliases()) + "\n"
         + String.join("\n", c.tags())).toLowerCase(Locale.ROOT);
     return expect.stream().anyMatch(hay::contains);
