@@ -161,7 +161,11 @@ public final class Cues {
     Match lex = top.isEmpty() ? null : top.get(0);
     List<Match> near;
     if (semantic != null) {
-      near = semantic.rank(text, Fallback.RELATED);
+      SemanticIndex.Ranking ranking = semantic.ranking(text, Fallback.RELATED);
+      if (ranking.smallTalk()) {
+        return Decision.NONE; // nearer "how was the traffic getting here" than any card: no cue at all
+      }
+      near = ranking.top();
       Optional<Decision> d = near.isEmpty() ? Optional.empty() : arbitrate(lex, near.get(0));
       if (d.isPresent()) {
         boolean sure = d.get().match().score() >= LEXICAL_SURE;

@@ -24,10 +24,17 @@ public final class Fallback {
   static final int MIN_TERMS = 2;
 
   private static final Pattern SMALL_TALK = Pattern.compile("\\b(?:how are you|how's it going|how is it going"
-      + "|how (?:is|was) your (?:day|week|weekend|morning)|can you hear me|can you see (?:my|the) screen"
+      + "|how(?:'s| is| was| has) your (?:day|week|weekend|morning|evening)|can you hear me|can you see (?:my|the) screen"
       + "|(?:are|is) (?:you|everyone) ready|shall we (?:start|begin)|should we (?:start|begin)|does that make sense"
       + "|is that (?:clear|ok|okay|fine)|sound(?:s)? good|any questions before|did i lose you|are you still there"
-      + "|do you want (?:some )?water|how do you pronounce)\\b");
+      + "|do you want (?:some )?water|how do you pronounce"
+      // the call and the day itself: travel, weather, breaks, notes, the audio and the screen
+      + "|(?:parking|commute|journey|weather|raining|weekend|coffee or (?:a )?tea)"
+      + "|(?:get|getting) started|kick off|before we (?:begin|start)|ready to (?:begin|start|go)"
+      + "|(?:a|short|quick) break|take (?:some )?notes|record (?:this|the call)|introduce (?:myself|the|my)"
+      + "|(?:audio|sound|video|microphone|mic|connection) (?:okay|ok|working|fine|good|clear)"
+      + "|(?:shared|my) (?:screen|document)|calendar invite|meeting link|good time for you"
+      + "|(?:working|calling|joining) (?:from|in from)|lived (?:in|here|there)|been to (?:our|the) office)\\b");
 
   private static final Pattern STORY = Pattern.compile("\\b(?:a time (?:when|that|you)|tell me about (?:a|an|the) "
       + "(?:time|situation|project|moment|occasion)|describe a (?:time|situation)|give me an example of (?:a time|when)"

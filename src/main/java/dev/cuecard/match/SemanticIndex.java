@@ -2,6 +2,10 @@ package dev.cuecard.match;
 
 import dev.cuecard.bank.Card;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,11 +32,18 @@ public final class SemanticIndex {
   /** Every phrasing's unit vector, one after another (DIM floats each), and the card each belongs to. */
   private final float[] vectors;
   private final int[] owner;
+  /** The small-talk phrasings' unit vectors (src/main/resources/match/small-talk.txt). */
+  private final float[] smallTalk;
 
-  private SemanticIndex(Matcher lexical, float[] vectors, int[] owner) {
+  /** A question's nearest cards by fused score, and whether it is nearer small talk than every card. */
+  public record Ranking(List<Match> top, boolean smallTalk) {
+  }
+
+  private SemanticIndex(Matcher lexical, float[] vectors, int[] owner, float[] smallTalk) {
     this.lexical = lexical;
     this.vectors = vectors;
     this.owner = owner;
+    this.smallTalk = smallTalk;
   }
 
   private static Embedder model() {
@@ -72,7 +83,24 @@ public final class SemanticIndex {
         owner[row++] = i;
       }
     }
-    return new SemanticIndex(lexical, vectors, owner);
+    List<String> talk = smallTalkPhrasings();
+    float[] smallTalk = new float[talk.size() * DIM];
+    for (int i = 0; i < talk.size(); i++) {
+      System.arraycopy(embed(talk.get(i)), 0, smallTalk, i * DIM, DIM);
+    }
+    return new SemanticIndex(lexical, vectors, owner, smallTalk);
+  }
+
+  private static List<String> smallTalkPhrasings() {
+    try (InputStream in = SemanticIndex.class.getResourceAsStream("/match/small-talk.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("match/small-talk.txt is missing from the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public Matcher lexical() {
@@ -94,7 +122,19 @@ public final class SemanticIndex {
    * in the full ranking. Blocking (one embedding).
    */
   public List<Match> rank(String text, int limit) {
+    return ranking(text, limit).top();
+  }
+
+  /**
+   * {@link #rank}, and whether the question is nearer (by cosine) to one of the small-talk
+   * phrasings than to every card's question and aliases. Blocking (one embedding).
+   */
+  public Ranking ranking(String text, int limit) {
     float[] q = embed(text);
+    double talk = -1;
+    for (int row = 0; row < smallTalk.length / DIM; row++) {
+      talk = Math.max(talk, dot(q, smallTalk, row * DIM));
+    }
     List<Card> cards = lexical.bank().cards();
     double[] cos = new double[cards.size()];
     Arrays.fill(cos, -1);
@@ -126,7 +166,8 @@ public final class SemanticIndex {
       double next = k + 1 < want ? score[top[k + 1]] : 0;
       out.add(new Match(cards.get(top[k]), score[top[k]], score[top[k]] - next));
     }
-    return out;
+    double nearestCard = Arrays.stream(cos).max().orElse(-1);
+    return new Ranking(out, talk > nearestCard);
   }
 
   private static float dot(float[] q, float[] rows, int from) {

@@ -47,6 +47,15 @@ class CuesTest {
   }
 
   @Test
+  void smallTalkAboutTheCallGetsNoFallbackButTechnicalWordsStillDo() {
+    assertTrue(!Fallback.deserves("did you manage to find parking"));
+    assertTrue(!Fallback.deserves("how has your week been treating you"));
+    assertTrue(!Fallback.deserves("is the audio okay or should i reconnect"));
+    assertTrue(Fallback.deserves("how would you handle ten times more traffic next month"));
+    assertTrue(Fallback.deserves("what does the ellipsis object do in python"));
+  }
+
+  @Test
   void theSameCardAskedAgainIsAFollowUpNotANewCue() {
     Card onScreen = matcher.bank().get("py-decorators");
     Cues.Decision d = lexicalOnly.inline("so what exactly is a decorator in python", true, onScreen, new Cues.Trend());

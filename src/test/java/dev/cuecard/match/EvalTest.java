@@ -63,25 +63,37 @@ class EvalTest {
   void theSetsAreBigEnough() throws Exception {
     List<Eval.Line> dev = lines("dev.jsonl");
     assertTrue(dev.size() >= 500, "dev set has " + dev.size() + " lines");
-    assertTrue(dev.stream().filter(l -> !l.positive()).count() >= 80, "dev set has chit-chat and candidate lines");
+    assertTrue(dev.stream().filter(l -> !l.positive()).count() >= 100, "dev set has chit-chat and candidate lines");
     assertTrue(lines("test.jsonl").size() >= 100);
     assertTrue(lines("unseen.jsonl").size() >= 150);
   }
 
   @Test
   void lexicalOnly() throws Exception {
-    check(Eval.run(matcher, lines("dev.jsonl")), 0.82, 0.0);
-    check(Eval.run(matcher, lines("test.jsonl")), 0.85, 0.06);
-    check(Eval.run(matcher, lines("unseen.jsonl")), 0.72, 0.05);
+    check(Eval.run(matcher, lines("dev.jsonl")), 0.82, 0.03);
+    check(Eval.run(matcher, lines("test.jsonl")), 0.85, 0.03);
+    check(Eval.run(matcher, lines("unseen.jsonl")), 0.72, 0.0);
   }
 
   @Test
   void withTheSemanticPath() throws Exception {
-    Eval.Report dev = check(semanticRun("dev.jsonl"), 0.87, 0.0);
+    Eval.Report dev = check(semanticRun("dev.jsonl"), 0.87, 0.01);
     assertTrue(dev.precision() >= 0.94, "cards shown that were right " + dev.precision());
-    check(semanticRun("test.jsonl"), 0.91, 0.06);
-    Eval.Report unseen = check(semanticRun("unseen.jsonl"), 0.86, 0.05);
+    check(semanticRun("test.jsonl"), 0.91, 0.01);
+    Eval.Report unseen = check(semanticRun("unseen.jsonl"), 0.86, 0.01);
     assertTrue(unseen.precision() >= 0.93, "cards shown that were right " + unseen.precision());
+  }
+
+  @Test
+  void smallTalkIsNearerItsOwnPhrasingsThanAnyCard() {
+    for (String talk : List.of("how was the traffic getting here", "are you working from home today",
+        "would you like a short break before the technical part")) {
+      assertTrue(semantic.ranking(talk, 3).smallTalk(), talk);
+    }
+    for (String question : List.of("how do you make a python function remember results it already computed",
+        "how would you handle ten times more traffic next month", "tell me about a time you organised a team offsite")) {
+      assertTrue(!semantic.ranking(question, 3).smallTalk(), question);
+    }
   }
 
   @Test
