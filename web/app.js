@@ -3,7 +3,7 @@
 import { api, auth, downloadFrom, el, when } from "./lib/api.js";
 import { Live } from "./lib/live.js";
 import { Listening } from "./lib/listening.js";
-import { applyCoverage, applyStage, renderCard, showNudge } from "./lib/card.js";
+import { applyCoverage, applyStage, renderCard, showNudge, toggleAnswerHelp } from "./lib/card.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -270,6 +270,7 @@ function onKey(ev) {
   if (ev.key === "/") { ev.preventDefault(); $("text").focus(); }
   else if (ev.key === "n" && state.pos < state.cards.length - 1) { state.pos++; drawCard(); }
   else if (ev.key === "p" && state.pos > 0) { state.pos--; drawCard(); }
+  else if (ev.key === "a") toggleAnswerHelp($("card"));
   else if (ev.key === ".") { state.pinned = !state.pinned; if (!state.pinned) state.pos = state.cards.length - 1; drawCard(); }
 }
 

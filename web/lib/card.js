@@ -32,6 +32,7 @@ export function renderCard(root, cue, { compact = false, onAsk = null } = {}) {
       onAsk ? el("button", { type: "button", class: "link", onclick: () => onAsk(r.id) }, r.question) : r.question))));
   }
   if (c.clarify) root.append(el("h4", {}, "Ask first"), el("p", { class: "clarify" }, c.clarify));
+  if (c.opening) root.append(answerHelp(c));
   root.append(el("div", { class: "nudges", "aria-live": "assertive" }));
   if (!compact) {
     root.append(el("h4", {}, "Remember"), el("ul", { class: "reminders" }, c.reminders.map((r) => el("li", {}, r))));
@@ -39,6 +40,26 @@ export function renderCard(root, cue, { compact = false, onAsk = null } = {}) {
       root.append(el("h4", {}, "Likely follow-ups"), el("ul", { class: "followups" }, c.followUps.map((f) => el("li", {}, f))));
     }
   }
+}
+
+/**
+ * Words to begin with for a candidate who freezes: an opening line and the card's model answer,
+ * collapsed so the card is not read as a script; the `a` key (or a click) opens it.
+ */
+function answerHelp(c) {
+  const help = el("details", { class: "answer-help" },
+    el("summary", {}, "Stuck? Opening line and model answer (a)"),
+    el("p", { class: "opening" }, c.opening));
+  if (c.answer) help.append(el("p", { class: "model-answer" }, c.answer));
+  return help;
+}
+
+/** Opens or closes the card's opening line and model answer; returns whether it is open now. */
+export function toggleAnswerHelp(root) {
+  const help = root.querySelector("details.answer-help");
+  if (!help) return false;
+  help.open = !help.open;
+  return help.open;
 }
 
 /**

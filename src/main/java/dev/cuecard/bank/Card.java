@@ -63,6 +63,7 @@ public record Card(
         .put("steps", new JsonArray(framework.steps()))
         .put("difficulty", difficulty)
         .put("answer", answer)
+        .put("opening", Opening.of(this))
         .put("keyPoints", points)
         .put("followUps", new JsonArray(followUps))
         .put("reminders", new JsonArray(reminders))

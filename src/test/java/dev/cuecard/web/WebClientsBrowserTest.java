@@ -43,6 +43,16 @@ class WebClientsBrowserTest {
         input.sendKeys("so what's the difference between select related and prefetch related", Keys.ENTER);
         wait.until(ExpectedConditions.presenceOfElementLocated(
             By.cssSelector("#card[data-card-id='orm-select-vs-prefetch']")));
+        // stuck? the a key opens the opening line and the model answer, folded away by default
+        assertTrue(candidate.findElements(By.cssSelector("#card details.answer-help[open]")).isEmpty());
+        candidate.findElement(By.tagName("body")).click();
+        candidate.findElement(By.tagName("body")).sendKeys("a");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#card details.answer-help[open] .opening")));
+        assertEquals("Both cut N+1 queries by loading related rows up front.",
+            candidate.findElement(By.cssSelector("#card .answer-help .opening")).getText());
+        assertTrue(candidate.findElement(By.cssSelector("#card .answer-help .model-answer")).getText().contains("prefetch_related"));
+        candidate.findElement(By.tagName("body")).sendKeys("a");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#card .answer-help .opening")));
         new Select(candidate.findElement(By.id("speaker"))).selectByValue("candidate");
         input.sendKeys("select related is a way to follow a foreign key with a sql join in a single query", Keys.ENTER);
         wait.until(d -> d.findElements(By.cssSelector("#card .points li.covered")).size() >= 2);
