@@ -108,6 +108,11 @@ public final class Cues {
     return lexical;
   }
 
+  /** Whether the semantic path takes part (the model is on and its card index is built). */
+  public boolean semantic() {
+    return semantic != null;
+  }
+
   /** The cheap half, on the event loop. {@code onScreen} is the card up now (or null). */
   public Decision inline(String text, boolean isFinal, Card onScreen, Trend trend) {
     Optional<FollowUps.FollowUp> follow = FollowUps.resolve(text, onScreen, lexical);

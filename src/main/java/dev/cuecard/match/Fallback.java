@@ -3,10 +3,8 @@ package dev.cuecard.match;
 import dev.cuecard.bank.Card;
 import dev.cuecard.bank.Card.Framework;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -89,24 +87,5 @@ public final class Fallback {
     String kind = f.name().toLowerCase(Locale.ROOT);
     return new Card(ID_PREFIX + kind, "fallback", heard, List.of(), "No card yet", f, "medium", "", List.of(),
         List.of(), null, reminders, List.of());
-  }
-
-  /**
-   * Whether a question is one of the card's likely follow-ups, by wording: most of a listed
-   * follow-up's content words (60%, at least two) were said.
-   */
-  public static boolean followsUp(String heard, Card card) {
-    if (card == null) {
-      return false;
-    }
-    Set<String> said = new HashSet<>(TextAnalysis.terms(heard));
-    for (String f : card.followUps()) {
-      Set<String> listed = new HashSet<>(TextAnalysis.terms(f));
-      long hit = listed.stream().filter(said::contains).count();
-      if (hit >= 2 && hit >= 0.6 * listed.size()) {
-        return true;
-      }
-    }
-    return false;
   }
 }

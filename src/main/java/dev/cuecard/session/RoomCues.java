@@ -101,7 +101,9 @@ final class RoomCues {
     semanticWorkers.executeBlocking(() -> {
       long t1 = System.nanoTime();
       Cues.Decision d = cues.offLoop(text, onScreen);
-      metrics.semanticLatencyNanos(System.nanoTime() - t1);
+      if (cues.semantic()) {
+        metrics.semanticLatencyNanos(System.nanoTime() - t1);
+      }
       return d;
     }, false).onSuccess(d -> {
       if (version != questionVersion || closed || landedEarly && d.kind() != Cues.Kind.CARD) {
