@@ -137,7 +137,7 @@ final class LoadGen {
 
 
   private int go() throws IOException, InterruptedException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     String user = "loadgen-" + Long.toHexString(System.nanoTime());
     String token = new JsonObject(post(http, "api/auth/register",
         new JsonObject().put("username", user).put("password", "load generator password"), null)).getString("token");

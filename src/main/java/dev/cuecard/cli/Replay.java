@@ -104,7 +104,7 @@ final class Replay {
   private static int replay(URI base, String user, String password, boolean register, String session,
                             List<Line> lines, boolean interim, PrintStream out, PrintStream err)
       throws IOException, InterruptedException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
     JsonObject creds = new JsonObject().put("username", user).put("password", password);
     HttpResponse<String> login = post(http, base.resolve("api/auth/login"), creds, null);
     if (login.statusCode() == 401 && register) {

@@ -53,7 +53,7 @@ final class SelfTest {
       CuecardServer server = CuecardServer.start(vertx, config).toCompletionStage().toCompletableFuture()
           .get(60, TimeUnit.SECONDS);
       String base = "http://127.0.0.1:" + server.port();
-      HttpClient http = HttpClient.newHttpClient();
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       for (String path : List.of("/health", "/")) {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
             HttpResponse.BodyHandlers.ofString());

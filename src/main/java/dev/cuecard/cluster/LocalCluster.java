@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  */
 public final class LocalCluster implements AutoCloseable {
   private static final Pattern READY = Pattern.compile("Cuecard is ready: open http://[^:]+:(\\d+)/");
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(2)).build();
 
   /** What to start: node count, the shared store, where files go, and flags every node gets. */
   public record Options(int nodes, String storeUrl, String storePassword, Path dir, int balancerPort,

@@ -13,7 +13,8 @@ import java.util.UUID;
 
 /** A running Cuecard server a test talks to (in this JVM or another process), with a blocking HTTP client. */
 public abstract class ServerHandle {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build(); // no h2c upgrade: plain HTTP/1.1, as browsers speak to it
 
   public abstract int port();
 
