@@ -62,7 +62,7 @@ class ClusterTest {
         .getString("token");
     try (WsClient candidate = WsClient.connect(a, token, session);
          WsClient partner = WsClient.open(b, invite, session, "?role=partner")) {
-      partner.next("welcome");
+      partner.next("welcome", 30);
       partner.send(new JsonObject().put("type", "ask").put("cardId", "orm-select-vs-prefetch").put("seq", 1));
       assertEquals(1, partner.next("ack").getLong("seq"));
       assertEquals("orm-select-vs-prefetch", candidate.next("cue").getJsonObject("card").getString("id"));
@@ -98,7 +98,7 @@ class ClusterTest {
         CompletableFuture<WsClient> onA = CompletableFuture.supplyAsync(() -> WsClient.connect(a, token, id));
         CompletableFuture<WsClient> onB = CompletableFuture.supplyAsync(() -> {
           WsClient c = WsClient.open(b, token, id, "?role=observer");
-          c.next("welcome");
+          c.next("welcome", 30);
           return c;
         });
         WsClient candidate = onA.get(30, TimeUnit.SECONDS);
@@ -137,7 +137,7 @@ class ClusterTest {
     String session = a.newSession(token);
     JsonObject invite = a.call("POST", "/api/sessions/" + session + "/invites", token, new JsonObject()).json();
     try (WsClient partner = WsClient.open(b, invite.getString("token"), session, "?role=partner")) {
-      partner.next("welcome");
+      partner.next("welcome", 30);
       assertEquals(204, a.call("DELETE", "/api/sessions/" + session + "/invites/" + invite.getString("id"), token,
           (String) null).status());
       assertEquals(LiveSocket.CLOSE_REVOKED, partner.awaitClose());

@@ -39,7 +39,7 @@ public final class WsClient implements AutoCloseable {
   public static WsClient connect(ServerHandle server, String token, String sessionId) {
     WsClient c = open(server.vertx(), server.port(), "/ws/sessions/" + sessionId,
         token == null ? Map.of() : Map.of("Authorization", "Bearer " + token));
-    c.next("welcome");
+    c.next("welcome", 30); // the server keeps trying to join a room that is starting or moving for about 30 s
     return c;
   }
 
@@ -97,11 +97,16 @@ public final class WsClient implements AutoCloseable {
 
   /** The next message of the given type (others are kept in {@link #seen()}); fails after 5 s. */
   public JsonObject next(String type) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    return next(type, 5);
+  }
+
+  /** The next message of the given type; fails after {@code seconds}. */
+  public JsonObject next(String type, int seconds) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (true) {
       JsonObject m = take(deadline);
       if (m == null) {
-        throw new AssertionError("no '" + type + "' message within 5 s; saw " + seen);
+        throw new AssertionError("no '" + type + "' message within " + seconds + " s; saw " + seen);
       }
       if (type.equals(m.getString("type"))) {
         return m;
