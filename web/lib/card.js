@@ -28,7 +28,9 @@ export function renderCard(root, cue, { compact = false, onAsk = null } = {}) {
       el("ul", { class: "points" }, c.keyPoints.map((k, i) => el("li", { "data-index": i }, k.text))));
   }
   if (cue.fallback && cue.related && cue.related.length) {
-    root.append(el("h4", {}, "Related cards"), el("ul", { class: "related" }, cue.related.map((r) => el("li", {},
+    // nearest first: the closest is often the card that answers it
+    root.append(el("h4", {}, "Related cards"), el("ul", { class: "related" }, cue.related.map((r, i) => el("li",
+      i === 0 ? { class: "closest" } : {},
       onAsk ? el("button", { type: "button", class: "link", onclick: () => onAsk(r.id) }, r.question) : r.question))));
   }
   if (c.clarify) root.append(el("h4", {}, "Ask first"), el("p", { class: "clarify" }, c.clarify));

@@ -31,7 +31,8 @@ public final class Eval {
 
   public record Report(int positives, int top1, double mrr5, int negatives, int falseCues,
                        int keywordStatements, int keywordStatementCues, double p50Micros, double p99Micros,
-                       List<Miss> misses, int wrongCards, int fallbacks, int detected, int detectedCued,
+                       List<Miss> misses, int wrongCards, int fallbacks, int fallbacksClosestRight, int detected,
+                       int detectedCued,
                        Early early) {
     public double accuracy() {
       return positives == 0 ? 0 : (double) top1 / positives;
@@ -56,7 +57,8 @@ public final class Eval {
           .put("mrr5", round(mrr5)).put("negatives", negatives).put("falseCues", falseCues)
           .put("falseCueRate", round(falseCueRate())).put("candidateLinesAsInterviewer", keywordStatements)
           .put("candidateLinesAsInterviewerCues", keywordStatementCues).put("wrongCards", wrongCards)
-          .put("precision", round(precision())).put("fallbacks", fallbacks).put("detectedQuestions", detected)
+          .put("precision", round(precision())).put("fallbacks", fallbacks)
+          .put("fallbacksClosestRight", fallbacksClosestRight).put("detectedQuestions", detected)
           .put("detectedQuestionsCued", detectedCued).put("cueRate", round(cueRate()))
           .put("early", early.toJson())
           .put("latencyP50Micros", round(p50Micros)).put("latencyP99Micros", round(p99Micros));
@@ -67,7 +69,7 @@ public final class Eval {
           questions        %d
           top-1 accuracy   %.1f%% (%d/%d)
           wrong cards      %d (cards shown that were right: %.1f%%)
-          fallback cues    %d
+          fallback cues    %d (the right card closest among their related cards: %d)
           cue for a detected question %.1f%% (%d/%d, card or fallback)
           MRR@5            %.3f
           no-cue lines     %d (chit-chat, statements, candidate speech)
@@ -76,7 +78,7 @@ public final class Eval {
           early cards      %s
           decision latency p50 %.0f us, p99 %.0f us
           """, positives, 100 * accuracy(), top1, positives, wrongCards, 100 * precision(), fallbacks,
-          100 * cueRate(), detectedCued, detected, mrr5, negatives, 100 * falseCueRate(), falseCues,
+          fallbacksClosestRight, 100 * cueRate(), detectedCued, detected, mrr5, negatives, 100 * falseCueRate(), falseCues,
           negatives, keywordStatementCues, keywordStatements, early.format(), p50Micros, p99Micros);
     }
 
@@ -190,6 +192,7 @@ public final class Eval {
     int top1 = 0;
     int wrong = 0;
     int fallbacks = 0;
+    int closestRight = 0;
     int detected = 0;
     int detectedCued = 0;
     double rr = 0;
@@ -215,6 +218,9 @@ public final class Eval {
         } else {
           wrong += card ? 1 : 0;
           fallbacks += d.kind() == Cues.Kind.FALLBACK ? 1 : 0;
+          if (d.kind() == Cues.Kind.FALLBACK && !d.related().isEmpty() && hit(d.related().get(0).card(), l.expect())) {
+            closestRight++; // the right card is the fallback's closest related card, one click away
+          }
           misses.add(new Miss(l, card ? d.match().toString() : d.kind().name().toLowerCase(Locale.ROOT)
               + "; ranked " + matcher.rank(l.text(), 3)));
         }
@@ -241,7 +247,7 @@ public final class Eval {
     }
     double[] micros = latencies(cues, lines);
     return new Report(positives, top1, positives == 0 ? 0 : rr / positives, negatives, falseCues, statements,
-        statementCues, percentile(micros, 0.50), percentile(micros, 0.99), misses, wrong, fallbacks, detected,
+        statementCues, percentile(micros, 0.50), percentile(micros, 0.99), misses, wrong, fallbacks, closestRight, detected,
         detectedCued, early(cues, lines));
   }
 

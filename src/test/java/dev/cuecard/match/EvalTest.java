@@ -82,6 +82,7 @@ class EvalTest {
     check(semanticRun("test.jsonl"), 0.91, 0.01);
     Eval.Report unseen = check(semanticRun("unseen.jsonl"), 0.86, 0.01);
     assertTrue(unseen.precision() >= 0.93, "cards shown that were right " + unseen.precision());
+    assertTrue(unseen.fallbacksClosestRight() >= 8, "fallbacks whose closest related card is right " + unseen.format());
   }
 
   @Test

@@ -163,6 +163,7 @@ class WebClientsBrowserTest {
         assertEquals(0, candidate.findElements(By.cssSelector("#card .heard")).size(), "the question is what was heard");
         assertTrue(candidate.findElement(By.id("card")).getText().startsWith("No card for this question yet"),
             candidate.findElement(By.id("card")).getText());
+        assertEquals(1, candidate.findElements(By.cssSelector("#card .related li.closest")).size(), "the nearest card is marked");
         Browser.screenshot(candidate, "overlay-fallback.png");
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#card .related button"))).click();
         wait.until(d -> {
