@@ -210,18 +210,22 @@ public final class Cues {
         ? Decision.followUp(FollowUps.topic(text, onScreen)) : d;
   }
 
-  /** The calibrated rule for a final question the lexical path was not sure of. */
+  /**
+   * The calibrated rule for a final question the lexical path was not sure of. Every card it picks
+   * is marked {@code semantic}: it was decided on the worker, after the embedding, even when it is
+   * the lexical card that the embedding confirmed.
+   */
   static Optional<Decision> arbitrate(Match lex, Match sem) {
     if (lex != null && lex.card().id().equals(sem.card().id())
         && (lex.score() >= AGREE_LEXICAL || sem.score() >= AGREE_SEMANTIC)) {
-      return Optional.of(Decision.card(lex, "match"));
+      return Optional.of(Decision.card(lex, "semantic"));
     }
     if ((sem.score() >= SEMANTIC_SURE && sem.margin() >= SEMANTIC_SURE_MARGIN)
         || (sem.score() >= SEMANTIC_CLEAR && sem.margin() >= SEMANTIC_CLEAR_MARGIN)) {
       return Optional.of(Decision.card(sem, "semantic"));
     }
     if (lex != null && lex.score() >= LEXICAL_ALONE) {
-      return Optional.of(Decision.card(lex, "match"));
+      return Optional.of(Decision.card(lex, "semantic"));
     }
     return Optional.empty();
   }

@@ -159,7 +159,7 @@ public final class FollowUps {
     if (words == 0 || words > MAX_WORDS || (!QuestionDetector.isQuestion(heard) && words > FRAGMENT_WORDS)) {
       return Optional.empty();
     }
-    String listed = listed(heard, onScreen);
+    String listed = listed(heard, onScreen, lexical);
     if (listed != null) {
       Card linked = linkedCard(listed, onScreen, lexical);
       List<String> pointers = linked != null ? points(linked, 3) : relevantPoints(listed, onScreen, 3);
@@ -170,21 +170,25 @@ public final class FollowUps {
       return Optional.empty();
     }
     boolean refersBack = REFERS_BACK.matcher(t).find() || HYPOTHETICAL.matcher(t).find();
-    List<Match> other = lexical.top(heard, 1);
-    boolean namesOther = !other.isEmpty() && !other.get(0).card().id().equals(onScreen.id())
-        && other.get(0).score() >= NEW_QUESTION;
     for (Map.Entry<Kind, Pattern> e : GENERIC.entrySet()) {
       if (e.getValue().matcher(t).find()) {
         // "why do you want to work here" asks a card of its own; "why is that" or "what if ..." does not
-        return refersBack || !namesOther ? Optional.of(generic(e.getKey(), heard, onScreen)) : Optional.empty();
+        return refersBack || !namesOther(heard, onScreen, lexical)
+            ? Optional.of(generic(e.getKey(), heard, onScreen)) : Optional.empty();
       }
     }
     // a short question back on the card's words; a remark ("great, that makes sense") is none
-    if (refersBack && !namesOther && words <= SHORT_WORDS && QuestionDetector.isQuestion(heard)
-        && touches(heard, onScreen, lexical)) {
+    if (refersBack && words <= SHORT_WORDS && QuestionDetector.isQuestion(heard)
+        && touches(heard, onScreen, lexical) && !namesOther(heard, onScreen, lexical)) {
       return Optional.of(topic(heard, onScreen));
     }
     return Optional.empty();
+  }
+
+  /** Whether the words confidently name another card (scored only when a follow-up pattern matched). */
+  private static boolean namesOther(String heard, Card onScreen, Matcher lexical) {
+    List<Match> other = lexical.top(heard, 1);
+    return !other.isEmpty() && !other.get(0).card().id().equals(onScreen.id()) && other.get(0).score() >= NEW_QUESTION;
   }
 
   /** Whether the words open a new story ("tell me about a time ...") rather than follow one up. */
@@ -202,11 +206,7 @@ public final class FollowUps {
     if (said.isEmpty()) {
       return false;
     }
-    Set<String> vocabulary = new HashSet<>(TextAnalysis.terms(card.question() + " " + String.join(" ", card.aliases())
-        + " " + String.join(" ", card.tags()) + " " + String.join(" ", card.followUps())));
-    for (Card.KeyPoint k : card.keyPoints()) {
-      vocabulary.addAll(TextAnalysis.terms(k.text() + " " + String.join(" ", k.terms())));
-    }
+    Set<String> vocabulary = lexical.followUpTerms(card).vocabulary();
     double in = 0;
     double all = 0;
     for (String t : new HashSet<>(said)) {
@@ -233,13 +233,28 @@ public final class FollowUps {
     return new FollowUp(kind, null, List.copyOf(pointers), null);
   }
 
+  /** A card's analysed words, for follow-ups: each listed follow-up's terms, and all the card's terms. */
+  record CardTerms(List<Set<String>> followUps, Set<String> vocabulary) {
+    static CardTerms of(Card card) {
+      List<Set<String>> listed = card.followUps().stream().map(f -> Set.copyOf(TextAnalysis.terms(f))).toList();
+      Set<String> vocabulary = new HashSet<>(TextAnalysis.terms(card.question() + " " + String.join(" ", card.aliases())
+          + " " + String.join(" ", card.tags()) + " " + String.join(" ", card.followUps())));
+      for (Card.KeyPoint k : card.keyPoints()) {
+        vocabulary.addAll(TextAnalysis.terms(k.text() + " " + String.join(" ", k.terms())));
+      }
+      return new CardTerms(listed, Set.copyOf(vocabulary));
+    }
+  }
+
   /** The card's listed follow-up the question words most like (60% of its content words, at least two), or null. */
-  static String listed(String heard, Card card) {
+  static String listed(String heard, Card card, Matcher lexical) {
     Set<String> said = new HashSet<>(TextAnalysis.terms(heard));
+    List<Set<String>> listedTerms = lexical.followUpTerms(card).followUps();
     String best = null;
     double bestShare = 0;
-    for (String f : card.followUps()) {
-      Set<String> terms = new HashSet<>(TextAnalysis.terms(f));
+    for (int i = 0; i < listedTerms.size(); i++) {
+      String f = card.followUps().get(i);
+      Set<String> terms = listedTerms.get(i);
       long hit = terms.stream().filter(said::contains).count();
       double share = terms.isEmpty() ? 0 : (double) hit / terms.size();
       if (hit >= 2 && share >= 0.6 && share > bestShare) {

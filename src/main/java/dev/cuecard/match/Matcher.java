@@ -55,6 +55,7 @@ public final class Matcher {
   static final double INTERIM_MARGIN = 0.2;
 
   private final Bank bank;
+  private final Map<String, FollowUps.CardTerms> followUpTerms = new java.util.concurrent.ConcurrentHashMap<>();
   /** The Lucene index for bank search, built on first use: the live path does not need it. */
   private volatile Searcher lucene;
 
@@ -200,6 +201,11 @@ public final class Matcher {
       return Optional.empty();
     }
     return Optional.of(best);
+  }
+
+  /** Each card's analysed words for follow-up resolution, made on first use (cards never change in a matcher). */
+  FollowUps.CardTerms followUpTerms(Card card) {
+    return followUpTerms.computeIfAbsent(card.id(), id -> FollowUps.CardTerms.of(card));
   }
 
   /** The live path's ranking for a snippet, best first, with no question check and no threshold. */

@@ -85,7 +85,9 @@ class CuesTest {
   @Test
   void theCalibratedRuleUsesAgreementScoreAndLead() {
     // both rankings agree on a modest score: the card
-    assertEquals("match", Cues.arbitrate(m("py-gil", 0.42, 0.01), m("py-gil", 0.3, 0.01)).orElseThrow().source());
+    Cues.Decision agreed = Cues.arbitrate(m("py-gil", 0.42, 0.01), m("py-gil", 0.3, 0.01)).orElseThrow();
+    assertEquals("py-gil", agreed.match().card().id());
+    assertEquals("semantic", agreed.source(), "decided on the worker, after the embedding");
     // they disagree; the semantic card is high with a small lead, or middling with a wide lead
     assertEquals("semantic", Cues.arbitrate(m("py-gil", 0.3, 0.1), m("py-decorators", 0.72, 0.07)).orElseThrow().source());
     assertEquals("semantic", Cues.arbitrate(m("py-gil", 0.3, 0.1), m("py-decorators", 0.5, 0.2)).orElseThrow().source());
