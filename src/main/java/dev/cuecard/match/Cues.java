@@ -115,8 +115,9 @@ public final class Cues {
 
   /** The cheap half, on the event loop. {@code onScreen} is the card up now (or null). */
   public Decision inline(String text, boolean isFinal, Card onScreen, Trend trend) {
-    Optional<FollowUps.FollowUp> follow = FollowUps.resolve(text, onScreen, lexical);
-    if (follow.isPresent() || !QuestionDetector.isQuestion(text)) {
+    boolean question = QuestionDetector.isQuestion(text); // once per snippet: this runs on every interim one
+    Optional<FollowUps.FollowUp> follow = FollowUps.resolve(text, question, onScreen, lexical);
+    if (follow.isPresent() || !question) {
       if (isFinal) {
         trend.reset();
       }

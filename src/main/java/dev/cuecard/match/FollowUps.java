@@ -150,13 +150,18 @@ public final class FollowUps {
    * a story prompt, or too long to be one).
    */
   public static Optional<FollowUp> resolve(String heard, Card onScreen, Matcher lexical) {
+    return resolve(heard, QuestionDetector.isQuestion(heard), onScreen, lexical);
+  }
+
+  /** {@link #resolve(String, Card, Matcher)} for a caller that has already asked the question detector. */
+  static Optional<FollowUp> resolve(String heard, boolean question, Card onScreen, Matcher lexical) {
     if (onScreen == null || onScreen.id().startsWith(Fallback.ID_PREFIX)) {
       return Optional.empty();
     }
     String t = heard.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("[^a-z0-9' ]+", " ").trim()
         .replaceAll("\\s+", " ");
     int words = t.isEmpty() ? 0 : t.split(" ").length;
-    if (words == 0 || words > MAX_WORDS || (!QuestionDetector.isQuestion(heard) && words > FRAGMENT_WORDS)) {
+    if (words == 0 || words > MAX_WORDS || (!question && words > FRAGMENT_WORDS)) {
       return Optional.empty();
     }
     String listed = listed(heard, onScreen, lexical);
@@ -178,7 +183,7 @@ public final class FollowUps {
       }
     }
     // a short question back on the card's words; a remark ("great, that makes sense") is none
-    if (refersBack && words <= SHORT_WORDS && QuestionDetector.isQuestion(heard)
+    if (refersBack && words <= SHORT_WORDS && question
         && touches(heard, onScreen, lexical) && !namesOther(heard, onScreen, lexical)) {
       return Optional.of(topic(heard, onScreen));
     }
