@@ -116,9 +116,7 @@ public final class FollowUps {
   private static final Map<Kind, List<String>> STORY_POINTERS = Map.of(
       Kind.WHY, List.of("The goal or constraint that drove the decision", "What you weighed it against"),
       Kind.DIFFERENTLY, List.of("One concrete change, not a list", "Why it would have helped, with the signal you missed"),
-      Kind.LEARNED, List.of("The lesson in one sentence", "Where you have applied it since"),
-      Kind.METRICS, List.of("Before and after numbers (time, errors, money, users)", "How you measured them"),
-      Kind.ROLE, List.of("What you did yourself: say 'I'", "Decisions you made and what others did"));
+      Kind.METRICS, List.of("Before and after numbers (time, errors, money, users)", "How you measured them"));
   private static final Map<Kind, List<String>> POINTERS = Map.ofEntries(
       Map.entry(Kind.WHY, List.of("The problem it solves, in one sentence", "What goes wrong without it")),
       Map.entry(Kind.SCALE, List.of("Name the first bottleneck (database, memory, network)",
