@@ -114,19 +114,12 @@ public final class SemanticIndex {
 
   /** The best card by fused score with its lead over the runner-up, whatever the score. Blocking. */
   public Optional<Match> best(String text) {
-    return rank(text, 1).stream().findFirst();
+    return ranking(text, 1).top().stream().findFirst();
   }
 
   /**
    * The {@code limit} best cards by fused score, best first, each with its lead over the next card
-   * in the full ranking. Blocking (one embedding).
-   */
-  public List<Match> rank(String text, int limit) {
-    return ranking(text, limit).top();
-  }
-
-  /**
-   * {@link #rank}, and whether the question is nearer (by cosine) to one of the small-talk
+   * in the full ranking, and whether the question is nearer (by cosine) to one of the small-talk
    * phrasings than to every card's question and aliases. Blocking (one embedding).
    */
   public Ranking ranking(String text, int limit) {
