@@ -57,17 +57,26 @@ export class Channel {
     rec.interimResults = true;
     rec.lang = lang;
     if (local) rec.processLocally = true;
+    // interim results are sent at most every 150 ms, and the latest one held back by that limit is
+    // sent when it ends: the words heard as the speaker stops always reach the server before the
+    // final, which is when it embeds them to land the card early
     let lastInterim = 0;
+    let held = null;
+    const sendInterim = (text) => {
+      lastInterim = Date.now();
+      this.onSnippet(this.speaker(), text, false);
+    };
     rec.onresult = (ev) => {
       for (let i = ev.resultIndex; i < ev.results.length; i++) {
         const r = ev.results[i];
         const text = r[0].transcript.trim();
         if (!text) continue;
+        if (held) clearTimeout(held);
+        held = null;
         if (r.isFinal) this.onSnippet(this.speaker(), text, true);
-        else if (Date.now() - lastInterim > 150) {
-          lastInterim = Date.now();
-          this.onSnippet(this.speaker(), text, false);
-        }
+        else if (Date.now() - lastInterim > 150) sendInterim(text);
+        else held = setTimeout(() => { held = null; if (this.rec === rec) sendInterim(text); },
+          150 - (Date.now() - lastInterim));
       }
     };
     rec.onerror = (ev) => {

@@ -24,7 +24,8 @@ public final class Main {
             Run the server. Keys are those of config/cuecard.json (e.g. --ws.maxMessageBytes=16384).
         cuecard replay FILE --user NAME --password PASS [--server URL] [--register] [--interim] [--session ID]
             Replay a transcript (lines starting INTERVIEWER: or CANDIDATE:) against a running server
-            over the WebSocket and print each cue card.
+            over the WebSocket and print each cue card; --interim sends each question as growing
+            interim snippets and waits out the end of speech before its final, as a recogniser does.
         cuecard eval FILE.jsonl [--semantic] [--bank-dir DIR] [--no-bundled] [--threshold X] [--verbose] [--json]
                    [--followups] [--features]
             Measure matching on labelled lines {"text", "speaker"?, "expect": [keywords] | null}:

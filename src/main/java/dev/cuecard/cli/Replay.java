@@ -28,6 +28,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Replay {
   private static final Duration TIMEOUT = Duration.ofSeconds(15);
+  /**
+   * With --interim, the quiet between a question's last interim snippet (all its words) and its
+   * final: a recogniser waits this long or more to be sure the speaker has stopped.
+   */
+  static final long END_OF_SPEECH_MS = 500;
 
   record Line(String speaker, String text) {
   }
@@ -150,8 +155,9 @@ final class Replay {
             case "cue" -> {
               cues.incrementAndGet();
               JsonObject card = m.getJsonObject("card");
-              out.printf(Locale.ROOT, "CUE %-28s %.2f  %s%n      heard: %s%n", card.getString("id"),
-                  m.getDouble("score"), card.getString("question"), m.getString("heard"));
+              out.printf(Locale.ROOT, "CUE %-28s %.2f  %s%n      heard: %s%s%n", card.getString("id"),
+                  m.getDouble("score"), card.getString("question"), m.getString("heard"),
+                  m.getBoolean("final", true) ? "" : "  (before the final, " + m.getString("source") + ")");
             }
             case "followup" -> {
               followUps.incrementAndGet();
@@ -189,14 +195,18 @@ final class Replay {
     long seq = 0;
     CompletableFuture<WebSocket> sending = CompletableFuture.completedFuture(ws);
     for (Line l : lines) {
+      int decided = cues.get() + followUps.get();
       if (interim && l.speaker().equals("interviewer")) {
+        // as a recogniser hears it: a growing interim snippet every 3 words, all the words once
+        // the speaker stops, and the final after the end-of-speech wait
         String[] words = l.text().split("\\s+");
-        for (int n = 3; n < words.length; n += 3) {
-          String soFar = String.join(" ", List.of(words).subList(0, n));
+        for (int n = 3; n < words.length + 3; n += 3) {
+          String soFar = String.join(" ", List.of(words).subList(0, Math.min(n, words.length)));
           sending = send(sending, snippet(l.speaker(), soFar, false, ++seq), rate.get());
         }
+        sending.join();
+        Thread.sleep(END_OF_SPEECH_MS);
       }
-      int decided = cues.get() + followUps.get();
       sending = send(sending, snippet(l.speaker(), l.text(), true, ++seq), rate.get());
       sending.join();
       Thread.sleep(10); // let the echo and cue arrive in order with the output

@@ -77,6 +77,8 @@ public enum ConfigKey {
   WS_IDLE_TIMEOUT_SECONDS("ws.idleTimeoutSeconds", Kind.INT, 120, 0, 86_400),
   MATCH_THRESHOLD("match.threshold", Kind.NUMBER, 0.5, 0.0, 1.0),
   MATCH_SEMANTIC("match.semantic", Kind.BOOL, true),
+  /** Quiet after an interim interviewer snippet before it is embedded speculatively (0: never). */
+  MATCH_SPECULATE_MILLIS("match.speculateMillis", Kind.INT, 250, 0, 10_000),
   ROOM_GRACE_SECONDS("session.roomGraceSeconds", Kind.INT, 60, 0, 86_400),
   COACH_ANSWER_SECONDS("coach.answerSeconds", Kind.INT, 120, 10, 3600),
   /** Benchmarks only (the persistence A/B in docs/benchmarks.md): live writes are acknowledged, not stored. */

@@ -9,7 +9,9 @@ import java.util.Optional;
  * The cue decision for one interviewer snippet, shared by the live room and {@code eval} so that
  * what is measured is what runs. It comes in two halves: {@link #inline} is cheap (term lookups
  * and a few patterns) and runs on the room's event loop; when it answers {@link Kind#LATER},
- * {@link #offLoop} (an embedding, milliseconds) runs on a worker.
+ * {@link #offLoop} (an embedding, milliseconds) runs on a worker. For an interim snippet it may
+ * answer {@link Kind#SPECULATE}: if the speaker pauses, {@link #speculate} embeds the words heard so
+ * far on a worker, so the card can land before the recogniser's final.
  *
  * <p>The rule was calibrated on the dev set (docs/matching.md, "Calibration"): a lexical score of
  * 0.7 or more is right 96-98% of the time and shows at once; below that, the lexical and semantic
@@ -37,8 +39,14 @@ public final class Cues {
   /** The least score and lead of a steady interim leader. */
   static final double STEADY_SCORE = 0.5;
   static final double STEADY_MARGIN = 0.2;
+  /** The least words of an interim snippet worth an embedding at the next pause. */
+  static final int SPECULATE_WORDS = 4;
 
-  public enum Kind { NONE, CARD, FOLLOW_UP, FALLBACK, LATER }
+  /**
+   * {@code LATER}: a final snippet the worker decides ({@link #offLoop}); {@code SPECULATE}: an
+   * interim snippet that did not land, worth an embedding if the speaker pauses ({@link #speculate}).
+   */
+  public enum Kind { NONE, CARD, FOLLOW_UP, FALLBACK, LATER, SPECULATE }
 
   /**
    * What to do with a snippet: show {@code match} (source {@code match} or {@code semantic}), show
@@ -48,6 +56,7 @@ public final class Cues {
   public record Decision(Kind kind, Match match, String source, FollowUps.FollowUp followUp, List<Match> related) {
     static final Decision NONE = new Decision(Kind.NONE, null, null, null, List.of());
     static final Decision LATER = new Decision(Kind.LATER, null, null, null, List.of());
+    static final Decision SPECULATE = new Decision(Kind.SPECULATE, null, null, null, List.of());
 
     static Decision card(Match m, String source) {
       return new Decision(Kind.CARD, m, source, null, List.of());
@@ -88,6 +97,11 @@ public final class Cues {
       return landed != null && onScreen != null && landed.equals(onScreen.id());
     }
 
+    /** Records a card that a speculative embedding of this question's interim snippet showed. */
+    public void landed(Card card) {
+      landed = card.id();
+    }
+
     public void reset() {
       leader = null;
       streak = 0;
@@ -106,6 +120,13 @@ public final class Cues {
 
   public Matcher lexical() {
     return lexical;
+  }
+
+  /** For timings: the next snippet's embedding is computed, not remembered. */
+  void forgetRecentVectors() {
+    if (semantic != null) {
+      semantic.forgetRecent();
+    }
   }
 
   /** Whether the semantic path takes part (the model is on and its card index is built). */
@@ -127,7 +148,9 @@ public final class Cues {
     List<Match> top = lexical.top(text, 2);
     Match best = top.isEmpty() ? null : top.get(0);
     if (!isFinal) {
-      return interim(best, onScreen, trend);
+      Decision d = interim(best, onScreen, trend);
+      return d.kind() == Kind.NONE && semantic != null && words(text) >= SPECULATE_WORDS && !unfinished(text)
+          ? Decision.SPECULATE : d;
     }
     trend.reset();
     double sure = semantic == null ? lexical.threshold() : LEXICAL_SURE;
@@ -159,6 +182,53 @@ public final class Cues {
       return Decision.card(best, "match");
     }
     return Decision.NONE;
+  }
+
+  /**
+   * The speculative half, on a worker, for an interim snippet the speaker paused after: the same
+   * calibrated rule as a final question, on the words heard so far, so that a card can land before
+   * the recogniser's final. It shows cards only: a question that may be a follow-up to the card on
+   * screen, small talk and everything unsure wait for the final. The embedding is remembered
+   * ({@link SemanticIndex}), so a final with the same words does not pay for it again. Blocking.
+   */
+  public Decision speculate(String text, Card onScreen) {
+    if (semantic == null) {
+      return Decision.NONE;
+    }
+    List<Match> top = lexical.top(text, 2);
+    Match lex = top.isEmpty() ? null : top.get(0);
+    Optional<Decision> d;
+    if (lex != null && lex.score() >= LEXICAL_SURE) {
+      d = Optional.of(Decision.card(lex, "match")); // as the final would: no embedding needed
+    } else {
+      SemanticIndex.Ranking ranking = semantic.ranking(text, Fallback.RELATED);
+      if (ranking.smallTalk() || ranking.top().isEmpty()) {
+        return Decision.NONE;
+      }
+      d = arbitrate(lex, ranking.top().get(0));
+    }
+    if (d.isEmpty()) {
+      return Decision.NONE;
+    }
+    Match m = d.get().match();
+    boolean onItsTopic = onScreen != null && (m.card().id().equals(onScreen.id())
+        || m.score() < LEXICAL_SURE && FollowUps.touches(text, onScreen, lexical));
+    return onItsTopic ? Decision.NONE : d.get();
+  }
+
+  /** Words a question does not end on: a snippet ending with one was cut off mid-phrase. */
+  private static final java.util.Set<String> MID_PHRASE = java.util.Set.of("a", "an", "the", "of", "to", "for", "in",
+      "on", "with", "between", "and", "or", "but", "how", "what", "why", "when", "which", "who", "where", "your",
+      "my", "our", "their", "its", "about", "from", "by", "as", "at", "if", "can", "could", "would", "should",
+      "will", "into", "than", "some", "any", "such", "versus", "vs", "um", "uh");
+
+  static boolean unfinished(String text) {
+    String[] w = text.trim().toLowerCase(java.util.Locale.ROOT).split("\\s+");
+    return MID_PHRASE.contains(w[w.length - 1].replaceAll("[^a-z']", ""));
+  }
+
+  private static int words(String text) {
+    return text.isBlank() ? 0 : text.trim().split("\\s+").length;
   }
 
   /** The blocking half, on a worker: the semantic check, then a follow-up on the card's topic, or a fallback. */

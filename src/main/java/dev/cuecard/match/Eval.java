@@ -33,7 +33,7 @@ public final class Eval {
                        int keywordStatements, int keywordStatementCues, double p50Micros, double p99Micros,
                        List<Miss> misses, int wrongCards, int fallbacks, int fallbacksClosestRight, int detected,
                        int detectedCued,
-                       Early early) {
+                       Early early, Early earlyPausingEveryStep) {
     public double accuracy() {
       return positives == 0 ? 0 : (double) top1 / positives;
     }
@@ -61,6 +61,7 @@ public final class Eval {
           .put("fallbacksClosestRight", fallbacksClosestRight).put("detectedQuestions", detected)
           .put("detectedQuestionsCued", detectedCued).put("cueRate", round(cueRate()))
           .put("early", early.toJson())
+          .put("earlyIfPausedEveryStep", earlyPausingEveryStep.toJson())
           .put("latencyP50Micros", round(p50Micros)).put("latencyP99Micros", round(p99Micros));
     }
 
@@ -76,10 +77,12 @@ public final class Eval {
           false cues       %.1f%% (%d/%d)
           candidate lines replayed as interviewer speech: %d cue(s) of %d
           early cards      %s
+            if the speaker also paused every 3 words: %s
           decision latency p50 %.0f us, p99 %.0f us
           """, positives, 100 * accuracy(), top1, positives, wrongCards, 100 * precision(), fallbacks,
           fallbacksClosestRight, 100 * cueRate(), detectedCued, detected, mrr5, negatives, 100 * falseCueRate(), falseCues,
-          negatives, keywordStatementCues, keywordStatements, early.format(), p50Micros, p99Micros);
+          negatives, keywordStatementCues, keywordStatements, early.format(), earlyPausingEveryStep.format(), p50Micros,
+          p99Micros);
     }
 
     static double round(double d) {
@@ -88,25 +91,27 @@ public final class Eval {
   }
 
   /**
-   * Interim replay (every 3 words, as {@code replay --interim} sends them): of the questions whose
-   * right card was shown, how many landed before the final snippet, the median share of the words
-   * heard by then, and interim cards that were wrong.
+   * Interim replay ({@link #early}): of the questions whose right card was shown, how many landed
+   * before the final snippet, how many of those before the question's last word was heard, the
+   * median share of the words heard by then, and questions that got a wrong early card (one the
+   * final alone would not have shown: a wrong final decision is counted once, as a wrong card).
    */
-  public record Early(int rightCards, int beforeFinal, double medianShareHeard, int wrongEarly) {
+  public record Early(int rightCards, int beforeFinal, int beforeLastWord, double medianShareHeard, int wrongEarly) {
     public double share() {
       return rightCards == 0 ? 0 : (double) beforeFinal / rightCards;
     }
 
     JsonObject toJson() {
       return new JsonObject().put("rightCards", rightCards).put("beforeFinal", beforeFinal)
-          .put("beforeFinalShare", Report.round(share())).put("medianShareOfWordsHeard", Report.round(medianShareHeard))
+          .put("beforeFinalShare", Report.round(share()))
+          .put("beforeLastWord", beforeLastWord).put("medianShareOfWordsHeard", Report.round(medianShareHeard))
           .put("wrongEarlyCards", wrongEarly);
     }
 
     String format() {
-      return String.format(Locale.ROOT, "%.1f%% of right cards before the question ended (%d/%d), median %.0f%% of"
-          + " its words heard by then; %d wrong early card(s)", 100 * share(), beforeFinal, rightCards,
-          100 * medianShareHeard, wrongEarly);
+      return String.format(Locale.ROOT, "%.1f%% of right cards before the final snippet (%d/%d; %d before the"
+          + " last word), median %.0f%% of its words heard by then; %d wrong early card(s)", 100 * share(), beforeFinal,
+          rightCards, beforeLastWord, 100 * medianShareHeard, wrongEarly);
     }
   }
 
@@ -248,13 +253,20 @@ public final class Eval {
     double[] micros = latencies(cues, lines);
     return new Report(positives, top1, positives == 0 ? 0 : rr / positives, negatives, falseCues, statements,
         statementCues, percentile(micros, 0.50), percentile(micros, 0.99), misses, wrong, fallbacks, closestRight, detected,
-        detectedCued, early(cues, lines));
+        detectedCued, early(cues, lines, false), early(cues, lines, true));
   }
 
-  /** Replays each labelled question as interim snippets every 3 words, then the final one, as a live room would. */
-  static Early early(Cues cues, List<Line> lines) {
+  /**
+   * Replays each labelled question as a live room hears it from {@code replay --interim}: interim
+   * snippets every 3 words, the whole question once more as an interim snippet while the recogniser
+   * waits out the end of speech (the pause in which the room embeds it speculatively), then the
+   * final. With {@code pauseEveryStep} the speaker also pauses after every 3-word step (the worst
+   * case for wrong early cards from half-heard questions).
+   */
+  static Early early(Cues cues, List<Line> lines, boolean pauseEveryStep) {
     int right = 0;
     int before = 0;
+    int beforeLastWord = 0;
     int wrongEarly = 0;
     List<Double> shares = new ArrayList<>();
     for (Line l : lines) {
@@ -262,16 +274,30 @@ public final class Eval {
         continue;
       }
       String[] words = l.text().trim().split("\\s+");
+      Cues.Decision alone = decide(cues, l.text()); // the card the final alone would bring
+      String finalCard = alone.kind() == Cues.Kind.CARD ? alone.match().card().id() : null;
       Cues.Trend trend = new Cues.Trend();
       Card shown = null;
-      int shownAt = words.length;
+      int shownAt = -1; // words heard when the card on screen landed; -1: only with the final
       boolean wrong = false;
-      for (int n = 3; n < words.length; n += 3) {
-        Cues.Decision d = cues.inline(String.join(" ", List.of(words).subList(0, n)), false, shown, trend);
+      for (int n = 3; n < words.length + 3; n += 3) {
+        n = Math.min(n, words.length);
+        String soFar = String.join(" ", List.of(words).subList(0, n));
+        Cues.Decision d = cues.inline(soFar, false, shown, trend);
+        boolean pause = n == words.length || pauseEveryStep;
+        if (d.kind() == Cues.Kind.SPECULATE && pause) {
+          d = cues.speculate(soFar, shown);
+          if (d.kind() == Cues.Kind.CARD) {
+            trend.landed(d.match().card());
+          }
+        }
         if (d.kind() == Cues.Kind.CARD && (shown == null || !d.match().card().id().equals(shown.id()))) {
           shown = d.match().card();
           shownAt = n;
-          wrong |= !hit(shown, l.expect());
+          wrong |= !hit(shown, l.expect()) && !shown.id().equals(finalCard);
+        }
+        if (n == words.length) {
+          break;
         }
       }
       wrongEarly += wrong ? 1 : 0;
@@ -281,18 +307,19 @@ public final class Eval {
       d = d.kind() == Cues.Kind.LATER ? cues.offLoop(l.text(), null) : d;
       if (d.kind() == Cues.Kind.CARD && (shown == null || !d.match().card().id().equals(shown.id()))) {
         shown = d.match().card();
-        shownAt = words.length;
+        shownAt = -1;
       }
       if (shown != null && hit(shown, l.expect())) {
         right++;
-        if (shownAt < words.length) {
+        if (shownAt > 0) {
           before++;
+          beforeLastWord += shownAt < words.length ? 1 : 0;
           shares.add((double) shownAt / words.length);
         }
       }
     }
     double[] s = shares.stream().mapToDouble(Double::doubleValue).toArray();
-    return new Early(right, before, percentile(s, 0.5), wrongEarly);
+    return new Early(right, before, beforeLastWord, percentile(s, 0.5), wrongEarly);
   }
 
   /** One TSV row per interviewer line: the features the cue decision weighs, and whether each top card is right. */
@@ -326,6 +353,7 @@ public final class Eval {
     int k = 0;
     for (int p = 0; p < passes; p++) {
       for (Line l : lines) {
+        cues.forgetRecentVectors(); // a live final pays for its embedding unless its interim was speculated
         long t0 = System.nanoTime();
         decide(cues, l.text());
         out[k++] = (System.nanoTime() - t0) / 1000.0;

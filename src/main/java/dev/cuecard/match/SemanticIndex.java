@@ -8,14 +8,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Sentence-embedding fallback for questions worded unlike any card ("my page fires hundreds of
  * queries" for the N+1 card). Uses the quantized all-MiniLM-L6-v2 model shipped in the jar; an
  * embedding costs a few milliseconds of CPU, so it runs on a worker thread, only for final
- * interviewer questions the lexical matcher could not place. Each card scores
+ * interviewer questions the lexical matcher could not place and for interim ones the speaker
+ * paused after (the recent snippets' vectors are kept, so their finals reuse them). Each card scores
  * {@code LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * rescaled cosine}, where the cosine
  * (best over question and aliases) is rescaled from [COS_LOW, COS_HIGH] to [0, 1].
  * Thread-safe once built.
@@ -25,6 +28,8 @@ public final class SemanticIndex {
   static final double COS_HIGH = 0.7;
   static final double LEXICAL_WEIGHT = 0.3;
   private static final int DIM = Embedder.DIMENSION;
+  /** Recent snippets' vectors kept: a speculated interim and its final are often the same words. */
+  static final int RECENT = 1024;
 
   private static volatile Embedder model;
 
@@ -34,6 +39,13 @@ public final class SemanticIndex {
   private final int[] owner;
   /** The small-talk phrasings' unit vectors (src/main/resources/match/small-talk.txt). */
   private final float[] smallTalk;
+  /** The last {@link #RECENT} snippets embedded, least recently used first (about 1.5 MB when full). */
+  private final Map<String, float[]> recent = new LinkedHashMap<>(RECENT * 2, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+      return size() > RECENT;
+    }
+  };
 
   /** A question's nearest cards by fused score, and whether it is nearer small talk than every card. */
   public record Ranking(List<Match> top, boolean smallTalk) {
@@ -123,7 +135,7 @@ public final class SemanticIndex {
    * phrasings than to every card's question and aliases. Blocking (one embedding).
    */
   public Ranking ranking(String text, int limit) {
-    float[] q = embed(text);
+    float[] q = vector(text);
     double talk = -1;
     for (int row = 0; row < smallTalk.length / DIM; row++) {
       talk = Math.max(talk, dot(q, smallTalk, row * DIM));
@@ -161,6 +173,28 @@ public final class SemanticIndex {
     }
     double nearestCard = Arrays.stream(cos).max().orElse(-1);
     return new Ranking(out, talk > nearestCard);
+  }
+
+  /** Forgets the recent vectors, so that a timing measures the embedding too (eval's latency). */
+  void forgetRecent() {
+    synchronized (recent) {
+      recent.clear();
+    }
+  }
+
+  /** The snippet's vector, embedded once for as long as it stays among the recent ones. */
+  private float[] vector(String text) {
+    synchronized (recent) {
+      float[] v = recent.get(text);
+      if (v != null) {
+        return v;
+      }
+    }
+    float[] v = embed(text); // outside the lock: two threads may embed the same words once each
+    synchronized (recent) {
+      recent.put(text, v);
+    }
+    return v;
   }
 
   private static float dot(float[] q, float[] rows, int from) {

@@ -35,6 +35,7 @@ public final class Metrics implements AutoCloseable {
   private final Counter snippetsInterim;
   private final Counter snippetsFinal;
   private final Counter cues;
+  private final Map<String, Counter> speculations = new ConcurrentHashMap<>();
   private final Map<String, Counter> errors = new ConcurrentHashMap<>();
   private final Timer matchLatency;
   private final Timer semanticLatency;
@@ -117,6 +118,13 @@ public final class Metrics implements AutoCloseable {
 
   public void cue() {
     cues.increment();
+  }
+
+  /** A speculative embedding of an interim snippet: {@code card} shown, {@code none}, or {@code busy} (skipped). */
+  public void speculation(String outcome) {
+    speculations.computeIfAbsent(outcome, k -> own(Counter.builder("cuecard.speculations")
+        .description("Interim snippets embedded at a pause, by outcome").tag("outcome", k).register(registry)))
+        .increment();
   }
 
   public void error(String code) {

@@ -114,7 +114,8 @@ public final class CuecardServer {
     Transcripts transcripts = new Transcripts(db, discard);
     Coaching coaching = new Coaching(db, discard, config.integer(ConfigKey.LIMITS_NOTES_PER_SESSION));
     Rooms rooms = new Rooms(vertx, bank, transcripts, coaching, metrics,
-        config.integer(ConfigKey.ROOM_GRACE_SECONDS) * 1000L, config.integer(ConfigKey.COACH_ANSWER_SECONDS) * 1000L);
+        config.integer(ConfigKey.ROOM_GRACE_SECONDS) * 1000L, config.integer(ConfigKey.COACH_ANSWER_SECONDS) * 1000L,
+        config.integer(ConfigKey.MATCH_SPECULATE_MILLIS));
     Users users = new Users(db);
     LoginThrottle throttle = new LoginThrottle(config.integer(ConfigKey.AUTH_ATTEMPTS_PER_MINUTE),
         config.integer(ConfigKey.AUTH_FREE_FAILURES), config.integer(ConfigKey.AUTH_REGISTRATIONS_PER_HOUR));

@@ -64,8 +64,8 @@ final class Room {
   private boolean disposed;
 
   /** What every room shares. */
-  record Deps(Vertx vertx, LiveBank bank, WorkerExecutor semanticWorkers, Transcripts transcripts, Coaching coaching,
-              Metrics metrics, long graceMillis, long answerBudgetMillis) {
+  record Deps(Vertx vertx, LiveBank bank, WorkerExecutor semanticWorkers, Speculation speculation,
+              Transcripts transcripts, Coaching coaching, Metrics metrics, long graceMillis, long answerBudgetMillis) {
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.cuecard.match.Match;
 import dev.cuecard.metrics.Metrics;
 import dev.cuecard.store.Records;
 import dev.cuecard.store.Transcripts;
+import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,13 +19,18 @@ import java.util.function.Consumer;
 
 /**
  * The matching half of a room: finds the card for what the interviewer says (lexical on every
- * snippet, semantic off the event loop for a final question nothing matched), makes it the current
- * cue, publishes and stores it, and hands it to the coach. Runs on the room's event loop.
+ * snippet; semantic off the event loop for a final question nothing matched, and speculatively for
+ * an interim one the speaker paused after), makes it the current cue, publishes and stores it, and
+ * hands it to the coach. Runs on the room's event loop.
  */
 final class RoomCues {
   private final String sessionId;
+  private final Vertx vertx;
   private final LiveBank bank;
   private final WorkerExecutor semanticWorkers;
+  private final Speculation speculation;
+  /** The timer that embeds the latest interim snippet if no newer one comes first, or -1. */
+  private long pauseTimer = -1;
   private final Transcripts transcripts;
   private final Metrics metrics;
   private final RoomCoach coach;
@@ -39,8 +45,10 @@ final class RoomCues {
 
   RoomCues(String sessionId, Room.Deps d, RoomCoach coach, Consumer<JsonObject> publish) {
     this.sessionId = sessionId;
+    this.vertx = d.vertx();
     this.bank = d.bank();
     this.semanticWorkers = d.semanticWorkers();
+    this.speculation = d.speculation();
     this.transcripts = d.transcripts();
     this.metrics = d.metrics();
     this.coach = coach;
@@ -77,6 +85,7 @@ final class RoomCues {
    */
   void interviewerSaid(String text, boolean isFinal, long now) {
     long t0 = System.nanoTime();
+    cancelPause(); // the speaker goes on: the pause is not over this snippet
     Cues cues = new Cues(bank.get(), bank.semantic().orElse(null));
     Card onScreen = currentCardId == null ? null : cues.lexical().bank().get(currentCardId);
     // the final snippet of a question whose card landed early completes it: not a follow-up to it
@@ -88,7 +97,47 @@ final class RoomCues {
       case CARD -> show(d.match(), text, isFinal, d.source(), now);
       case FOLLOW_UP -> followUp(d.followUp(), text, now);
       case LATER -> later(cues, text, against, completes);
+      case SPECULATE -> {
+        if (speculation.on()) {
+          pauseTimer = vertx.setTimer(speculation.pauseMillis(), id -> speculate(cues, text, against));
+        }
+      }
       default -> questionVersion += isFinal ? 1 : 0;
+    }
+  }
+
+  /**
+   * The interviewer paused after an interim snippet: embed it now, on a worker, and show the card
+   * the calibrated rule picks before the recogniser's final arrives (skipped when the workers are
+   * busy with enough speculation already). The final then completes the question rather than
+   * following it up.
+   */
+  private void speculate(Cues cues, String text, Card onScreen) {
+    pauseTimer = -1;
+    if (closed) {
+      return;
+    }
+    if (!speculation.tryStart()) {
+      metrics.speculation("busy");
+      return;
+    }
+    long version = questionVersion;
+    semanticWorkers.executeBlocking(() -> cues.speculate(text, onScreen), false)
+        .onComplete(r -> speculation.done())
+        .onSuccess(d -> {
+          boolean card = d.kind() == Cues.Kind.CARD;
+          metrics.speculation(card ? "card" : "none");
+          if (card && version == questionVersion && !closed) { // else the final or another card came first
+            trend.landed(d.match().card());
+            show(d.match(), text, false, d.source(), System.currentTimeMillis());
+          }
+        });
+  }
+
+  private void cancelPause() {
+    if (pauseTimer >= 0) {
+      vertx.cancelTimer(pauseTimer);
+      pauseTimer = -1;
     }
   }
 
@@ -153,6 +202,7 @@ final class RoomCues {
 
   void close() {
     closed = true;
+    cancelPause();
   }
 
   /**

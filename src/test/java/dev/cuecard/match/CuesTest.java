@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The cue decision's two halves and its calibrated rule, on the bundled bank. */
@@ -96,5 +97,42 @@ class CuesTest {
         .match().card().id());
     assertEquals(Optional.empty(), Cues.arbitrate(m("py-gil", 0.5, 0.1), m("py-decorators", 0.5, 0.05)));
     assertEquals(Optional.empty(), Cues.arbitrate(null, m("py-decorators", 0.69, 0.05)));
+  }
+
+  @Test
+  void aPausedInterimQuestionIsEmbeddedAndLandsItsCardBeforeTheFinal() {
+    Cues cues = new Cues(matcher, SemanticIndex.build(matcher));
+    Cues.Trend trend = new Cues.Trend();
+    String q = "how would you keep a slow report from timing out the request";
+    // the lexical interim rule does not land it; enough words, not cut mid-phrase: worth an embedding at a pause
+    assertEquals(Cues.Kind.SPECULATE, cues.inline(q, false, null, trend).kind());
+    Cues.Decision d = cues.speculate(q, null);
+    assertEquals(Cues.Kind.CARD, d.kind());
+    assertEquals("api-long-running", d.match().card().id());
+    assertEquals("semantic", d.source());
+    trend.landed(d.match().card());
+    assertTrue(trend.landedEarly(d.match().card()));
+    // its final completes the question with the same card (the room then sends nothing new)
+    Cues.Decision fin = cues.inline(q, true, null, trend);
+    fin = fin.kind() == Cues.Kind.LATER ? cues.offLoop(q, null) : fin;
+    assertEquals("api-long-running", fin.match().card().id());
+    // the card on screen is not landed again
+    assertEquals(Cues.Kind.NONE, cues.speculate(q, d.match().card()).kind());
+    // cut off mid-phrase, too few words, or no semantic model: no speculation
+    assertEquals(Cues.Kind.NONE, cues.inline("so what is the difference between", false, null, new Cues.Trend()).kind());
+    assertNotEquals(Cues.Kind.SPECULATE, cues.inline("what is cors", false, null, new Cues.Trend()).kind());
+    assertNotEquals(Cues.Kind.SPECULATE, lexicalOnly.inline(q, false, null, new Cues.Trend()).kind());
+    assertEquals(Cues.Kind.NONE, lexicalOnly.speculate(q, null).kind());
+    // small talk gets nothing, as on the final path
+    assertEquals(Cues.Kind.NONE, cues.speculate("how was the traffic on your way in this morning", null).kind());
+  }
+
+  @Test
+  void aSnippetEndingOnAWordThatLeadsIntoMoreIsUnfinished() {
+    assertTrue(Cues.unfinished("what is the difference between"));
+    assertTrue(Cues.unfinished("how would you design a"));
+    assertTrue(Cues.unfinished("tell me about your"));
+    assertTrue(!Cues.unfinished("what does select related do"));
+    assertTrue(!Cues.unfinished("how would you test it"));
   }
 }

@@ -99,12 +99,17 @@ class EvalTest {
 
   @Test
   void cardsLandBeforeTheQuestionEnds() throws Exception {
+    // the recogniser's end-of-speech wait is the pause in which the room embeds the whole question
     Eval.Early dev = semanticRun("dev.jsonl").early();
-    assertTrue(dev.share() >= 0.36, dev.format());
-    assertTrue(dev.wrongEarly() <= 16, dev.format());
+    assertTrue(dev.share() >= 0.97, dev.format());
+    assertTrue(dev.beforeLastWord() >= 130, dev.format());
+    assertTrue(dev.wrongEarly() <= 11, dev.format());
     Eval.Early unseen = semanticRun("unseen.jsonl").early();
-    assertTrue(unseen.share() >= 0.53, unseen.format());
-    assertTrue(unseen.wrongEarly() <= 6, unseen.format());
+    assertTrue(unseen.share() >= 0.98, unseen.format());
+    assertTrue(unseen.wrongEarly() <= 5, unseen.format());
+    // a speaker pausing after every 3 words is the worst case for cards from half-heard questions
+    Eval.Early everyStep = semanticRun("dev.jsonl").earlyPausingEveryStep();
+    assertTrue(everyStep.wrongEarly() <= 33, everyStep.format());
   }
 
   @Test

@@ -52,6 +52,21 @@ public final class TestServer extends ServerHandle implements AutoCloseable {
     return t;
   }
 
+  /** A server with the semantic path on (and {@code more} settings), once its card index is built (60 s at most). */
+  public static TestServer startSemantic(Vertx vertx, Path dataDir, java.util.function.UnaryOperator<Config.Builder> more)
+      throws InterruptedException {
+    TestServer t = start(vertx, more.apply(builder(dataDir).set(ConfigKey.MATCH_SEMANTIC, true)).build());
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (!t.call("GET", "/health", null, (String) null).json().getBoolean("semantic")) {
+      if (System.currentTimeMillis() > deadline) {
+        t.close();
+        throw new AssertionError("semantic index not ready within 60 s");
+      }
+      Thread.sleep(200);
+    }
+    return t;
+  }
+
   /** Stops and starts again on the same data directory (and a new port). */
   public void restart() {
     await(server.stop());
