@@ -310,12 +310,15 @@ final class LoadGen {
           }
           stats.cues.increment();
           Long at = sentAt.get(m.getString("heard"));
+          boolean early = !m.getBoolean("final", true);
+          String source = m.getString("source", "match");
           if (at != null && at >= measureFrom) {
             synchronized (stats.latencies) {
-              stats.latencies.add(new long[] {now - at, LoadStats.SOURCES.indexOf(m.getString("source", "match"))});
+              stats.latencies.add(new long[] {now - at, m.getBoolean("speculative", false)
+                  ? LoadStats.SPECULATIVE : LoadStats.SOURCES.indexOf(source)});
             }
           }
-          if (!m.getBoolean("final", true)) {
+          if (early) {
             stats.interimCues.increment();
           }
         }
@@ -340,7 +343,10 @@ final class LoadGen {
       }
     }
 
-    /** Speaks one question at about 150 words a minute: a growing interim every 0.5 s, then the final text. */
+    /**
+     * Speaks one question at about 150 words a minute, as a recogniser hears it: a growing interim
+     * every 0.5 s up to all the words, then the final after the end-of-speech wait.
+     */
     private void question() {
       if (stopping) {
         close();
@@ -365,11 +371,13 @@ final class LoadGen {
         close();
         return;
       }
-      boolean fin = n >= words.length;
       String text = String.join(" ", Arrays.copyOf(words, Math.min(n, words.length)));
-      snippet(interviewer, "interviewer", text, fin);
-      if (fin) {
-        vertx.setTimer(800, t -> answer(2 + random.nextInt(3)));
+      snippet(interviewer, "interviewer", text, false);
+      if (n >= words.length) {
+        vertx.setTimer(Replay.END_OF_SPEECH_MS, t -> {
+          snippet(interviewer, "interviewer", text, true);
+          vertx.setTimer(800, t2 -> answer(2 + random.nextInt(3)));
+        });
       } else {
         vertx.setTimer(500, t -> speak(words, n + 2));
       }

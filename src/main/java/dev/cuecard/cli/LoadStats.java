@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 /** What {@code cuecard loadgen} counts and measures, and its closing report. */
 final class LoadStats {
   static final List<String> SOURCES = List.of("match", "semantic", "ask");
+  /** A cue that landed at a pause in the interviewer's speech, before the final ({@code "speculative": true}). */
+  static final int SPECULATIVE = SOURCES.size();
   private static final Pattern METRIC = Pattern.compile(
       "(?m)^(cuecard_jvm_heap_used_bytes|process_resident_memory_bytes) ([0-9.eE+-]+)");
 
@@ -35,10 +37,12 @@ final class LoadStats {
     long[] ns;
     long[] lexical;
     long[] semantic;
+    long[] speculative;
     synchronized (latencies) {
       ns = latencies.stream().mapToLong(x -> x[0]).sorted().toArray();
       lexical = latencies.stream().filter(x -> x[1] == 0).mapToLong(x -> x[0]).sorted().toArray();
       semantic = latencies.stream().filter(x -> x[1] == 1).mapToLong(x -> x[0]).sorted().toArray();
+      speculative = latencies.stream().filter(x -> x[1] == SPECULATIVE).mapToLong(x -> x[0]).sorted().toArray();
     }
     Map<String, Long> server = new HashMap<>();
     Matcher m = METRIC.matcher(metrics);
@@ -49,16 +53,19 @@ final class LoadStats {
         peak.get(), connectFailures.get());
     out.printf(Locale.ROOT, "duration        %.1f s%n", seconds);
     out.printf(Locale.ROOT, "snippets sent   %d (%.0f/s), acks %d%n", sent.sum(), sent.sum() / seconds, acks.sum());
-    out.printf(Locale.ROOT, "cues            %d (%d on interim snippets)%n", cues.sum(), interimCues.sum());
+    out.printf(Locale.ROOT, "cues            %d (%d before their final)%n", cues.sum(), interimCues.sum());
     latency(out, "cue latency", ns);
     latency(out, "  lexical", lexical);
     latency(out, "  semantic", semantic);
+    latency(out, "  at a pause", speculative);
     long[] stored;
     synchronized (ackLatencies) {
       stored = ackLatencies.stream().mapToLong(Long::longValue).sorted().toArray();
     }
     latency(out, "ack latency", stored);
     out.printf(Locale.ROOT, "                (client-side, from sending the snippet that triggered the cue to receiving it;"
+        + " at a pause: cards that landed before the final, from the interim they heard, the server's pause"
+        + " (match.speculateMillis) included;"
         + " cues of the first %d s of ramp-up and warm-up not counted; ack: from sending a final to its ack)%n",
         warmupSec);
     out.printf(Locale.ROOT, "errors          %s%n", errors.isEmpty() ? "none" : errors.toString());

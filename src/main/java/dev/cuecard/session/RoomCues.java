@@ -129,7 +129,7 @@ final class RoomCues {
           metrics.speculation(card ? "card" : "none");
           if (card && version == questionVersion && !closed) { // else the final or another card came first
             trend.landed(d.match().card());
-            show(d.match(), text, false, d.source(), System.currentTimeMillis());
+            show(d.match(), text, false, d.source(), System.currentTimeMillis(), null, true);
           }
         });
   }
@@ -147,6 +147,7 @@ final class RoomCues {
    */
   private void later(Cues cues, String text, Card onScreen, boolean landedEarly) {
     long version = ++questionVersion;
+    speculation.finalStarted();
     semanticWorkers.executeBlocking(() -> {
       long t1 = System.nanoTime();
       Cues.Decision d = cues.offLoop(text, onScreen);
@@ -154,7 +155,7 @@ final class RoomCues {
         metrics.semanticLatencyNanos(System.nanoTime() - t1);
       }
       return d;
-    }, false).onSuccess(d -> {
+    }, false).onComplete(r -> speculation.finalDone()).onSuccess(d -> {
       if (version != questionVersion || closed || landedEarly && d.kind() != Cues.Kind.CARD) {
         return; // newer talk came first, or the early card stays
       }
@@ -164,7 +165,7 @@ final class RoomCues {
         case FOLLOW_UP -> followUp(d.followUp(), text, at);
         case FALLBACK -> {
           currentCardId = null; // a fallback follows another fallback
-          show(new Match(Fallback.card(text), 0, 0), text, true, "fallback", at, d.related());
+          show(new Match(Fallback.card(text), 0, 0), text, true, "fallback", at, d.related(), false);
         }
         default -> {
         }
@@ -197,7 +198,7 @@ final class RoomCues {
   }
 
   private void show(Match m, String heard, boolean isFinal, String source, long now) {
-    show(m, heard, isFinal, source, now, null);
+    show(m, heard, isFinal, source, now, null, false);
   }
 
   void close() {
@@ -207,9 +208,11 @@ final class RoomCues {
 
   /**
    * Makes a matched card the current one and pushes it, unless it already is; a fallback
-   * ({@code related} not null) carries its nearest cards and says it is one.
+   * ({@code related} not null) carries its nearest cards and says it is one, and a card that
+   * landed at a pause in the interviewer's speech says so ({@code speculative}).
    */
-  private void show(Match m, String heard, boolean isFinal, String source, long now, List<Match> related) {
+  private void show(Match m, String heard, boolean isFinal, String source, long now, List<Match> related,
+                    boolean speculative) {
     if (m.card().id().equals(currentCardId)) {
       return;
     }
@@ -222,6 +225,9 @@ final class RoomCues {
       related.forEach(r -> near.add(new JsonObject().put("id", r.card().id()).put("question", r.card().question())
           .put("category", r.card().category()).put("score", Math.round(r.score() * 1000) / 1000.0)));
       currentCue.put("fallback", true).put("related", near);
+    }
+    if (speculative) {
+      currentCue.put("speculative", true);
     }
     metrics.cue();
     publish.accept(currentCue);

@@ -34,6 +34,7 @@ class SemanticLiveTest {
         assertEquals("py-lru-cache", cue.getJsonObject("card").getString("id"));
         assertEquals("semantic", cue.getString("source"));
         assertTrue(cue.getBoolean("final"));
+        assertEquals(null, cue.getValue("speculative"), "only cards landed at a pause say so");
 
         // two close cards (the design and the DRF throttling one) and no clear lead: a fallback
         // whose related cards are the nearest by meaning, not by shared words

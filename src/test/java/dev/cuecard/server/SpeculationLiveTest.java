@@ -45,6 +45,7 @@ class SpeculationLiveTest {
         assertEquals("api-long-running", cue.getJsonObject("card").getString("id"));
         assertFalse(cue.getBoolean("final"), "landed before the final: " + cue.encode());
         assertEquals("semantic", cue.getString("source"));
+        assertEquals(true, cue.getBoolean("speculative"), cue.encode());
         assertEquals(q, cue.getString("heard"));
 
         // the final completes the question: no second cue and no follow-up on the same words
