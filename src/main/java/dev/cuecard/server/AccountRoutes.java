@@ -87,13 +87,15 @@ final class AccountRoutes {
         .onSuccess(sessions -> sessions.forEach(id -> s.rooms().sessionDeleted(id))));
   }
 
-  /** Everything stored for the account, as a zip: the account, and per session its transcript (JSON and Markdown) and summary. */
+  /** Everything stored for the account, as a zip: the account, its stories, and per session its transcript (JSON and Markdown) and summary. */
   private void export(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
     s.users().byId(p.userId())
         .compose(u -> u.isPresent() ? Future.succeededFuture(u.get())
             : Future.failedFuture(ApiException.notFound("account")))
-        .compose(u -> s.sessions().byOwner(u.id()).compose(sessions -> collect(sessions, 0, new DataExport(u))))
+        .compose(u -> s.stories().list(u.id()).map(stories -> new DataExport(u).stories(stories)))
+        .compose(export -> s.sessions().byOwner(export.userId())
+            .compose(sessions -> collect(sessions, 0, export)))
         .compose(export -> s.vertx().executeBlocking(export::zip, false))
         .onSuccess(bytes -> ctx.response()
             .putHeader("Content-Type", "application/zip")

@@ -16,6 +16,8 @@ import dev.cuecard.store.Database;
 import dev.cuecard.store.Invites;
 import dev.cuecard.store.ServerKeys;
 import dev.cuecard.store.Sessions;
+import dev.cuecard.store.Stories;
+import dev.cuecard.store.Stories;
 import dev.cuecard.store.Transcripts;
 import dev.cuecard.store.Users;
 import io.vertx.core.DeploymentOptions;
@@ -121,7 +123,7 @@ public final class CuecardServer {
         config.integer(ConfigKey.AUTH_FREE_FAILURES), config.integer(ConfigKey.AUTH_REGISTRATIONS_PER_HOUR));
     LiveSockets sockets = new LiveSockets(config.integer(ConfigKey.LIMITS_MAX_SOCKETS),
         config.integer(ConfigKey.LIMITS_SOCKETS_PER_USER));
-    return new Services(vertx, config, db, users, new Sessions(db), transcripts, coaching,
+    return new Services(vertx, config, db, users, new Sessions(db), transcripts, coaching, new Stories(db),
         new Invites(db), tokens, hasher, new HashPool(vertx), throttle, new Revocations(users), sockets,
         new ClientAddress(config.list(ConfigKey.SERVER_TRUSTED_PROXIES)),
         new HostPolicy(config.string(ConfigKey.SERVER_PUBLIC_URL), config.list(ConfigKey.SERVER_ALLOWED_HOSTS)),

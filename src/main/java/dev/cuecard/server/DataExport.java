@@ -1,6 +1,7 @@
 package dev.cuecard.server;
 
 import dev.cuecard.store.Records.User;
+import dev.cuecard.story.Story;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -14,7 +15,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * An account's data as one zip archive: {@code account.json} (no password hash), a
+ * An account's data as one zip archive: {@code account.json} (no password hash),
+ * {@code stories.json} (the user's own stories, in the shape the stories API takes), a
  * {@code sessions.json} index, and for each session {@code sessions/<id>/transcript.json},
  * {@code transcript.md} and {@code summary.json}.
  */
@@ -22,9 +24,19 @@ final class DataExport {
   private final User user;
   private final List<TranscriptView> views = new ArrayList<>();
   private final List<JsonObject> summaries = new ArrayList<>();
+  private List<Story> stories = List.of();
 
   DataExport(User user) {
     this.user = user;
+  }
+
+  String userId() {
+    return user.id();
+  }
+
+  DataExport stories(List<Story> list) {
+    stories = list;
+    return this;
   }
 
   DataExport add(TranscriptView view, JsonObject summary) {
@@ -39,6 +51,9 @@ final class DataExport {
     try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
       put(zip, "account.json", new JsonObject().put("id", user.id()).put("username", user.username())
           .put("createdAt", user.createdAt()).put("exportedAt", System.currentTimeMillis()).encodePrettily());
+      JsonArray own = new JsonArray();
+      stories.forEach(st -> own.add(st.toJson()));
+      put(zip, "stories.json", new JsonObject().put("stories", own).encodePrettily());
       JsonArray index = new JsonArray();
       for (int i = 0; i < views.size(); i++) {
         TranscriptView v = views.get(i);

@@ -12,6 +12,7 @@ import dev.cuecard.store.Coaching;
 import dev.cuecard.store.Database;
 import dev.cuecard.store.Invites;
 import dev.cuecard.store.Sessions;
+import dev.cuecard.store.Stories;
 import dev.cuecard.store.Transcripts;
 import dev.cuecard.store.Users;
 
@@ -25,6 +26,7 @@ record Services(
     Sessions sessions,
     Transcripts transcripts,
     Coaching coaching,
+    Stories stories,
     Invites invites,
     Tokens tokens,
     PasswordHasher hasher,

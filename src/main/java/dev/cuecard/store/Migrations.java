@@ -141,6 +141,18 @@ final class Migrations {
       // 6: an utterance that was the other speaker's words heard again (an echo through the call or the mic)
       """
       ALTER TABLE utterances ADD COLUMN echo_of TEXT;
+      """,
+      // 7: a user's own stories for behavioural questions (the fields as JSON: they are read whole)
+      """
+      CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL
+      );
+      CREATE INDEX stories_user ON stories(user_id, created_at)
       """);
 
   /** What differs between the stores' SQL. */

@@ -106,6 +106,8 @@ class AccountLifecycleTest extends ServerTestBase {
     String keep = server.register("eve", PW);
     String keptSession = server.newSession(keep);
     String session = server.newSession(token);
+    assertEquals(201, server.call("POST", "/api/stories", token, StoryApiTest.conflictStory()).status());
+    assertEquals(201, server.call("POST", "/api/stories", keep, StoryApiTest.conflictStory()).status());
     String inviteToken = server.call("POST", "/api/sessions/" + session + "/invites", token, "{}").json()
         .getString("token");
     try (WsClient live = WsClient.connect(server, token, session);
@@ -145,6 +147,8 @@ class AccountLifecycleTest extends ServerTestBase {
           + session + "'"), table + " rows of the deleted account");
     }
     assertEquals(List.of(), TestStore.column(dir, "SELECT id FROM users WHERE username = 'dee'"));
+    assertEquals(TestStore.column(dir, "SELECT id FROM users WHERE username = 'eve'"),
+        TestStore.column(dir, "SELECT user_id FROM stories"), "only the other user's story is left");
     assertEquals(1, server.storedUtterances(keep, keptSession).size(), "another user's data is untouched");
   }
 
@@ -152,6 +156,7 @@ class AccountLifecycleTest extends ServerTestBase {
   void exportHoldsEverythingOfTheAccountAndNoSecrets() throws Exception {
     String token = server.register("fay", PW);
     String session = server.newSession(token);
+    server.call("POST", "/api/stories", token, StoryApiTest.conflictStory());
     try (WsClient live = WsClient.connect(server, token, session)) {
       live.snippet("interviewer", "what is a python decorator", true, 1);
       live.next("cue");
@@ -174,6 +179,9 @@ class AccountLifecycleTest extends ServerTestBase {
         files.get(dirName + "transcript.md"));
     assertTrue(files.containsKey(dirName + "summary.json"));
     assertEquals(1, new JsonObject(files.get("sessions.json")).getJsonArray("sessions").size());
+    JsonObject story = new JsonObject(files.get("stories.json")).getJsonArray("stories").getJsonObject(0);
+    assertEquals("The caching argument with Priya", story.getString("title"));
+    assertEquals("p95 latency fell from 900 ms to 180 ms", story.getString("metric"));
   }
 
   @Test
