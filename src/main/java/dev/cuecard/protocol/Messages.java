@@ -17,7 +17,7 @@ public final class Messages {
   }
 
   /** A parsed client message. */
-  public sealed interface Incoming permits SnippetMessage, Ping, Ask, Rate, Note, Settings {
+  public sealed interface Incoming permits SnippetMessage, Ping, Ask, Rate, Note, Settings, Pin {
   }
 
   /** A partner picks a card to ask; it becomes the current card and an interviewer utterance. */
@@ -38,6 +38,10 @@ public final class Messages {
 
   /** Largest note text accepted, in characters. */
   public static final int MAX_NOTE_CHARS = 2000;
+
+  /** Pins one of the owner's suggested stories for the current answer ({@code storyId} null: unpins). */
+  public record Pin(String storyId) implements Incoming {
+  }
 
   public record SnippetMessage(Snippet snippet) implements Incoming {
   }
@@ -69,8 +73,9 @@ public final class Messages {
       case "rate" -> rate(o);
       case "note" -> new Note(text(o, "note", "text", MAX_NOTE_CHARS));
       case "settings" -> settings(o);
+      case "pin" -> pin(o);
       default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE,
-          "unknown message type '" + abbreviate(t) + "'; expected snippet, ping, ask, rate, note or settings");
+          "unknown message type '" + abbreviate(t) + "'; expected snippet, ping, ask, rate, note, settings or pin");
     };
   }
 
@@ -101,6 +106,17 @@ public final class Messages {
       throw invalid("ts", "must be a non-negative epoch time in milliseconds");
     }
     return new Snippet(speaker, trimmed, fin, seq, ts);
+  }
+
+  private static Pin pin(JsonObject o) {
+    if (!o.containsKey("storyId")) {
+      throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "pin field 'storyId' is required (a story id, or null to unpin)");
+    }
+    Object id = o.getValue("storyId");
+    if (id != null && !(id instanceof String s && !s.isBlank() && s.length() <= 80)) {
+      throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "pin field 'storyId' must be a story id or null");
+    }
+    return new Pin((String) id);
   }
 
   private static Ask ask(JsonObject o) {

@@ -79,6 +79,8 @@ final class LiveSocket {
   private final Principal principal;
   private final String inviteId;
   private MessageConsumer<String> inviteConsumer;
+  /** The owner's private channel (their stories), for the owner's own connections only. */
+  private MessageConsumer<String> ownerConsumer;
   private Context context;
 
   LiveSocket(Services s, ServerWebSocket ws, String sessionId, String participantId, Role role, Principal principal) {
@@ -121,13 +123,18 @@ final class LiveSocket {
       send(Messages.error(ErrorCode.FORBIDDEN, "this participant connected again elsewhere; closing this connection"));
       close(CLOSE_REPLACED, "replaced by a newer connection");
     });
+    if (!principal.isInvite()) {
+      ownerConsumer = bus.consumer(Addresses.owner(sessionId), this::onBroadcast);
+    }
     if (inviteId != null) {
       inviteConsumer = bus.consumer(Addresses.invite(inviteId), m -> {
         send(Messages.error(ErrorCode.FORBIDDEN, "the session owner revoked this invite"));
         close(CLOSE_REVOKED, "invite revoked");
       });
     }
-    sessionConsumer.completion().compose(v -> connectionConsumer.completion()).onComplete(v -> join(1));
+    sessionConsumer.completion().compose(v -> connectionConsumer.completion())
+        .compose(v -> ownerConsumer == null ? Future.succeededFuture() : ownerConsumer.completion())
+        .onComplete(v -> join(1));
   }
 
   private void join(int attempt) {
@@ -144,6 +151,8 @@ final class LiveSocket {
               .put("cue", r.getJsonObject("cue"))
               .put("coverage", r.getJsonObject("coverage"))
               .put("stage", r.getJsonObject("stage"))
+              .put("stories", r.getJsonObject("stories"))
+              .put("story", r.getJsonObject("story"))
               .put("limits", new JsonObject()
                   .put("maxMessageBytes", maxBytes)
                   .put("ratePerSecond", s.config().integer(ConfigKey.WS_RATE_PER_SECOND))
@@ -173,7 +182,8 @@ final class LiveSocket {
    */
   private Future<Message<JsonObject>> joinRoom() {
     JsonObject join = new JsonObject().put("op", "join").put("participantId", participantId)
-        .put("connectionId", connectionId).put("role", role.wire());
+        .put("connectionId", connectionId).put("role", role.wire())
+        .put("ownerUserId", principal.isInvite() ? null : principal.userId());
     return request(join).recover(e -> roomGone(e)
         ? s.rooms().open(sessionId).transform(claimed -> request(join))
         : Future.failedFuture(e));
@@ -222,6 +232,12 @@ final class LiveSocket {
         return;
       }
       toRoom(coachOp("note").put("text", n.text()), null);
+    } else if (in instanceof Messages.Pin pin) {
+      if (principal.isInvite()) {
+        sendError(Messages.error(ErrorCode.FORBIDDEN, "only the session's owner pins their own stories"));
+      } else {
+        toRoom(coachOp("pin").put("storyId", pin.storyId()), null);
+      }
     } else if (in instanceof Messages.Settings st) {
       JsonObject nudges = new JsonObject();
       st.nudges().forEach(nudges::put);
@@ -386,6 +402,9 @@ final class LiveSocket {
     s.metrics().connectionClosed();
     sessionConsumer.unregister();
     connectionConsumer.unregister();
+    if (ownerConsumer != null) {
+      ownerConsumer.unregister();
+    }
     if (inviteConsumer != null) {
       inviteConsumer.unregister();
     }

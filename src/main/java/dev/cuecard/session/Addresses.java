@@ -20,6 +20,14 @@ public final class Addresses {
     return "cuecard.session." + sessionId;
   }
 
+  /**
+   * What only the session owner's own connections receive (their stories and a pinned story's
+   * coverage), never a partner's or an observer's.
+   */
+  public static String owner(String sessionId) {
+    return "cuecard.session." + sessionId + ".owner";
+  }
+
   /** Where the room takes requests (join, leave, snippet, deleted). */
   public static String room(String sessionId) {
     return "cuecard.room." + sessionId;

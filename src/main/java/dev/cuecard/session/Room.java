@@ -11,6 +11,7 @@ import dev.cuecard.protocol.Speaker;
 import dev.cuecard.store.Coaching;
 import dev.cuecard.store.LimitReachedException;
 import dev.cuecard.store.Records;
+import dev.cuecard.store.Stories;
 import dev.cuecard.store.StoreUnavailableException;
 import dev.cuecard.store.Transcripts;
 import io.vertx.core.Future;
@@ -45,6 +46,7 @@ final class Room {
   private final Coaching coaching;
   private final RoomCoach coach;
   private final RoomCues cues;
+  private final RoomStories stories;
   private final CrossTalk crossTalk = new CrossTalk();
   private final Metrics metrics;
   /**
@@ -65,7 +67,8 @@ final class Room {
 
   /** What every room shares. */
   record Deps(Vertx vertx, LiveBank bank, WorkerExecutor semanticWorkers, Speculation speculation,
-              Transcripts transcripts, Coaching coaching, Metrics metrics, long graceMillis, long answerBudgetMillis) {
+              Transcripts transcripts, Coaching coaching, Stories stories, Metrics metrics, long graceMillis,
+              long answerBudgetMillis) {
   }
 
   /**
@@ -87,7 +90,9 @@ final class Room {
     this.graceMillis = d.graceMillis();
     this.onDispose = onDispose;
     this.coach = new RoomCoach(sessionId, vertx, coaching, d.answerBudgetMillis(), state.settings(), this::publish);
-    this.cues = new RoomCues(sessionId, d, coach, this::publish);
+    this.stories = new RoomStories(sessionId, d.stories(),
+        m -> bus.publish(Addresses.owner(sessionId), m.encode()));
+    this.cues = new RoomCues(sessionId, d, coach, stories, this::publish);
     this.restored = state;
   }
 
@@ -134,6 +139,9 @@ final class Room {
       case "rate" -> rate(msg, body);
       case "note" -> note(msg, body);
       case "settings" -> settings(msg, body);
+      case "pin" -> stories.pin(body.getString("storyId"))
+          .onSuccess(v -> msg.reply(null))
+          .onFailure(e -> msg.reply(Messages.error(ErrorCode.INVALID_MESSAGE, e.getMessage())));
       case "deleted" -> deleted();
       // answered in order after everything this connection sent before it
       case "ping" -> msg.reply(Messages.pong(body.getValue("id")));
@@ -149,7 +157,17 @@ final class Room {
       bus.send(Addresses.connection(previous), "replaced");
     }
     cancelDispose();
+    String owner = body.getString("ownerUserId");
+    if (owner != null) {
+      stories.owner(owner);
+      Card up = cues.currentCard();
+      if (up != null && stories.suggestions() == null) {
+        stories.cardShown(up); // the card came up before the owner was here (or the room was restored)
+      }
+    }
     msg.reply(new JsonObject()
+        .put("stories", owner == null ? null : stories.suggestions())
+        .put("story", owner == null ? null : stories.pinnedNow())
         .put("lastSeq", processed.getOrDefault(participant, 0L))
         .put("cue", cues.current())
         .put("coverage", coach.current() == null ? null : coach.current().coverage())
@@ -200,6 +218,9 @@ final class Room {
         cues.interviewerSaid(s.text(), s.isFinal(), now);
       } else {
         coach.candidateSaid(s.text(), s.isFinal(), now);
+        if (s.isFinal()) {
+          stories.candidateSaid(s.text(), now);
+        }
       }
     }
     if (s.isFinal()) {
