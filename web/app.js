@@ -4,8 +4,13 @@ import { api, auth, downloadFrom, el, when } from "./lib/api.js";
 import { Live } from "./lib/live.js";
 import { Listening } from "./lib/listening.js";
 import { applyCoverage, applyStage, renderCard, showNudge, toggleAnswerHelp } from "./lib/card.js";
+import { StoryEditor, StoryPanel } from "./lib/stories.js";
 
 const $ = (id) => document.getElementById(id);
+const storyPanel = new StoryPanel($("my-stories"), {
+  pin: (storyId) => state.live && state.live.send({ type: "pin", storyId }),
+});
+const storyEditor = new StoryEditor($("story-editor"));
 
 const state = {
   session: null,
@@ -138,6 +143,7 @@ async function deleteAccount(ev) {
 async function listSessions() {
   leaveSession();
   show("sessions");
+  storyEditor.load().catch((e) => { $("story-editor").textContent = e.message; });
   const data = await api("GET", "/api/sessions");
   $("session-list").replaceChildren(...data.sessions.map((s) => el("li", {},
     el("span", {}, s.title + " ", el("span", { class: "when" }, when(s.createdAt))),
@@ -162,6 +168,7 @@ function openSession(s) {
   $("session-title").textContent = s.title;
   $("transcript").replaceChildren();
   $("invite-box").hidden = true;
+  storyPanel.clear();
   drawCard();
   show("live");
   state.live = new Live({ sessionId: s.id, token: auth.token, onMessage, onState: onLiveState });
@@ -183,7 +190,11 @@ function onMessage(m) {
       if (m.cue && !state.cards.some((c) => c.card.id === m.cue.card.id)) addCue(m.cue);
       if (m.coverage) onCoverage(m.coverage);
       if (m.stage) onStage(m.stage);
+      if (m.stories) storyPanel.onStories(m.stories);
+      if (m.story) storyPanel.onStory(m.story);
       break;
+    case "stories": storyPanel.onStories(m); break;
+    case "story": storyPanel.onStory(m); break;
     case "transcript": addLine(m); break;
     case "cue": addCue(m); break;
     case "followup": onFollowUp(m); break;
@@ -200,6 +211,7 @@ function onMessage(m) {
 function current() { return state.cards[state.pos]; }
 
 function addCue(cue) {
+  storyPanel.cardChanged(cue.card.id);
   state.cards.push(cue);
   if (!state.pinned) state.pos = state.cards.length - 1;
   drawCard();

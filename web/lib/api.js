@@ -23,6 +23,7 @@ export async function api(method, path, body, token = auth.token) {
     const err = new Error((data && data.message) || res.statusText || "request failed");
     err.status = res.status;
     err.code = data && data.error;
+    err.field = data && data.field; // the field at fault, where the API names one
     throw err;
   }
   return data === null ? text : data;
