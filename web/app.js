@@ -5,12 +5,14 @@ import { Live } from "./lib/live.js";
 import { Listening } from "./lib/listening.js";
 import { applyCoverage, applyStage, renderCard, showNudge, toggleAnswerHelp } from "./lib/card.js";
 import { StoryEditor, StoryPanel } from "./lib/stories.js";
+import { MinePanel } from "./lib/mine.js";
 
 const $ = (id) => document.getElementById(id);
 const storyPanel = new StoryPanel($("my-stories"), {
   pin: (storyId) => state.live && state.live.send({ type: "pin", storyId }),
 });
 const storyEditor = new StoryEditor($("story-editor"));
+const minePanel = new MinePanel($("my-answer"), { reload: () => state.live && state.live.send({ type: "mine" }) });
 
 const state = {
   session: null,
@@ -169,6 +171,7 @@ function openSession(s) {
   $("transcript").replaceChildren();
   $("invite-box").hidden = true;
   storyPanel.clear();
+  minePanel.cardChanged(null);
   drawCard();
   show("live");
   state.live = new Live({ sessionId: s.id, token: auth.token, onMessage, onState: onLiveState });
@@ -192,7 +195,9 @@ function onMessage(m) {
       if (m.stage) onStage(m.stage);
       if (m.stories) storyPanel.onStories(m.stories);
       if (m.story) storyPanel.onStory(m.story);
+      if (m.mine) minePanel.onMine(m.mine);
       break;
+    case "mine": minePanel.onMine(m); break;
     case "stories": storyPanel.onStories(m); break;
     case "story": storyPanel.onStory(m); break;
     case "transcript": addLine(m); break;
@@ -212,6 +217,7 @@ function current() { return state.cards[state.pos]; }
 
 function addCue(cue) {
   storyPanel.cardChanged(cue.card.id);
+  minePanel.cardChanged(cue.card.id);
   state.cards.push(cue);
   if (!state.pinned) state.pos = state.cards.length - 1;
   drawCard();

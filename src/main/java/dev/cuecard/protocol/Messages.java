@@ -17,7 +17,7 @@ public final class Messages {
   }
 
   /** A parsed client message. */
-  public sealed interface Incoming permits SnippetMessage, Ping, Ask, Rate, Note, Settings, Pin {
+  public sealed interface Incoming permits SnippetMessage, Ping, Ask, Rate, Note, Settings, Pin, Mine {
   }
 
   /** A partner picks a card to ask; it becomes the current card and an interviewer utterance. */
@@ -41,6 +41,10 @@ public final class Messages {
 
   /** Pins one of the owner's suggested stories for the current answer ({@code storyId} null: unpins). */
   public record Pin(String storyId) implements Incoming {
+  }
+
+  /** Asks the room to read the owner's own answer to the card on screen again (after they edited it). */
+  public record Mine() implements Incoming {
   }
 
   public record SnippetMessage(Snippet snippet) implements Incoming {
@@ -74,8 +78,9 @@ public final class Messages {
       case "note" -> new Note(text(o, "note", "text", MAX_NOTE_CHARS));
       case "settings" -> settings(o);
       case "pin" -> pin(o);
+      case "mine" -> new Mine();
       default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE,
-          "unknown message type '" + abbreviate(t) + "'; expected snippet, ping, ask, rate, note, settings or pin");
+          "unknown message type '" + abbreviate(t) + "'; expected snippet, ping, ask, rate, note, settings, pin or mine");
     };
   }
 

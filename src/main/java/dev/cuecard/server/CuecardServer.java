@@ -14,6 +14,7 @@ import dev.cuecard.session.Rooms;
 import dev.cuecard.store.Coaching;
 import dev.cuecard.store.Database;
 import dev.cuecard.store.Invites;
+import dev.cuecard.store.MyAnswers;
 import dev.cuecard.store.ServerKeys;
 import dev.cuecard.store.Sessions;
 import dev.cuecard.store.Stories;
@@ -116,7 +117,8 @@ public final class CuecardServer {
     Transcripts transcripts = new Transcripts(db, discard);
     Coaching coaching = new Coaching(db, discard, config.integer(ConfigKey.LIMITS_NOTES_PER_SESSION));
     Stories stories = new Stories(db);
-    Rooms rooms = new Rooms(vertx, bank, transcripts, coaching, stories, metrics,
+    MyAnswers myAnswers = new MyAnswers(db);
+    Rooms rooms = new Rooms(vertx, bank, transcripts, coaching, stories, myAnswers, metrics,
         config.integer(ConfigKey.ROOM_GRACE_SECONDS) * 1000L, config.integer(ConfigKey.COACH_ANSWER_SECONDS) * 1000L,
         config.integer(ConfigKey.MATCH_SPECULATE_MILLIS));
     Users users = new Users(db);
@@ -124,7 +126,7 @@ public final class CuecardServer {
         config.integer(ConfigKey.AUTH_FREE_FAILURES), config.integer(ConfigKey.AUTH_REGISTRATIONS_PER_HOUR));
     LiveSockets sockets = new LiveSockets(config.integer(ConfigKey.LIMITS_MAX_SOCKETS),
         config.integer(ConfigKey.LIMITS_SOCKETS_PER_USER));
-    return new Services(vertx, config, db, users, new Sessions(db), transcripts, coaching, stories,
+    return new Services(vertx, config, db, users, new Sessions(db), transcripts, coaching, stories, myAnswers,
         new Invites(db), tokens, hasher, new HashPool(vertx), throttle, new Revocations(users), sockets,
         new ClientAddress(config.list(ConfigKey.SERVER_TRUSTED_PROXIES)),
         new HostPolicy(config.string(ConfigKey.SERVER_PUBLIC_URL), config.list(ConfigKey.SERVER_ALLOWED_HOSTS)),

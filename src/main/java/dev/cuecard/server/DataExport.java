@@ -1,6 +1,7 @@
 package dev.cuecard.server;
 
 import dev.cuecard.store.Records.User;
+import dev.cuecard.story.MyAnswer;
 import dev.cuecard.story.Story;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,7 +17,8 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * An account's data as one zip archive: {@code account.json} (no password hash),
- * {@code stories.json} (the user's own stories, in the shape the stories API takes), a
+ * {@code stories.json} (the user's own stories, in the shape the stories API takes),
+ * {@code my-answers.json} (their own answers to cards), a
  * {@code sessions.json} index, and for each session {@code sessions/<id>/transcript.json},
  * {@code transcript.md} and {@code summary.json}.
  */
@@ -25,6 +27,7 @@ final class DataExport {
   private final List<TranscriptView> views = new ArrayList<>();
   private final List<JsonObject> summaries = new ArrayList<>();
   private List<Story> stories = List.of();
+  private List<MyAnswer> answers = List.of();
 
   DataExport(User user) {
     this.user = user;
@@ -36,6 +39,11 @@ final class DataExport {
 
   DataExport stories(List<Story> list) {
     stories = list;
+    return this;
+  }
+
+  DataExport myAnswers(List<MyAnswer> list) {
+    answers = list;
     return this;
   }
 
@@ -54,6 +62,9 @@ final class DataExport {
       JsonArray own = new JsonArray();
       stories.forEach(st -> own.add(st.toJson()));
       put(zip, "stories.json", new JsonObject().put("stories", own).encodePrettily());
+      JsonArray mine = new JsonArray();
+      answers.forEach(a -> mine.add(a.toJson()));
+      put(zip, "my-answers.json", new JsonObject().put("answers", mine).encodePrettily());
       JsonArray index = new JsonArray();
       for (int i = 0; i < views.size(); i++) {
         TranscriptView v = views.get(i);

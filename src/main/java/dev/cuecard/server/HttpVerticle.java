@@ -68,6 +68,7 @@ final class HttpVerticle extends VerticleBase {
     new AccountRoutes(s, auth).mount(api);
     new SessionRoutes(s).mount(api);
     new StoryRoutes(s).mount(api);
+    new MyAnswerRoutes(s).mount(api);
     api.route().handler(ctx -> Http.error(ctx, 404, "not_found", "no API route " + ctx.request().method() + " "
         + ctx.request().path()));
     router.route("/api/*").subRouter(api);

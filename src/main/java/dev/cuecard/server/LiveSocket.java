@@ -153,6 +153,7 @@ final class LiveSocket {
               .put("stage", r.getJsonObject("stage"))
               .put("stories", r.getJsonObject("stories"))
               .put("story", r.getJsonObject("story"))
+              .put("mine", r.getJsonObject("mine"))
               .put("limits", new JsonObject()
                   .put("maxMessageBytes", maxBytes)
                   .put("ratePerSecond", s.config().integer(ConfigKey.WS_RATE_PER_SECOND))
@@ -232,11 +233,13 @@ final class LiveSocket {
         return;
       }
       toRoom(coachOp("note").put("text", n.text()), null);
-    } else if (in instanceof Messages.Pin pin) {
+    } else if (in instanceof Messages.Pin || in instanceof Messages.Mine) {
       if (principal.isInvite()) {
-        sendError(Messages.error(ErrorCode.FORBIDDEN, "only the session's owner pins their own stories"));
-      } else {
+        sendError(Messages.error(ErrorCode.FORBIDDEN, "only the session's owner uses their own stories and answers"));
+      } else if (in instanceof Messages.Pin pin) {
         toRoom(coachOp("pin").put("storyId", pin.storyId()), null);
+      } else {
+        toRoom(coachOp("mine"), null);
       }
     } else if (in instanceof Messages.Settings st) {
       JsonObject nudges = new JsonObject();

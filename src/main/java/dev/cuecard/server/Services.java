@@ -11,6 +11,7 @@ import dev.cuecard.session.Rooms;
 import dev.cuecard.store.Coaching;
 import dev.cuecard.store.Database;
 import dev.cuecard.store.Invites;
+import dev.cuecard.store.MyAnswers;
 import dev.cuecard.store.Sessions;
 import dev.cuecard.store.Stories;
 import dev.cuecard.store.Transcripts;
@@ -27,6 +28,7 @@ record Services(
     Transcripts transcripts,
     Coaching coaching,
     Stories stories,
+    MyAnswers myAnswers,
     Invites invites,
     Tokens tokens,
     PasswordHasher hasher,

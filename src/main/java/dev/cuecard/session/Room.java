@@ -11,6 +11,7 @@ import dev.cuecard.protocol.Speaker;
 import dev.cuecard.store.Coaching;
 import dev.cuecard.store.LimitReachedException;
 import dev.cuecard.store.Records;
+import dev.cuecard.store.MyAnswers;
 import dev.cuecard.store.Stories;
 import dev.cuecard.store.StoreUnavailableException;
 import dev.cuecard.store.Transcripts;
@@ -46,7 +47,7 @@ final class Room {
   private final Coaching coaching;
   private final RoomCoach coach;
   private final RoomCues cues;
-  private final RoomStories stories;
+  private final RoomOwn own;
   private final CrossTalk crossTalk = new CrossTalk();
   private final Metrics metrics;
   /**
@@ -67,7 +68,8 @@ final class Room {
 
   /** What every room shares. */
   record Deps(Vertx vertx, LiveBank bank, WorkerExecutor semanticWorkers, Speculation speculation,
-              Transcripts transcripts, Coaching coaching, Stories stories, Metrics metrics, long graceMillis,
+              Transcripts transcripts, Coaching coaching, Stories stories, MyAnswers myAnswers, Metrics metrics,
+              long graceMillis,
               long answerBudgetMillis) {
   }
 
@@ -90,9 +92,9 @@ final class Room {
     this.graceMillis = d.graceMillis();
     this.onDispose = onDispose;
     this.coach = new RoomCoach(sessionId, vertx, coaching, d.answerBudgetMillis(), state.settings(), this::publish);
-    this.stories = new RoomStories(sessionId, d.stories(),
+    this.own = new RoomOwn(sessionId, d.stories(), d.myAnswers(),
         m -> bus.publish(Addresses.owner(sessionId), m.encode()));
-    this.cues = new RoomCues(sessionId, d, coach, stories, this::publish);
+    this.cues = new RoomCues(sessionId, d, coach, own, this::publish);
     this.restored = state;
   }
 
@@ -139,7 +141,11 @@ final class Room {
       case "rate" -> rate(msg, body);
       case "note" -> note(msg, body);
       case "settings" -> settings(msg, body);
-      case "pin" -> stories.pin(body.getString("storyId"))
+      case "mine" -> {
+        own.reloadMine();
+        msg.reply(null);
+      }
+      case "pin" -> own.pin(body.getString("storyId"))
           .onSuccess(v -> msg.reply(null))
           .onFailure(e -> msg.reply(Messages.error(ErrorCode.INVALID_MESSAGE, e.getMessage())));
       case "deleted" -> deleted();
@@ -159,15 +165,16 @@ final class Room {
     cancelDispose();
     String owner = body.getString("ownerUserId");
     if (owner != null) {
-      stories.owner(owner);
+      own.owner(owner);
       Card up = cues.currentCard();
-      if (up != null && stories.suggestions() == null) {
-        stories.cardShown(up); // the card came up before the owner was here (or the room was restored)
+      if (up != null && own.suggestions() == null && own.mineNow() == null) {
+        own.cardShown(up); // the card came up before the owner was here (or the room was restored)
       }
     }
     msg.reply(new JsonObject()
-        .put("stories", owner == null ? null : stories.suggestions())
-        .put("story", owner == null ? null : stories.pinnedNow())
+        .put("stories", owner == null ? null : own.suggestions())
+        .put("story", owner == null ? null : own.pinnedNow())
+        .put("mine", owner == null ? null : own.mineNow())
         .put("lastSeq", processed.getOrDefault(participant, 0L))
         .put("cue", cues.current())
         .put("coverage", coach.current() == null ? null : coach.current().coverage())
@@ -219,7 +226,7 @@ final class Room {
       } else {
         coach.candidateSaid(s.text(), s.isFinal(), now);
         if (s.isFinal()) {
-          stories.candidateSaid(s.text(), now);
+          own.candidateSaid(s.text(), now);
         }
       }
     }

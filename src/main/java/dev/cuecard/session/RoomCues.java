@@ -34,7 +34,7 @@ final class RoomCues {
   private final Transcripts transcripts;
   private final Metrics metrics;
   private final RoomCoach coach;
-  private final RoomStories stories;
+  private final RoomOwn own;
   private final Consumer<JsonObject> publish;
   private JsonObject currentCue;
   private String currentCardId;
@@ -44,7 +44,7 @@ final class RoomCues {
   /** The leading card over the current question's interim snippets. */
   private final Cues.Trend trend = new Cues.Trend();
 
-  RoomCues(String sessionId, Room.Deps d, RoomCoach coach, RoomStories stories, Consumer<JsonObject> publish) {
+  RoomCues(String sessionId, Room.Deps d, RoomCoach coach, RoomOwn own, Consumer<JsonObject> publish) {
     this.sessionId = sessionId;
     this.vertx = d.vertx();
     this.bank = d.bank();
@@ -53,7 +53,7 @@ final class RoomCues {
     this.transcripts = d.transcripts();
     this.metrics = d.metrics();
     this.coach = coach;
-    this.stories = stories;
+    this.own = own;
     this.publish = publish;
   }
 
@@ -239,7 +239,7 @@ final class RoomCues {
     metrics.cue();
     publish.accept(currentCue);
     coach.cardShown(m.card(), now);
-    stories.cardShown(m.card());
+    own.cardShown(m.card());
     transcripts.addCue(new Records.Cue(sessionId, m.card().id(), m.card().question(), heard, m.score(), source, now));
   }
 

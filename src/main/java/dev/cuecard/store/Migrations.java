@@ -153,6 +153,16 @@ final class Migrations {
         updated_at BIGINT NOT NULL
       );
       CREATE INDEX stories_user ON stories(user_id, created_at)
+      """,
+      // 8: a user's own answer to a card (their points and phrasing, as JSON)
+      """
+      CREATE TABLE my_answers (
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        card_id TEXT NOT NULL,
+        body TEXT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (user_id, card_id)
+      )
       """);
 
   /** What differs between the stores' SQL. */

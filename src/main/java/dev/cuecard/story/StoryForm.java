@@ -25,7 +25,7 @@ public final class StoryForm {
   public static final class Invalid extends RuntimeException {
     private final String field;
 
-    Invalid(String field, String message) {
+    public Invalid(String field, String message) {
       super(message);
       this.field = field;
     }

@@ -157,6 +157,8 @@ class AccountLifecycleTest extends ServerTestBase {
     String token = server.register("fay", PW);
     String session = server.newSession(token);
     server.call("POST", "/api/stories", token, StoryApiTest.conflictStory());
+    server.call("PUT", "/api/questions/py-decorators/mine", token, new JsonObject().put("points",
+        new io.vertx.core.json.JsonArray().add("I wrote a retry decorator for flaky HTTP calls")));
     try (WsClient live = WsClient.connect(server, token, session)) {
       live.snippet("interviewer", "what is a python decorator", true, 1);
       live.next("cue");
@@ -182,6 +184,8 @@ class AccountLifecycleTest extends ServerTestBase {
     JsonObject story = new JsonObject(files.get("stories.json")).getJsonArray("stories").getJsonObject(0);
     assertEquals("The caching argument with Priya", story.getString("title"));
     assertEquals("p95 latency fell from 900 ms to 180 ms", story.getString("metric"));
+    assertEquals("py-decorators", new JsonObject(files.get("my-answers.json")).getJsonArray("answers")
+        .getJsonObject(0).getString("cardId"));
   }
 
   @Test

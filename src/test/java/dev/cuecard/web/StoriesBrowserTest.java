@@ -83,6 +83,34 @@ class StoriesBrowserTest {
     }
   }
 
+  /** "My answer" on a technical card: written in the overlay, shown beside the card, ticking as said. */
+  @Test
+  void myAnswerBesideTheCard(Vertx vertx) throws Exception {
+    try (TestServer server = TestServer.start(vertx, dir.resolve("data"))) {
+      ChromeDriver driver = Browser.start(dir.resolve("mine-profile"));
+      try {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        Browser.startLocalSession(driver, server.base(), "My own answers");
+        wait.until(ExpectedConditions.textToBe(By.id("conn"), "live"));
+        driver.findElement(By.id("text")).sendKeys("what's the difference between select related and prefetch related",
+            Keys.ENTER);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("mine-edit"))).click();
+        driver.findElement(By.id("mine-points")).sendKeys("I cut the orders page from 300 queries to 4\n"
+            + "select related for the author foreign key");
+        driver.findElement(By.id("mine-phrasing")).sendKeys("Start from the query count, then the fix.");
+        driver.findElement(By.id("mine-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("my-answer"), "Said so far: 0 of 2"));
+        new Select(driver.findElement(By.id("speaker"))).selectByValue("candidate");
+        driver.findElement(By.id("text")).sendKeys("on our orders page it went from 300 queries to 4", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("my-answer"), "Said so far: 1 of 2"));
+        assertTrue(driver.findElement(By.id("my-answer")).getText().contains("Start from the query count"));
+        Browser.screenshot(driver, "overlay-my-answer.png");
+      } finally {
+        driver.quit();
+      }
+    }
+  }
+
   private static void fill(ChromeDriver driver, String field, String text) {
     driver.findElement(By.id("story-" + field)).clear();
     driver.findElement(By.id("story-" + field)).sendKeys(text);

@@ -2,7 +2,10 @@ package dev.cuecard.session;
 
 import dev.cuecard.bank.Card;
 import dev.cuecard.coach.StoryTracker;
+import dev.cuecard.coach.SaidPoints;
+import dev.cuecard.store.MyAnswers;
 import dev.cuecard.store.Stories;
+import dev.cuecard.story.MyAnswer;
 import dev.cuecard.story.Story;
 import dev.cuecard.story.StoryFit;
 import io.vertx.core.Future;
@@ -15,14 +18,17 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The session owner's own stories in a room: when a behavioural card comes up, the best-fitting
- * ones (with stories told already in this session flagged); a story pinned for the answer and its
- * points as the candidate tells it. Everything here goes only to the owner's own connections
- * ({@link Addresses#owner}), never to partners or observers. Runs on the room's event loop.
+ * The session owner's own material in a room: when a behavioural card comes up, their
+ * best-fitting stories (with stories told already in this session flagged), and a story pinned
+ * for the answer with its points as the candidate tells it; on any card, their own answer to it
+ * ("my answer": points and phrasing) with its points as they are said. Everything here goes only
+ * to the owner's own connections ({@link Addresses#owner}), never to partners or observers. Runs
+ * on the room's event loop.
  */
-final class RoomStories {
+final class RoomOwn {
   private final String sessionId;
   private final Stories store;
+  private final MyAnswers answers;
   private final Consumer<JsonObject> toOwner;
   private final Set<String> told = new HashSet<>();
   private String ownerId;
@@ -33,10 +39,15 @@ final class RoomStories {
   private List<StoryFit.Fit> offered = List.of();
   private StoryTracker pinned;
   private long version;
+  /** The owner's own answer to the card on screen, followed as they speak, or null. */
+  private MyAnswer mine;
+  private SaidPoints minePoints;
+  private String mineCard;
 
-  RoomStories(String sessionId, Stories store, Consumer<JsonObject> toOwner) {
+  RoomOwn(String sessionId, Stories store, MyAnswers answers, Consumer<JsonObject> toOwner) {
     this.sessionId = sessionId;
     this.store = store;
+    this.answers = answers;
     this.toOwner = toOwner;
   }
 
@@ -51,6 +62,10 @@ final class RoomStories {
     pinned = null;
     offered = List.of();
     suggestions = null;
+    mine = null;
+    minePoints = null;
+    mineCard = shown.id();
+    readMine(v);
     card = StoryFit.isStoryCard(shown) ? shown : null;
     if (card == null || ownerId == null) {
       return;
@@ -87,11 +102,45 @@ final class RoomStories {
     return Future.succeededFuture();
   }
 
-  /** A final candidate snippet: the pinned story's points it covers. */
+  /** A final candidate snippet: the points of the pinned story and of their own answer it covers. */
   void candidateSaid(String text, long now) {
     if (pinned != null && pinned.candidateSaid(text, now)) {
       toOwner.accept(storyMessage());
     }
+    if (minePoints != null && minePoints.heard(text, now)) {
+      toOwner.accept(mineMessage());
+    }
+  }
+
+  /** The owner edited their answer: read it again for the card on screen (coverage starts afresh). */
+  void reloadMine() {
+    readMine(version);
+  }
+
+  private void readMine(long v) {
+    String cardId = mineCard;
+    if (ownerId == null || cardId == null || cardId.startsWith("fallback:")) {
+      return;
+    }
+    answers.get(ownerId, cardId).onSuccess(found -> {
+      if (v != version) {
+        return;
+      }
+      mine = found.orElse(null);
+      minePoints = mine == null ? null : new SaidPoints(mine.points().stream()
+          .map(p -> new SaidPoints.Point("mine", p, true)).toList());
+      toOwner.accept(mineMessage());
+    });
+  }
+
+  /** For an owner joining: their answer to the card on screen, or null. */
+  JsonObject mineNow() {
+    return mine == null ? null : mineMessage();
+  }
+
+  private JsonObject mineMessage() {
+    return new JsonObject().put("type", "mine").put("sessionId", sessionId).put("cardId", mineCard)
+        .put("mine", mine == null ? null : minePoints.toJson().put("phrasing", mine.phrasing()));
   }
 
   /** For an owner joining: the suggestions and the pinned story now (either may be null). */
