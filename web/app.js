@@ -31,6 +31,7 @@ function show(section) {
   $("password-form").hidden = auth.user === "local";
   $("signout").hidden = section === "auth";
   $("review-link").hidden = section === "auth";
+  $("banks-link").hidden = section === "auth";
   $("who").textContent = section === "auth" ? "" : auth.user || "";
 }
 

@@ -60,6 +60,7 @@ public enum ConfigKey {
   LIMITS_INVITES_PER_SESSION("limits.invitesPerSession", Kind.INT, 10, 1, 10_000),
   LIMITS_NOTES_PER_SESSION("limits.notesPerSession", Kind.INT, 500, 1, 1_000_000),
   LIMITS_STORIES_PER_USER("limits.storiesPerUser", Kind.INT, 200, 1, 100_000),
+  LIMITS_BANKS_PER_USER("limits.banksPerUser", Kind.INT, 20, 1, 10_000),
   LIMITS_MAX_TITLE_CHARS("limits.maxTitleChars", Kind.INT, 200, 1, 1000),
   /** Longest partner note or rating note; the protocol's own cap (2,000) is the most allowed. */
   LIMITS_MAX_NOTE_CHARS("limits.maxNoteChars", Kind.INT, 2000, 1, 2000),

@@ -134,6 +134,25 @@ public final class Cues {
     return semantic != null;
   }
 
+  /**
+   * One of the user's own cards ({@code own}: their matcher, or null) for a question, when it is
+   * as sure as an inline lexical card (a final at {@link #LEXICAL_SURE}, an interim snippet at the
+   * interim rule's score) and no card of the server's bank scores higher. Own cards are matched
+   * lexically only. On the event loop (a few hundred cards at most).
+   */
+  public Optional<Match> ownCard(Matcher own, String text, boolean isFinal) {
+    if (own == null || !QuestionDetector.isQuestion(text)) {
+      return Optional.empty();
+    }
+    List<Match> top = own.top(text, 1);
+    double need = isFinal ? LEXICAL_SURE : Math.min(1.0, own.threshold() + Matcher.INTERIM_EXTRA);
+    if (top.isEmpty() || top.get(0).score() < need) {
+      return Optional.empty();
+    }
+    List<Match> shared = lexical.top(text, 1);
+    return shared.isEmpty() || shared.get(0).score() <= top.get(0).score() ? Optional.of(top.get(0)) : Optional.empty();
+  }
+
   /** The cheap half, on the event loop. {@code onScreen} is the card up now (or null). */
   public Decision inline(String text, boolean isFinal, Card onScreen, Trend trend) {
     boolean question = QuestionDetector.isQuestion(text); // once per snippet: this runs on every interim one

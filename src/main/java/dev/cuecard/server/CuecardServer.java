@@ -14,6 +14,8 @@ import dev.cuecard.session.Rooms;
 import dev.cuecard.store.Coaching;
 import dev.cuecard.store.Database;
 import dev.cuecard.store.Invites;
+import dev.cuecard.store.UserBanks;
+import dev.cuecard.session.OwnCards;
 import dev.cuecard.store.MyAnswers;
 import dev.cuecard.store.ServerKeys;
 import dev.cuecard.store.Sessions;
@@ -118,7 +120,9 @@ public final class CuecardServer {
     Coaching coaching = new Coaching(db, discard, config.integer(ConfigKey.LIMITS_NOTES_PER_SESSION));
     Stories stories = new Stories(db);
     MyAnswers myAnswers = new MyAnswers(db);
-    Rooms rooms = new Rooms(vertx, bank, transcripts, coaching, stories, myAnswers, metrics,
+    UserBanks userBanks = new UserBanks(db);
+    OwnCards ownCards = new OwnCards(vertx, userBanks, bank);
+    Rooms rooms = new Rooms(vertx, bank, transcripts, coaching, stories, myAnswers, ownCards, metrics,
         config.integer(ConfigKey.ROOM_GRACE_SECONDS) * 1000L, config.integer(ConfigKey.COACH_ANSWER_SECONDS) * 1000L,
         config.integer(ConfigKey.MATCH_SPECULATE_MILLIS));
     Users users = new Users(db);
@@ -127,7 +131,7 @@ public final class CuecardServer {
     LiveSockets sockets = new LiveSockets(config.integer(ConfigKey.LIMITS_MAX_SOCKETS),
         config.integer(ConfigKey.LIMITS_SOCKETS_PER_USER));
     return new Services(vertx, config, db, users, new Sessions(db), transcripts, coaching, stories, myAnswers,
-        new Invites(db), tokens, hasher, new HashPool(vertx), throttle, new Revocations(users), sockets,
+        userBanks, ownCards, new Invites(db), tokens, hasher, new HashPool(vertx), throttle, new Revocations(users), sockets,
         new ClientAddress(config.list(ConfigKey.SERVER_TRUSTED_PROXIES)),
         new HostPolicy(config.string(ConfigKey.SERVER_PUBLIC_URL), config.list(ConfigKey.SERVER_ALLOWED_HOSTS)),
         new LocalAccess(config),

@@ -1,6 +1,7 @@
 package dev.cuecard.server;
 
 import dev.cuecard.store.Records.User;
+import dev.cuecard.store.UserBanks;
 import dev.cuecard.story.MyAnswer;
 import dev.cuecard.story.Story;
 import io.vertx.core.json.JsonArray;
@@ -18,7 +19,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * An account's data as one zip archive: {@code account.json} (no password hash),
  * {@code stories.json} (the user's own stories, in the shape the stories API takes),
- * {@code my-answers.json} (their own answers to cards), a
+ * {@code my-answers.json} (their own answers to cards), {@code banks/<bank>.json} (their own
+ * question banks, as bank files), a
  * {@code sessions.json} index, and for each session {@code sessions/<id>/transcript.json},
  * {@code transcript.md} and {@code summary.json}.
  */
@@ -28,6 +30,7 @@ final class DataExport {
   private final List<JsonObject> summaries = new ArrayList<>();
   private List<Story> stories = List.of();
   private List<MyAnswer> answers = List.of();
+  private List<UserBanks.Stored> banks = List.of();
 
   DataExport(User user) {
     this.user = user;
@@ -39,6 +42,11 @@ final class DataExport {
 
   DataExport stories(List<Story> list) {
     stories = list;
+    return this;
+  }
+
+  DataExport banks(List<UserBanks.Stored> list) {
+    banks = list;
     return this;
   }
 
@@ -65,6 +73,9 @@ final class DataExport {
       JsonArray mine = new JsonArray();
       answers.forEach(a -> mine.add(a.toJson()));
       put(zip, "my-answers.json", new JsonObject().put("answers", mine).encodePrettily());
+      for (UserBanks.Stored b : banks) {
+        put(zip, "banks/" + b.bank() + ".json", b.body().encodePrettily()); // bank names are plain identifiers
+      }
       JsonArray index = new JsonArray();
       for (int i = 0; i < views.size(); i++) {
         TranscriptView v = views.get(i);

@@ -69,6 +69,7 @@ final class HttpVerticle extends VerticleBase {
     new SessionRoutes(s).mount(api);
     new StoryRoutes(s).mount(api);
     new MyAnswerRoutes(s).mount(api);
+    new OwnBankRoutes(s).mount(api);
     api.route().handler(ctx -> Http.error(ctx, 404, "not_found", "no API route " + ctx.request().method() + " "
         + ctx.request().path()));
     router.route("/api/*").subRouter(api);
@@ -81,7 +82,10 @@ final class HttpVerticle extends VerticleBase {
 
     router.route().failureHandler(ctx -> {
       Throwable e = ctx.failure();
-      if (e instanceof ApiException a) {
+      if (e instanceof OwnBankRoutes.InvalidBank bad) {
+        Http.json(ctx, 400, new JsonObject().put("error", bad.code()).put("message", bad.getMessage())
+            .put("problems", new io.vertx.core.json.JsonArray(bad.problems())));
+      } else if (e instanceof ApiException a) {
         if (a.retryAfterSeconds() > 0) {
           ctx.response().putHeader("Retry-After", Long.toString(a.retryAfterSeconds()));
         } else if (a.status() == 503) {

@@ -15,7 +15,9 @@ import dev.cuecard.store.MyAnswers;
 import dev.cuecard.store.Sessions;
 import dev.cuecard.store.Stories;
 import dev.cuecard.store.Transcripts;
+import dev.cuecard.store.UserBanks;
 import dev.cuecard.store.Users;
+import dev.cuecard.session.OwnCards;
 
 
 /** Everything the HTTP and WebSocket handlers share; built once at start-up. */
@@ -29,6 +31,8 @@ record Services(
     Coaching coaching,
     Stories stories,
     MyAnswers myAnswers,
+    UserBanks userBanks,
+    OwnCards ownCards,
     Invites invites,
     Tokens tokens,
     PasswordHasher hasher,

@@ -48,6 +48,7 @@ final class Room {
   private final RoomCoach coach;
   private final RoomCues cues;
   private final RoomOwn own;
+  private final OwnCards ownCards;
   private final CrossTalk crossTalk = new CrossTalk();
   private final Metrics metrics;
   /**
@@ -68,8 +69,8 @@ final class Room {
 
   /** What every room shares. */
   record Deps(Vertx vertx, LiveBank bank, WorkerExecutor semanticWorkers, Speculation speculation,
-              Transcripts transcripts, Coaching coaching, Stories stories, MyAnswers myAnswers, Metrics metrics,
-              long graceMillis,
+              Transcripts transcripts, Coaching coaching, Stories stories, MyAnswers myAnswers, OwnCards ownCards,
+              Metrics metrics, long graceMillis,
               long answerBudgetMillis) {
   }
 
@@ -92,6 +93,7 @@ final class Room {
     this.graceMillis = d.graceMillis();
     this.onDispose = onDispose;
     this.coach = new RoomCoach(sessionId, vertx, coaching, d.answerBudgetMillis(), state.settings(), this::publish);
+    this.ownCards = d.ownCards();
     this.own = new RoomOwn(sessionId, d.stories(), d.myAnswers(),
         m -> bus.publish(Addresses.owner(sessionId), m.encode()));
     this.cues = new RoomCues(sessionId, d, coach, own, this::publish);
@@ -164,6 +166,17 @@ final class Room {
     }
     cancelDispose();
     String owner = body.getString("ownerUserId");
+    if (owner != null && own.ownerId() == null) {
+      // the owner's own cards are matched from their first question: answer the join once built
+      // (the build may have been started from another context: come back to the room's own)
+      io.vertx.core.Context room = vertx.getOrCreateContext();
+      ownCards.matcher(owner).onComplete(built -> room.runOnContext(v -> joined(msg, body, owner)));
+      return;
+    }
+    joined(msg, body, owner);
+  }
+
+  private void joined(Message<JsonObject> msg, JsonObject body, String owner) {
     if (owner != null) {
       own.owner(owner);
       Card up = cues.currentCard();
@@ -175,7 +188,7 @@ final class Room {
         .put("stories", owner == null ? null : own.suggestions())
         .put("story", owner == null ? null : own.pinnedNow())
         .put("mine", owner == null ? null : own.mineNow())
-        .put("lastSeq", processed.getOrDefault(participant, 0L))
+        .put("lastSeq", processed.getOrDefault(body.getString("participantId"), 0L))
         .put("cue", cues.current())
         .put("coverage", coach.current() == null ? null : coach.current().coverage())
         .put("stage", coach.current() == null ? null : coach.current().stage()));

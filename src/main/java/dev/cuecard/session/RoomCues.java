@@ -15,6 +15,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -27,6 +28,7 @@ final class RoomCues {
   private final String sessionId;
   private final Vertx vertx;
   private final LiveBank bank;
+  private final OwnCards ownCards;
   private final WorkerExecutor semanticWorkers;
   private final Speculation speculation;
   /** The timer that embeds the latest interim snippet if no newer one comes first, or -1. */
@@ -48,6 +50,7 @@ final class RoomCues {
     this.sessionId = sessionId;
     this.vertx = d.vertx();
     this.bank = d.bank();
+    this.ownCards = d.ownCards();
     this.semanticWorkers = d.semanticWorkers();
     this.speculation = d.speculation();
     this.transcripts = d.transcripts();
@@ -81,8 +84,10 @@ final class RoomCues {
     return currentCardId == null ? null : card(currentCardId);
   }
 
+  /** A card of the server's bank, or one of the session owner's own. */
   Card card(String id) {
-    return bank.get().bank().get(id);
+    Card c = bank.get().bank().get(id);
+    return c != null ? c : ownCards.card(own.ownerId(), id);
   }
 
   /**
@@ -94,7 +99,19 @@ final class RoomCues {
     long t0 = System.nanoTime();
     cancelPause(); // the speaker goes on: the pause is not over this snippet
     Cues cues = new Cues(bank.get(), bank.semantic().orElse(null));
-    Card onScreen = currentCardId == null ? null : cues.lexical().bank().get(currentCardId);
+    Card onScreen = currentCardId == null ? null : card(currentCardId);
+    Optional<Match> mine = own.ownerId() == null ? Optional.empty()
+        : cues.ownCard(ownCards.now(own.ownerId()), text, isFinal);
+    if (mine.isPresent()) { // one of the owner's own cards, as sure as an inline card and above the server's
+      if (isFinal) {
+        trend.reset();
+      } else {
+        trend.landed(mine.get().card());
+      }
+      metrics.matchLatencyNanos(System.nanoTime() - t0);
+      show(mine.get(), text, isFinal, "yours", now);
+      return;
+    }
     // the final snippet of a question whose card landed early completes it: not a follow-up to it
     boolean completes = isFinal && trend.landedEarly(onScreen);
     Card against = completes ? null : onScreen;

@@ -51,6 +51,11 @@ final class RoomOwn {
     this.toOwner = toOwner;
   }
 
+  /** The session owner's user id, once one of their connections joined (else null). */
+  String ownerId() {
+    return ownerId;
+  }
+
   /** The owner joined (their user id), so the room can read their stories. */
   void owner(String userId) {
     ownerId = userId;

@@ -163,6 +163,16 @@ final class Migrations {
         updated_at BIGINT NOT NULL,
         PRIMARY KEY (user_id, card_id)
       )
+      """,
+      // 9: a user's own question banks (each a bank file, as JSON), private to them
+      """
+      CREATE TABLE user_banks (
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        bank TEXT NOT NULL,
+        body TEXT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (user_id, bank)
+      )
       """);
 
   /** What differs between the stores' SQL. */

@@ -108,6 +108,9 @@ class AccountLifecycleTest extends ServerTestBase {
     String session = server.newSession(token);
     assertEquals(201, server.call("POST", "/api/stories", token, StoryApiTest.conflictStory()).status());
     assertEquals(201, server.call("POST", "/api/stories", keep, StoryApiTest.conflictStory()).status());
+    assertEquals(201, server.call("POST", "/api/my/banks", token, OwnBankTest.bank()).status());
+    assertEquals(200, server.call("PUT", "/api/questions/py-gil/mine", token,
+        new JsonObject().put("phrasing", "one thread of Python bytecode at a time")).status());
     String inviteToken = server.call("POST", "/api/sessions/" + session + "/invites", token, "{}").json()
         .getString("token");
     try (WsClient live = WsClient.connect(server, token, session);
@@ -149,6 +152,8 @@ class AccountLifecycleTest extends ServerTestBase {
     assertEquals(List.of(), TestStore.column(dir, "SELECT id FROM users WHERE username = 'dee'"));
     assertEquals(TestStore.column(dir, "SELECT id FROM users WHERE username = 'eve'"),
         TestStore.column(dir, "SELECT user_id FROM stories"), "only the other user's story is left");
+    assertEquals(List.of(), TestStore.column(dir, "SELECT bank FROM user_banks"), "their banks are gone");
+    assertEquals(List.of(), TestStore.column(dir, "SELECT card_id FROM my_answers"), "their answers are gone");
     assertEquals(1, server.storedUtterances(keep, keptSession).size(), "another user's data is untouched");
   }
 
@@ -159,6 +164,8 @@ class AccountLifecycleTest extends ServerTestBase {
     server.call("POST", "/api/stories", token, StoryApiTest.conflictStory());
     server.call("PUT", "/api/questions/py-decorators/mine", token, new JsonObject().put("points",
         new io.vertx.core.json.JsonArray().add("I wrote a retry decorator for flaky HTTP calls")));
+    server.call("POST", "/api/my/banks", token, OwnBankTest.bank(OwnBankTest.card("ledger-deploy", "What is our deploy"
+        + " checklist?")));
     try (WsClient live = WsClient.connect(server, token, session)) {
       live.snippet("interviewer", "what is a python decorator", true, 1);
       live.next("cue");
@@ -186,6 +193,8 @@ class AccountLifecycleTest extends ServerTestBase {
     assertEquals("p95 latency fell from 900 ms to 180 ms", story.getString("metric"));
     assertEquals("py-decorators", new JsonObject(files.get("my-answers.json")).getJsonArray("answers")
         .getJsonObject(0).getString("cardId"));
+    assertEquals("ledger-deploy", new JsonObject(files.get("banks/payments-team.json")).getJsonArray("cards")
+        .getJsonObject(0).getString("id"));
   }
 
   @Test
