@@ -114,14 +114,21 @@ async function createBank(ev, body) {
 async function importFile(ev) {
   const file = ev.target.files[0];
   if (!file) return;
-  let body;
+  const format = /\.(ya?ml)$/i.test(file.name) ? "yaml" : /\.(md|markdown)$/i.test(file.name) ? "md" : "json";
   try {
-    body = JSON.parse(await file.text());
+    if (format === "json") {
+      await createBank(null, JSON.parse(await file.text()));
+    } else { // the server reads YAML and Markdown bank files (docs/bank-format.md)
+      const res = await fetch(`/api/my/banks?format=${format}`, {
+        method: "POST", headers: { Authorization: "Bearer " + auth.token }, body: await file.text() });
+      const data = await res.json();
+      if (!res.ok) throw new Error(data.message);
+      await loadBanks();
+      await openBank(data.bank);
+    }
   } catch (e) {
-    $("bank-msg").textContent = `${file.name} is not JSON: ${e.message}`;
-    return;
+    $("bank-msg").textContent = `${file.name}: ${e.message}`;
   }
-  await createBank(null, body);
   ev.target.value = "";
 }
 
@@ -155,6 +162,10 @@ if (!auth.token) {
   $("card-form").addEventListener("submit", saveCard);
   $("export").addEventListener("click", () => download(`${state.bank.bank}.json`,
     JSON.stringify(state.bank, null, 2), "application/json"));
+  for (const [id, format, type] of [["export-yaml", "yaml", "application/yaml"], ["export-md", "md", "text/markdown"]]) {
+    $(id).addEventListener("click", async () => download(`${state.bank.bank}.${format}`,
+      await api("GET", `/api/my/banks/${encodeURIComponent(state.bank.bank)}?format=${format}`), type));
+  }
   $("bank-delete").addEventListener("click", async () => {
     if (!confirm(`Delete the bank "${state.bank.title || state.bank.bank}" and its cards?`)) return;
     await api("DELETE", `/api/my/banks/${encodeURIComponent(state.bank.bank)}`);

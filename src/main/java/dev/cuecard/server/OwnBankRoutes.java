@@ -1,6 +1,7 @@
 package dev.cuecard.server;
 
 import dev.cuecard.bank.BankException;
+import dev.cuecard.bank.BankFormats;
 import dev.cuecard.bank.OwnBanks;
 import dev.cuecard.config.ConfigKey;
 import dev.cuecard.store.UserBanks;
@@ -12,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -47,16 +49,51 @@ final class OwnBankRoutes {
   }
 
   private void create(RoutingContext ctx) {
-    JsonObject body = Http.body(ctx);
+    JsonObject body = bankFile(ctx);
     store(ctx, body, true).onSuccess(v -> Http.json(ctx, 201, summary(body))).onFailure(ctx::fail);
   }
 
+  /** The bank file, as JSON, or {@code ?format=yaml} / {@code md} (the export). */
   private void get(RoutingContext ctx) {
-    owned(ctx).onSuccess(b -> Http.json(ctx, 200, b.body())).onFailure(ctx::fail);
+    BankFormats.Format format = format(ctx);
+    owned(ctx).onSuccess(b -> {
+      if (format == BankFormats.Format.JSON) {
+        Http.json(ctx, 200, b.body());
+      } else {
+        ctx.response().putHeader("Content-Type", (format == BankFormats.Format.YAML ? "application/yaml"
+            : "text/markdown") + "; charset=utf-8").end(BankFormats.write(format, b.body()));
+      }
+    }).onFailure(ctx::fail);
+  }
+
+  /** A bank file in the request body, in JSON or in {@code ?format=yaml} / {@code md} (the import). */
+  private static JsonObject bankFile(RoutingContext ctx) {
+    BankFormats.Format format = format(ctx);
+    if (format == BankFormats.Format.JSON) {
+      return Http.body(ctx);
+    }
+    String text = ctx.body() == null ? null : ctx.body().asString();
+    if (text == null || text.isBlank()) {
+      throw ApiException.badRequest("request body must be a bank file in " + format.name().toLowerCase(Locale.ROOT));
+    }
+    try {
+      return BankFormats.read(format, text);
+    } catch (BankException e) {
+      throw invalid(e.problems());
+    }
+  }
+
+  private static BankFormats.Format format(RoutingContext ctx) {
+    String name = ctx.queryParams().get("format");
+    BankFormats.Format f = name == null ? BankFormats.Format.JSON : BankFormats.parse(name);
+    if (f == null) {
+      throw ApiException.badRequest("format must be json, yaml or md");
+    }
+    return f;
   }
 
   private void replace(RoutingContext ctx) {
-    JsonObject body = Http.body(ctx);
+    JsonObject body = bankFile(ctx);
     if (!ctx.pathParam("bank").equals(body.getValue("bank"))) {
       throw invalid(List.of("field 'bank' must be '" + ctx.pathParam("bank") + "', the bank being replaced"));
     }

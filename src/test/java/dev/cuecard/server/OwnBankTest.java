@@ -76,6 +76,50 @@ class OwnBankTest extends ServerTestBase {
   }
 
   @Test
+  void importAndExportAsMarkdownAndYaml() {
+    String token = server.newUser();
+    String md = """
+        # Payments team questions
+        bank: payments-team
+
+        ## What is the deploy checklist for the payments ledger service?
+        id: ledger-deploy
+        category: Our stack
+        framework: technical
+        aliases: How do we ship the ledger? | Walk me through a ledger release
+
+        Walk through the checklist in the order the pipeline runs it.
+
+        ### Key points
+        - feature flags off before the deploy | feature flag, flags off
+        """;
+    TestServer.Response imported = server.call("POST", "/api/my/banks?format=md", token, md);
+    assertEquals(201, imported.status(), imported.body());
+    JsonObject card = server.call("GET", "/api/my/banks/payments-team", token, (String) null).json()
+        .getJsonArray("cards").getJsonObject(0);
+    assertEquals("TECHNICAL", card.getString("framework"));
+    assertEquals(new JsonArray().add("How do we ship the ledger?").add("Walk me through a ledger release"),
+        card.getJsonArray("aliases"));
+    assertEquals(new JsonArray().add("feature flag").add("flags off"),
+        card.getJsonArray("keyPoints").getJsonObject(0).getJsonArray("terms"));
+
+    TestServer.Response yaml = server.call("GET", "/api/my/banks/payments-team?format=yaml", token, (String) null);
+    assertEquals(200, yaml.status());
+    assertTrue(yaml.contentType().startsWith("application/yaml"), yaml.contentType());
+    assertTrue(yaml.body().contains("bank: payments-team"), yaml.body());
+    TestServer.Response back = server.call("PUT", "/api/my/banks/payments-team?format=yaml", token, yaml.body());
+    assertEquals(200, back.status(), back.body());
+    TestServer.Response markdown = server.call("GET", "/api/my/banks/payments-team?format=md", token, (String) null);
+    assertTrue(markdown.body().contains("## What is the deploy checklist"), markdown.body());
+
+    TestServer.Response broken = server.call("POST", "/api/my/banks?format=md", token,
+        "# x\nbank: other\n\n## Q?\ncolour: blue\n");
+    assertEquals(400, broken.status());
+    assertTrue(broken.json().getString("message").startsWith("line 5: unknown field 'colour'"), broken.body());
+    assertEquals(400, server.call("GET", "/api/my/banks/payments-team?format=docx", token, (String) null).status());
+  }
+
+  @Test
   void aUsersCardMatchesInTheirSessionsOnly() {
     String alice = server.newUser();
     String bob = server.newUser();
