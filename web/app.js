@@ -6,6 +6,7 @@ import { Listening } from "./lib/listening.js";
 import { applyCoverage, applyStage, renderCard, showNudge, toggleAnswerHelp } from "./lib/card.js";
 import { StoryEditor, StoryPanel } from "./lib/stories.js";
 import { MinePanel } from "./lib/mine.js";
+import { Drill } from "./lib/drill.js";
 
 const $ = (id) => document.getElementById(id);
 const storyPanel = new StoryPanel($("my-stories"), {
@@ -177,6 +178,7 @@ function openSession(s) {
   show("live");
   state.live = new Live({ sessionId: s.id, token: auth.token, onMessage, onState: onLiveState });
   state.live.connect();
+  state.drill = new Drill(state.live);
   $("text").focus();
 }
 
@@ -202,12 +204,13 @@ function onMessage(m) {
     case "stories": storyPanel.onStories(m); break;
     case "story": storyPanel.onStory(m); break;
     case "transcript": addLine(m); break;
-    case "cue": addCue(m); break;
+    case "cue": addCue(m); if (state.drill) state.drill.onCue(m); break;
     case "followup": onFollowUp(m); break;
     case "coverage": onCoverage(m); break;
     case "stage": onStage(m); break;
     case "nudge": if (current() && current().card.id === m.cardId) showNudge($("card"), m); break;
     case "error":
+      if (state.drill) state.drill.onError();
       $("live-error").textContent = m.message;
       setTimeout(() => { $("live-error").textContent = ""; }, 6000);
       break;
@@ -335,6 +338,7 @@ $("delete-form").addEventListener("submit", (ev) => deleteAccount(ev).catch((e) 
 $("new-session").addEventListener("submit", (ev) => startSession(ev).catch((e) => alert(e.message)));
 $("leave").addEventListener("click", () => listSessions().catch((e) => alert(e.message)));
 $("invite").addEventListener("click", () => invite().catch((e) => alert(e.message)));
+$("drill").addEventListener("click", () => state.drill && state.drill.next());
 $("copy-invite").addEventListener("click", () => navigator.clipboard.writeText($("invite-url").value));
 $("say").addEventListener("submit", (ev) => {
   ev.preventDefault();

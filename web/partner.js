@@ -4,6 +4,7 @@ import { api, el } from "./lib/api.js";
 import { Live } from "./lib/live.js";
 import { Listening } from "./lib/listening.js";
 import { applyCoverage, applyStage, renderCard, showNudge } from "./lib/card.js";
+import { Drill } from "./lib/drill.js";
 
 const $ = (id) => document.getElementById(id);
 const token = new URLSearchParams(location.hash.slice(1)).get("invite");
@@ -15,6 +16,7 @@ try {
 }
 
 let live = null;
+let drill = null;
 let interimNode = null;
 
 function setConn(text) {
@@ -42,7 +44,7 @@ function onMessage(m) {
       shown = { cue: m.cue, coverage: m.coverage, stage: m.stage };
       drawShown();
       break;
-    case "cue": shown = { cue: m, coverage: null, stage: null }; drawShown(); break;
+    case "cue": shown = { cue: m, coverage: null, stage: null }; drawShown(); if (drill) drill.onCue(m); break;
     case "followup":
       if (shown.cue && shown.cue.card.id === m.cardId) {
         shown.cue.followUp = m.followUp;
@@ -55,7 +57,7 @@ function onMessage(m) {
     case "transcript": addLine(m); break;
     case "rating": status(`Rated ${m.score}/5`); break;
     case "note": status("Note saved"); break;
-    case "error": status(m.message); break;
+    case "error": status(m.message); if (drill) drill.onError(); break;
   }
 }
 
@@ -102,6 +104,8 @@ function start() {
   renderCard($("card"), null);
   live = new Live({ sessionId: claims.sid, token, role: "partner", onMessage, onState: setConn });
   live.connect();
+  drill = new Drill(live);
+  window.cuecardDrill = drill; // for the browser tests
   loadBank().catch((e) => status(e.message));
 }
 
@@ -118,6 +122,7 @@ for (const b of document.querySelectorAll(".score")) {
     $("rate-note").value = "";
   });
 }
+$("drill").addEventListener("click", () => drill && drill.next());
 $("note-form").addEventListener("submit", (ev) => {
   ev.preventDefault();
   const text = $("note").value.trim();

@@ -18,6 +18,7 @@ async function load() {
   $("session-list").replaceChildren(...sessions.map((s) => el("li", { "data-session-id": s.id },
     el("a", { href: "#" + s.id }, s.title), " ", el("span", { class: "when" }, when(s.createdAt)))));
   chart().catch(() => {});
+  drills().catch(() => {});
   if (location.hash.length > 1) openSession(location.hash.slice(1));
 }
 
@@ -57,6 +58,27 @@ async function chart() {
   path.setAttribute("class", "line");
   svg.append(path);
   box.append(svg);
+}
+
+/** The next drill cards and the coverage per topic per week. */
+async function drills() {
+  const next = (await api("GET", "/api/drills?limit=5")).next;
+  $("drill-next").replaceChildren(...next.map((d) => el("li", {}, d.question, " ",
+    el("span", { class: "muted" }, `${d.due ? "due now" : "due " + when(d.dueAt)} · last ${pct(d.lastCoverage)}`
+      + (d.lastRating ? ` · rated ${d.lastRating}/5` : "")))));
+  const topics = (await api("GET", "/api/drills/progress")).topics;
+  const weeks = [...new Set(topics.flatMap((t) => t.weeks.map((w) => w.week)))].sort((a, b) => a - b).slice(-6);
+  if (!topics.length) {
+    $("progress").replaceChildren(el("caption", {}, "No answers yet."));
+    return;
+  }
+  const head = el("tr", {}, el("th", {}, "Topic"),
+    ...weeks.map((w) => el("th", {}, "week of " + new Date(w).toISOString().slice(5, 10))));
+  const rows = topics.map((t) => el("tr", {}, el("td", {}, t.category), ...weeks.map((w) => {
+    const cell = t.weeks.find((x) => x.week === w);
+    return el("td", { title: cell ? `${cell.answers} answers` : "" }, cell ? pct(cell.averageCoverage) : "");
+  })));
+  $("progress").replaceChildren(el("caption", {}, "Average coverage per topic"), head, ...rows);
 }
 
 async function openSession(id) {

@@ -74,6 +74,13 @@ export class Live {
     this.raw(msg);
   }
 
+  /** Asks the session owner's next drill question (an ask of the card the schedule picks). */
+  drill() {
+    const msg = { type: "drill", seq: ++this.seq };
+    this.unacked.set(msg.seq, msg);
+    this.raw(msg);
+  }
+
   send(msg) { this.raw(msg); }
 
   get pending() { return this.unacked.size; }

@@ -17,7 +17,7 @@ public final class Messages {
   }
 
   /** A parsed client message. */
-  public sealed interface Incoming permits SnippetMessage, Ping, Ask, Rate, Note, Settings, Pin, Mine {
+  public sealed interface Incoming permits SnippetMessage, Ping, Ask, Rate, Note, Settings, Pin, Mine, Drill {
   }
 
   /** A partner picks a card to ask; it becomes the current card and an interviewer utterance. */
@@ -41,6 +41,10 @@ public final class Messages {
 
   /** Pins one of the owner's suggested stories for the current answer ({@code storyId} null: unpins). */
   public record Pin(String storyId) implements Incoming {
+  }
+
+  /** Asks the session owner's next drill question (as an {@code ask} of the card it picks). */
+  public record Drill(long seq) implements Incoming {
   }
 
   /** Asks the room to read the owner's own answer to the card on screen again (after they edited it). */
@@ -79,8 +83,9 @@ public final class Messages {
       case "settings" -> settings(o);
       case "pin" -> pin(o);
       case "mine" -> new Mine();
+      case "drill" -> drill(o);
       default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE,
-          "unknown message type '" + abbreviate(t) + "'; expected snippet, ping, ask, rate, note, settings, pin or mine");
+          "unknown message type '" + abbreviate(t) + "'; expected snippet, ping, ask, rate, note, settings, pin, mine or drill");
     };
   }
 
@@ -122,6 +127,14 @@ public final class Messages {
       throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "pin field 'storyId' must be a story id or null");
     }
     return new Pin((String) id);
+  }
+
+  private static Drill drill(JsonObject o) {
+    long seq = integer(o, "seq", true, "drill");
+    if (seq < 1 || seq > MAX_SEQ) {
+      throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "drill field 'seq' must be a positive integer");
+    }
+    return new Drill(seq);
   }
 
   private static Ask ask(JsonObject o) {

@@ -221,6 +221,8 @@ final class LiveSocket {
       snippet(sm);
     } else if (!role.mayCoach()) {
       sendError(Messages.error(ErrorCode.FORBIDDEN, "an observer may only watch"));
+    } else if (in instanceof Messages.Drill dr) {
+      toRoom(coachOp("drill").put("seq", dr.seq()), dr.seq());
     } else if (in instanceof Messages.Ask a) {
       toRoom(coachOp("ask").put("cardId", a.cardId()).put("seq", a.seq()), a.seq());
     } else if (in instanceof Messages.Rate r) {

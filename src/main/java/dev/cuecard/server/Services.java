@@ -10,6 +10,7 @@ import dev.cuecard.metrics.Metrics;
 import dev.cuecard.session.Rooms;
 import dev.cuecard.store.Coaching;
 import dev.cuecard.store.Database;
+import dev.cuecard.store.DrillHistory;
 import dev.cuecard.store.Invites;
 import dev.cuecard.store.MyAnswers;
 import dev.cuecard.store.Sessions;
@@ -33,6 +34,7 @@ record Services(
     MyAnswers myAnswers,
     UserBanks userBanks,
     OwnCards ownCards,
+    DrillHistory drillHistory,
     Invites invites,
     Tokens tokens,
     PasswordHasher hasher,

@@ -11,6 +11,7 @@ import dev.cuecard.protocol.Speaker;
 import dev.cuecard.store.Coaching;
 import dev.cuecard.store.LimitReachedException;
 import dev.cuecard.store.Records;
+import dev.cuecard.store.DrillHistory;
 import dev.cuecard.store.MyAnswers;
 import dev.cuecard.store.Stories;
 import dev.cuecard.store.StoreUnavailableException;
@@ -49,6 +50,7 @@ final class Room {
   private final RoomCues cues;
   private final RoomOwn own;
   private final OwnCards ownCards;
+  private final DrillHistory drills;
   private final CrossTalk crossTalk = new CrossTalk();
   private final Metrics metrics;
   /**
@@ -70,7 +72,7 @@ final class Room {
   /** What every room shares. */
   record Deps(Vertx vertx, LiveBank bank, WorkerExecutor semanticWorkers, Speculation speculation,
               Transcripts transcripts, Coaching coaching, Stories stories, MyAnswers myAnswers, OwnCards ownCards,
-              Metrics metrics, long graceMillis,
+              DrillHistory drills, Metrics metrics, long graceMillis,
               long answerBudgetMillis) {
   }
 
@@ -94,6 +96,7 @@ final class Room {
     this.onDispose = onDispose;
     this.coach = new RoomCoach(sessionId, vertx, coaching, d.answerBudgetMillis(), state.settings(), this::publish);
     this.ownCards = d.ownCards();
+    this.drills = d.drills();
     this.own = new RoomOwn(sessionId, d.stories(), d.myAnswers(),
         m -> bus.publish(Addresses.owner(sessionId), m.encode()));
     this.cues = new RoomCues(sessionId, d, coach, own, this::publish);
@@ -140,6 +143,7 @@ final class Room {
       case "leave" -> leave(body);
       case "snippet" -> snippet(msg, body);
       case "ask" -> ask(msg, body);
+      case "drill" -> drill(msg, body);
       case "rate" -> rate(msg, body);
       case "note" -> note(msg, body);
       case "settings" -> settings(msg, body);
@@ -290,6 +294,37 @@ final class Room {
   }
 
   /** A partner (or a candidate practising alone) asks a card from the bank. */
+  /**
+   * Asks the session owner's next drill card (SM-2, worst first; {@code drill.Drills}) as if it
+   * were picked from the bank: whoever asks learns only the question, not the owner's history.
+   */
+  private void drill(Message<JsonObject> msg, JsonObject body) {
+    String owner = own.ownerId();
+    if (owner == null) {
+      msg.reply(Messages.error(ErrorCode.INVALID_MESSAGE, "drills need the session's owner connected")
+          .put("seq", body.getLong("seq")));
+      return;
+    }
+    Card up = cues.currentCard();
+    io.vertx.core.Context room = vertx.getOrCreateContext();
+    drills.answers(owner).onComplete(r -> room.runOnContext(v -> {
+      if (r.failed()) {
+        msg.reply(Messages.error(ErrorCode.STORE_FAILED, "could not read the drill history").put("seq", body.getLong("seq")));
+        return;
+      }
+      long now = System.currentTimeMillis();
+      java.util.Optional<Card> next = dev.cuecard.drill.Drills.next(dev.cuecard.drill.Drills.schedule(r.result(),
+              cues::card), now, 2).stream().map(dev.cuecard.drill.Drills.Item::card)
+          .filter(c -> up == null || !c.id().equals(up.id())).findFirst();
+      if (next.isEmpty()) {
+        msg.reply(Messages.error(ErrorCode.INVALID_MESSAGE, "nothing to drill yet: answer some questions first")
+            .put("seq", body.getLong("seq")));
+        return;
+      }
+      ask(msg, body.copy().put("cardId", next.get().id()));
+    }));
+  }
+
   private void ask(Message<JsonObject> msg, JsonObject body) {
     String participant = body.getString("participantId");
     long seq = body.getLong("seq");

@@ -3,6 +3,7 @@ package dev.cuecard.session;
 import dev.cuecard.match.LiveBank;
 import dev.cuecard.metrics.Metrics;
 import dev.cuecard.store.Coaching;
+import dev.cuecard.store.DrillHistory;
 import dev.cuecard.store.MyAnswers;
 import dev.cuecard.store.Stories;
 import dev.cuecard.store.Transcripts;
@@ -35,14 +36,14 @@ public final class Rooms {
   private final Map<String, Lock> locks = new ConcurrentHashMap<>();
 
   public Rooms(Vertx vertx, LiveBank bank, Transcripts transcripts, Coaching coaching, Stories stories,
-               MyAnswers myAnswers, OwnCards ownCards, Metrics metrics, long graceMillis, long answerBudgetMillis, long speculateMillis) {
+               MyAnswers myAnswers, OwnCards ownCards, DrillHistory drills, Metrics metrics, long graceMillis, long answerBudgetMillis, long speculateMillis) {
     this.vertx = vertx;
     // embeddings are CPU-bound (one core each, a few ms): at most half the cores run them, so the
     // event loops always keep CPU for the lexical path and the sockets
     int semanticThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     WorkerExecutor semanticWorkers = vertx.createSharedWorkerExecutor("cuecard-semantic", semanticThreads);
     this.deps = new Room.Deps(vertx, bank, semanticWorkers, new Speculation(speculateMillis, semanticThreads),
-        transcripts, coaching, stories, myAnswers, ownCards, metrics, graceMillis, answerBudgetMillis);
+        transcripts, coaching, stories, myAnswers, ownCards, drills, metrics, graceMillis, answerBudgetMillis);
   }
 
   /**
