@@ -92,7 +92,12 @@ export class StoryEditor {
       el("p", { class: "muted" }, "Write each story once, in STAR form. When a behavioural question comes up,"
         + " the overlay shows the ones that fit. Only you see them; a partner never does."),
       list,
-      el("button", { id: "story-new", class: "secondary", onclick: () => this.edit(null) }, "Add a story"),
+      el("div", { class: "row wrap" },
+        el("button", { id: "story-new", class: "secondary", onclick: () => this.edit(null) }, "Add a story"),
+        el("label", {}, "Import a stories file (JSON) ",
+          el("input", { type: "file", id: "story-import", accept: ".json,application/json",
+            onchange: (ev) => this.importFile(ev) }))),
+      el("p", { id: "story-import-msg", class: "error", role: "alert" }),
       this.form());
   }
 
@@ -140,6 +145,18 @@ export class StoryEditor {
       this.root.querySelector("#story-error").textContent = e.message;
       const bad = e.field && this.root.querySelector("#story-" + e.field);
       if (bad) bad.focus();
+    }
+  }
+
+  /** A stories file ({"stories": [...]}, as the data export writes it): all of it or nothing. */
+  async importFile(ev) {
+    const file = ev.target.files[0];
+    if (!file) return;
+    try {
+      await api("POST", "/api/stories/import", JSON.parse(await file.text()));
+      await this.load();
+    } catch (e) {
+      this.root.querySelector("#story-import-msg").textContent = `${file.name}: ${e.message}`;
     }
   }
 

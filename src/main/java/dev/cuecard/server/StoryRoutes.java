@@ -26,6 +26,7 @@ final class StoryRoutes {
   void mount(Router api) {
     api.get("/stories").handler(this::list);
     api.post("/stories").handler(this::create);
+    api.post("/stories/import").handler(this::importFile);
     api.get("/stories/:id").handler(this::get);
     api.put("/stories/:id").handler(this::replace);
     api.delete("/stories/:id").handler(this::delete);
@@ -47,6 +48,36 @@ final class StoryRoutes {
           .onSuccess(st -> Http.json(ctx, 201, st.toJson()))
           .onFailure(ctx::fail);
     }
+  }
+
+  /**
+   * Adds every story of a stories file ({@code {"stories": [...]}}, as the data export writes it):
+   * all of them or, when one fails a check, none, with the failing one's position and field.
+   */
+  private void importFile(RoutingContext ctx) {
+    JsonObject body = Http.body(ctx);
+    if (!(body.getValue("stories") instanceof JsonArray arr) || arr.isEmpty()) {
+      Http.json(ctx, 400, new JsonObject().put("error", "invalid_story").put("field", "stories")
+          .put("message", "a stories file is {\"stories\": [story, ...]} with at least one story"));
+      return;
+    }
+    long now = System.currentTimeMillis();
+    java.util.List<Story> stories = new java.util.ArrayList<>();
+    for (int i = 0; i < arr.size(); i++) {
+      try {
+        if (!(arr.getValue(i) instanceof JsonObject o)) {
+          throw new StoryForm.Invalid("stories", "must be a story object");
+        }
+        stories.add(StoryForm.read(o, UUID.randomUUID().toString(), Http.principal(ctx).userId(), now, now));
+      } catch (StoryForm.Invalid e) {
+        Http.json(ctx, 400, new JsonObject().put("error", "invalid_story").put("index", i).put("field", e.field())
+            .put("message", "story " + (i + 1) + ": " + e.getMessage()));
+        return;
+      }
+    }
+    s.stories().createAll(stories, s.config().integer(ConfigKey.LIMITS_STORIES_PER_USER))
+        .onSuccess(added -> Http.json(ctx, 201, new JsonObject().put("imported", added)))
+        .onFailure(ctx::fail);
   }
 
   private void get(RoutingContext ctx) {

@@ -50,7 +50,6 @@ final class Room {
   private final RoomCues cues;
   private final RoomOwn own;
   private final OwnCards ownCards;
-  private final DrillHistory drills;
   private final CrossTalk crossTalk = new CrossTalk();
   private final Metrics metrics;
   /**
@@ -96,8 +95,7 @@ final class Room {
     this.onDispose = onDispose;
     this.coach = new RoomCoach(sessionId, vertx, coaching, d.answerBudgetMillis(), state.settings(), this::publish);
     this.ownCards = d.ownCards();
-    this.drills = d.drills();
-    this.own = new RoomOwn(sessionId, d.stories(), d.myAnswers(),
+    this.own = new RoomOwn(sessionId, d.stories(), d.myAnswers(), d.drills(),
         m -> bus.publish(Addresses.owner(sessionId), m.encode()));
     this.cues = new RoomCues(sessionId, d, coach, own, this::publish);
     this.restored = state;
@@ -294,34 +292,15 @@ final class Room {
   }
 
   /** A partner (or a candidate practising alone) asks a card from the bank. */
-  /**
-   * Asks the session owner's next drill card (SM-2, worst first; {@code drill.Drills}) as if it
-   * were picked from the bank: whoever asks learns only the question, not the owner's history.
-   */
+  /** Asks the session owner's next drill card ({@link RoomOwn#nextDrill}) exactly as an {@code ask} of it. */
   private void drill(Message<JsonObject> msg, JsonObject body) {
-    String owner = own.ownerId();
-    if (owner == null) {
-      msg.reply(Messages.error(ErrorCode.INVALID_MESSAGE, "drills need the session's owner connected")
-          .put("seq", body.getLong("seq")));
-      return;
-    }
-    Card up = cues.currentCard();
     io.vertx.core.Context room = vertx.getOrCreateContext();
-    drills.answers(owner).onComplete(r -> room.runOnContext(v -> {
+    own.nextDrill(cues.currentCard(), cues::card).onComplete(r -> room.runOnContext(v -> {
       if (r.failed()) {
-        msg.reply(Messages.error(ErrorCode.STORE_FAILED, "could not read the drill history").put("seq", body.getLong("seq")));
-        return;
+        msg.reply(Messages.error(ErrorCode.INVALID_MESSAGE, r.cause().getMessage()).put("seq", body.getLong("seq")));
+      } else {
+        ask(msg, body.copy().put("cardId", r.result().id()));
       }
-      long now = System.currentTimeMillis();
-      java.util.Optional<Card> next = dev.cuecard.drill.Drills.next(dev.cuecard.drill.Drills.schedule(r.result(),
-              cues::card), now, 2).stream().map(dev.cuecard.drill.Drills.Item::card)
-          .filter(c -> up == null || !c.id().equals(up.id())).findFirst();
-      if (next.isEmpty()) {
-        msg.reply(Messages.error(ErrorCode.INVALID_MESSAGE, "nothing to drill yet: answer some questions first")
-            .put("seq", body.getLong("seq")));
-        return;
-      }
-      ask(msg, body.copy().put("cardId", next.get().id()));
     }));
   }
 

@@ -3,6 +3,8 @@ package dev.cuecard.session;
 import dev.cuecard.bank.Card;
 import dev.cuecard.coach.StoryTracker;
 import dev.cuecard.coach.SaidPoints;
+import dev.cuecard.drill.Drills;
+import dev.cuecard.store.DrillHistory;
 import dev.cuecard.store.MyAnswers;
 import dev.cuecard.store.Stories;
 import dev.cuecard.story.MyAnswer;
@@ -29,6 +31,7 @@ final class RoomOwn {
   private final String sessionId;
   private final Stories store;
   private final MyAnswers answers;
+  private final DrillHistory drills;
   private final Consumer<JsonObject> toOwner;
   private final Set<String> told = new HashSet<>();
   private String ownerId;
@@ -44,10 +47,11 @@ final class RoomOwn {
   private SaidPoints minePoints;
   private String mineCard;
 
-  RoomOwn(String sessionId, Stories store, MyAnswers answers, Consumer<JsonObject> toOwner) {
+  RoomOwn(String sessionId, Stories store, MyAnswers answers, DrillHistory drills, Consumer<JsonObject> toOwner) {
     this.sessionId = sessionId;
     this.store = store;
     this.answers = answers;
+    this.drills = drills;
     this.toOwner = toOwner;
   }
 
@@ -136,6 +140,21 @@ final class RoomOwn {
           .map(p -> new SaidPoints.Point("mine", p, true)).toList());
       toOwner.accept(mineMessage());
     });
+  }
+
+  /**
+   * The owner's next drill card (SM-2 over their answers, worst first: {@code drill.Drills}),
+   * never the one on screen; fails with a message for the asker when there is none.
+   */
+  Future<Card> nextDrill(Card onScreen, java.util.function.Function<String, Card> cards) {
+    if (ownerId == null) {
+      return Future.failedFuture("drills need the session's owner connected");
+    }
+    return drills.answers(ownerId).recover(e -> Future.failedFuture("could not read the drill history"))
+        .compose(history -> Drills.next(Drills.schedule(history, cards), System.currentTimeMillis(), 2).stream()
+            .map(Drills.Item::card).filter(c -> onScreen == null || !c.id().equals(onScreen.id())).findFirst()
+            .map(Future::succeededFuture)
+            .orElseGet(() -> Future.failedFuture("nothing to drill yet: answer some questions first")));
   }
 
   /** For an owner joining: their answer to the card on screen, or null. */

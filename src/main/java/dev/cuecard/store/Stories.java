@@ -76,6 +76,36 @@ public final class Stories {
     });
   }
 
+  /** Adds all the stories (one owner's) in one transaction, unless that would pass {@code max}. */
+  public Future<Integer> createAll(List<Story> stories, int max) {
+    String userId = stories.get(0).userId();
+    return db.tx(c -> {
+      try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM stories WHERE user_id = ?")) {
+        count.setString(1, userId);
+        try (ResultSet rs = count.executeQuery()) {
+          rs.next();
+          if (rs.getInt(1) + stories.size() > max) {
+            throw new LimitReachedException("you have " + rs.getInt(1) + " stories and the file holds "
+                + stories.size() + "; at most " + max + " (limits.storiesPerUser)");
+          }
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO stories (id, user_id, title, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+        for (Story s : stories) {
+          ps.setString(1, s.id());
+          ps.setString(2, s.userId());
+          ps.setString(3, s.title());
+          ps.setString(4, s.toJson().encode());
+          ps.setLong(5, s.createdAt());
+          ps.setLong(6, s.updatedAt());
+          ps.executeUpdate();
+        }
+      }
+      return stories.size();
+    });
+  }
+
   /** Replaces the owner's story; false when the owner has no story with that id. */
   public Future<Boolean> update(Story s) {
     return db.call(c -> {

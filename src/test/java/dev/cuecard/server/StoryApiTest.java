@@ -82,6 +82,27 @@ class StoryApiTest extends ServerTestBase {
   }
 
   @Test
+  void aStoriesFileImportsWhole() {
+    String token = server.newUser();
+    JsonObject file = new JsonObject().put("stories", new JsonArray().add(conflictStory())
+        .add(conflictStory().put("title", "The second one").put("id", "from-an-export")));
+    TestServer.Response ok = server.call("POST", "/api/stories/import", token, file);
+    assertEquals(201, ok.status(), ok.body());
+    assertEquals(2, ok.json().getInteger("imported"));
+    assertEquals(2, server.call("GET", "/api/stories", token, (String) null).json().getJsonArray("stories").size());
+
+    JsonObject bad = new JsonObject().put("stories", new JsonArray().add(conflictStory())
+        .add(conflictStory().put("competencies", new JsonArray().add("charisma"))));
+    TestServer.Response refused = server.call("POST", "/api/stories/import", token, bad);
+    assertEquals(400, refused.status());
+    assertEquals(1, refused.json().getInteger("index"));
+    assertEquals("competencies", refused.json().getString("field"));
+    assertTrue(refused.json().getString("message").startsWith("story 2: "), refused.body());
+    assertEquals(2, server.call("GET", "/api/stories", token, (String) null).json().getJsonArray("stories").size(),
+        "all or nothing");
+  }
+
+  @Test
   void nobodyElseReachesAStory() {
     String alice = server.newUser();
     String bob = server.newUser();
