@@ -229,6 +229,7 @@ public final class CuecardServer {
     }
     return undeployed
         .andThen(v -> services.rooms().close())
+        .andThen(v -> services.ownCards().close())
         .andThen(v -> services.hashPool().close())
         .andThen(v -> services.metrics().close())
         .compose(v -> services.db().call(c -> null))

@@ -219,49 +219,15 @@ final class LiveSocket {
       toRoom(new JsonObject().put("op", "ping").put("id", p.id()), null);
     } else if (in instanceof SnippetMessage sm) {
       snippet(sm);
-    } else if (!role.mayCoach()) {
-      sendError(Messages.error(ErrorCode.FORBIDDEN, "an observer may only watch"));
-    } else if (in instanceof Messages.Drill dr) {
-      toRoom(coachOp("drill").put("seq", dr.seq()), dr.seq());
-    } else if (in instanceof Messages.Ask a) {
-      toRoom(coachOp("ask").put("cardId", a.cardId()).put("seq", a.seq()), a.seq());
-    } else if (in instanceof Messages.Rate r) {
-      if (noteTooLong(r.note())) {
-        return;
-      }
-      toRoom(coachOp("rate").put("score", r.score()).put("note", r.note()), null);
-    } else if (in instanceof Messages.Note n) {
-      if (noteTooLong(n.text())) {
-        return;
-      }
-      toRoom(coachOp("note").put("text", n.text()), null);
-    } else if (in instanceof Messages.Pin || in instanceof Messages.Mine) {
-      if (principal.isInvite()) {
-        sendError(Messages.error(ErrorCode.FORBIDDEN, "only the session's owner uses their own stories and answers"));
-      } else if (in instanceof Messages.Pin pin) {
-        toRoom(coachOp("pin").put("storyId", pin.storyId()), null);
+    } else {
+      CoachRequests.Request r = CoachRequests.of(in, participantId, role, principal.isInvite(),
+          s.config().integer(ConfigKey.LIMITS_MAX_NOTE_CHARS));
+      if (r.error() != null) {
+        sendError(r.error());
       } else {
-        toRoom(coachOp("mine"), null);
+        toRoom(r.body(), r.seq());
       }
-    } else if (in instanceof Messages.Settings st) {
-      JsonObject nudges = new JsonObject();
-      st.nudges().forEach(nudges::put);
-      toRoom(coachOp("settings").put("nudges", nudges), null);
     }
-  }
-
-  /** limits.maxNoteChars, which may be below the protocol's own cap; answers invalid_message when over. */
-  private boolean noteTooLong(String text) {
-    int max = s.config().integer(ConfigKey.LIMITS_MAX_NOTE_CHARS);
-    if (text != null && text.length() > max) {
-      sendError(Messages.error(ErrorCode.INVALID_MESSAGE, "a note may be at most " + max + " characters"));
-      return true;
-    }
-    return false;
-  }
-
-  private JsonObject coachOp(String op) {
-    return new JsonObject().put("op", op).put("participantId", participantId).put("role", role.wire());
   }
 
   /** Sends a request to the room and writes its reply, if any, back to the client. */

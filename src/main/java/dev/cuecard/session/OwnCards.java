@@ -27,16 +27,23 @@ public final class OwnCards {
   private final Map<String, Future<Matcher>> built = new ConcurrentHashMap<>();
   /** This instance, so that it skips its own change messages (it rebuilt already). */
   private final String self = java.util.UUID.randomUUID().toString();
+  private final io.vertx.core.eventbus.MessageConsumer<String> changes;
 
   public OwnCards(Vertx vertx, UserBanks store, LiveBank shared) {
     this.vertx = vertx;
     this.store = store;
     this.shared = shared;
-    vertx.eventBus().<String>consumer(CHANGED, m -> {
+    changes = vertx.eventBus().<String>consumer(CHANGED, m -> {
       if (!self.equals(m.headers().get("from")) && built.remove(m.body()) != null) {
         matcher(m.body()); // it was in use here: rebuild now rather than on the next snippet
       }
     });
+  }
+
+  /** Stops listening for changes and forgets every matcher (the server is stopping). */
+  public Future<Void> close() {
+    built.clear();
+    return changes.unregister();
   }
 
   /** The user's matcher (null: no cards of their own), built if it is not yet. */
