@@ -111,6 +111,17 @@ async function openSession(id) {
   }
 }
 
+/** What your own story and your own answer points added to an answer (only you see the review). */
+function ownItem(own) {
+  if (!own) return null;
+  const part = (label, x) => x && el("div", { class: "own" },
+    el("p", { class: "muted" }, `${label}: ${x.covered} of ${x.total} said`),
+    el("ul", { class: "points" }, x.points.map((p) => el("li", { class: p.covered ? "covered" : "missed" },
+      p.part === "mine" ? p.text : `${p.part}: ${p.text}`))));
+  return el("div", {}, part(own.story ? `Your story "${own.story.title}"` : "", own.story),
+    part("Your own points", own.mine));
+}
+
 function answerItem(a) {
   return el("li", { class: "answer", "data-card-id": a.cardId },
     el("p", { class: "question" }, a.question),
@@ -119,6 +130,7 @@ function answerItem(a) {
     el("ul", { class: "points" },
       a.covered.map((p) => el("li", { class: "covered" }, p)),
       a.missed.map((p) => el("li", { class: "missed" }, p))),
+    ownItem(a.own),
     a.nudges.length ? el("p", { class: "muted" }, "Nudges: " + a.nudges.map((n) => n.text).join(" · ")) : null,
     a.ratings.map((r) => el("p", { class: "rating" }, `Partner: ${r.score}/5`, r.note ? ` — ${r.note}` : "")));
 }

@@ -77,10 +77,11 @@ final class Room {
 
   /**
    * A room's state as read back from the store: seqs, settings, the last cue shown (or null), the
-   * utterances since it, and whether the answer to it was already stored.
+   * utterances since it, whether the answer to it was already stored, and the owner's stories told
+   * in the session so far.
    */
   record Restored(Map<String, Long> lastSeq, JsonObject settings, Records.Cue lastCue,
-                  List<Records.Utterance> sinceLastCue, boolean answered) {
+                  List<Records.Utterance> sinceLastCue, boolean answered, java.util.Set<String> told) {
   }
 
   Room(String sessionId, Deps d, Restored state, Runnable onDispose) {
@@ -98,6 +99,8 @@ final class Room {
     this.own = new RoomOwn(sessionId, d.stories(), d.myAnswers(), d.drills(),
         m -> bus.publish(Addresses.owner(sessionId), m.encode()));
     this.cues = new RoomCues(sessionId, d, coach, own, this::publish);
+    coach.ownFrom(own::answerSoFar);
+    own.toldBefore(state.told());
     this.restored = state;
   }
 

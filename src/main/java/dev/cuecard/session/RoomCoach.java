@@ -28,6 +28,8 @@ final class RoomCoach {
   private final Coaching store;
   private final long budgetMs;
   private final Consumer<JsonObject> publish;
+  /** What the owner's own material adds to a finished answer (stored for their review, never published), or null. */
+  private java.util.function.Supplier<JsonObject> own = () -> null;
   private final Set<NudgeKind> disabled = EnumSet.noneOf(NudgeKind.class);
   private AnswerTracker tracker;
   private long ticker = -1;
@@ -127,7 +129,12 @@ final class RoomCoach {
     }
     AnswerRecord a = t.finish(now);
     publish.accept(a.toJson().put("type", "answer").put("sessionId", sessionId));
-    store.addAnswer(sessionId, a);
+    store.addAnswer(sessionId, a, own.get());
+  }
+
+  /** Where a finished answer's own-material figures come from (the room's {@code RoomOwn}). */
+  void ownFrom(java.util.function.Supplier<JsonObject> source) {
+    own = source;
   }
 
   /** Drops the answer in progress without storing it (the session is gone). */

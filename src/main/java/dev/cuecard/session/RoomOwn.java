@@ -157,6 +157,29 @@ final class RoomOwn {
             .orElseGet(() -> Future.failedFuture("nothing to drill yet: answer some questions first")));
   }
 
+  /**
+   * What the owner's own material adds to the answer now ending: the pinned story's coverage and
+   * their own answer's (either may be absent), or null when neither was in play.
+   */
+  JsonObject answerSoFar() {
+    if (pinned == null && minePoints == null) {
+      return null;
+    }
+    JsonObject out = new JsonObject();
+    if (pinned != null) {
+      out.put("story", pinned.toJson());
+    }
+    if (minePoints != null) {
+      out.put("mine", minePoints.toJson());
+    }
+    return out;
+  }
+
+  /** Stories told earlier in this session (from its stored answers, when the room is restored). */
+  void toldBefore(java.util.Collection<String> storyIds) {
+    told.addAll(storyIds);
+  }
+
   /** For an owner joining: their answer to the card on screen, or null. */
   JsonObject mineNow() {
     return mine == null ? null : mineMessage();

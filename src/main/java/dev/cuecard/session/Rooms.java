@@ -69,23 +69,39 @@ public final class Rooms {
   }
 
   /**
-   * What a room starts from: everything it needs is in the store, so any node can restore it. Only
-   * what follows the last cue is read, not the whole session.
+   * What a room starts from: everything it needs is in the store, so any node can restore it. Of
+   * the transcript only what follows the last cue is read, not the whole session; of the answers,
+   * which of the owner's stories were told already.
    */
   private Future<Room.Restored> restore(String sessionId) {
     Future<Map<String, Long>> seqs = deps.transcripts().lastSeqs(sessionId);
     Future<JsonObject> settings = deps.coaching().settings(sessionId);
     Future<Optional<Records.Cue>> lastCue = deps.transcripts().lastCue(sessionId);
-    return Future.all(seqs, settings, lastCue).compose(all -> {
+    Future<java.util.Set<String>> told = deps.coaching().answers(sessionId).map(Rooms::toldStories);
+    return Future.all(seqs, settings, lastCue, told).compose(all -> {
       if (lastCue.result().isEmpty()) {
-        return Future.succeededFuture(new Room.Restored(seqs.result(), settings.result(), null, List.of(), false));
+        return Future.succeededFuture(new Room.Restored(seqs.result(), settings.result(), null, List.of(), false,
+            told.result()));
       }
       Records.Cue last = lastCue.result().get();
       Future<List<Records.Utterance>> since = deps.transcripts().utterancesSince(sessionId, last.shownAt());
       Future<Boolean> answered = deps.coaching().answered(sessionId, last.shownAt());
       return Future.all(since, answered).map(more -> new Room.Restored(seqs.result(), settings.result(), last,
-          since.result(), answered.result()));
+          since.result(), answered.result(), told.result()));
     });
+  }
+
+  /** The stories pinned in a session's stored answers. */
+  private static java.util.Set<String> toldStories(List<JsonObject> answers) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (JsonObject a : answers) {
+      JsonObject own = a.getJsonObject("own");
+      JsonObject story = own == null ? null : own.getJsonObject("story");
+      if (story != null && story.getString("storyId") != null) {
+        out.add(story.getString("storyId"));
+      }
+    }
+    return out;
   }
 
   /** Tells the session's room, on whichever node runs it, that the session was deleted; its sockets are closed. */

@@ -41,10 +41,21 @@ public final class Coaching {
   }
 
   public Future<Void> addAnswer(String sessionId, AnswerRecord a) {
+    return addAnswer(sessionId, a, null);
+  }
+
+  /**
+   * Stores a finished answer; {@code own} (or null) is what the owner's own material added to it
+   * (the pinned story's and their own answer's coverage), kept in the detail for their review.
+   */
+  public Future<Void> addAnswer(String sessionId, AnswerRecord a, JsonObject own) {
     if (discardWrites) {
       return Future.succeededFuture();
     }
     JsonObject detail = a.toJson();
+    if (own != null) {
+      detail.put("own", own);
+    }
     return db.call(c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO answers (session_id, card_id, question, shown_at, started_at, ended_at, words, wpm, fillers,"

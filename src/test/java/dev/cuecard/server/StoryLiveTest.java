@@ -110,6 +110,21 @@ class StoryLiveTest extends SessionTestBase {
       assertEquals("beh-failure", welcome.getJsonObject("stories").getString("cardId"), welcome.encode());
       assertNull(welcome.getValue("story"), "nothing pinned for this answer yet");
     }
+
+    // the told story's telling is stored with its answer, for the owner's review
+    JsonObject summary = server.call("GET", "/api/sessions/" + session + "/summary", token, (String) null).json();
+    JsonObject own = summary.getJsonArray("answers").getJsonObject(0).getJsonObject("own");
+    assertEquals(conflict, own.getJsonObject("story").getString("storyId"), summary.encode());
+    assertEquals(2, own.getJsonObject("story").getInteger("covered"));
+
+    // and the room, restored after everyone left, still knows it was told
+    Thread.sleep(1500); // session.roomGraceSeconds is 1 in tests
+    try (WsClient later = WsClient.connect(server, token, session)) {
+      later.send(new JsonObject().put("type", "ask").put("cardId", "beh-conflict").put("seq", 10));
+      JsonArray offer = later.next("stories").getJsonArray("stories");
+      assertTrue(offer.stream().map(o -> (JsonObject) o).filter(o -> o.getString("id").equals(conflict))
+          .allMatch(o -> o.getBoolean("told")), offer.encode());
+    }
   }
 
   private static JsonObject point(JsonObject story, String part) {
