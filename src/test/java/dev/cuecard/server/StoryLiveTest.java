@@ -37,7 +37,7 @@ class StoryLiveTest extends SessionTestBase {
   }
 
   @Test
-  void theOwnerSeesFittingStoriesPinsOneAndWatchesItsPoints() {
+  void theOwnerSeesFittingStoriesPinsOneAndWatchesItsPoints() throws Exception {
     String conflict = story(token, StoryApiTest.conflictStory());
     String failure = story(token, failureStory());
     String bob = server.newUser();
