@@ -20,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class OwnCards {
   /** Published when a user's banks changed; body: the user id. */
   public static final String CHANGED = "cuecard.ownbanks.changed";
+  /** Matchers kept at most; past it they are all dropped and rebuilt as needed (milliseconds each). */
+  static final int KEPT = 2_000;
 
   private final Vertx vertx;
   private final UserBanks store;
@@ -48,6 +50,9 @@ public final class OwnCards {
 
   /** The user's matcher (null: no cards of their own), built if it is not yet. */
   public Future<Matcher> matcher(String userId) {
+    if (built.size() > KEPT) {
+      built.clear(); // a bound on memory for a server with many users; the active ones rebuild at once
+    }
     return built.computeIfAbsent(userId, id -> {
       Future<Matcher> f = store.list(id).compose(banks -> banks.isEmpty() ? Future.succeededFuture(null)
           : vertx.executeBlocking(() -> {
