@@ -338,7 +338,14 @@ $("delete-form").addEventListener("submit", (ev) => deleteAccount(ev).catch((e) 
 $("new-session").addEventListener("submit", (ev) => startSession(ev).catch((e) => alert(e.message)));
 $("leave").addEventListener("click", () => listSessions().catch((e) => alert(e.message)));
 $("invite").addEventListener("click", () => invite().catch((e) => alert(e.message)));
-$("drill").addEventListener("click", () => state.drill && state.drill.next());
+$("drill").addEventListener("click", () => {
+  if (!state.drill) return;
+  state.drill.next();
+  // then listen for the answer: the mic as you, through the usual on-device / cloud decision
+  $("speaker").value = "candidate";
+  listening.label();
+  if (!listening.mic.on && !$("listen-buttons").hidden) listening.startMic().catch(() => {});
+});
 $("copy-invite").addEventListener("click", () => navigator.clipboard.writeText($("invite-url").value));
 $("say").addEventListener("submit", (ev) => {
   ev.preventDefault();

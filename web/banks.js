@@ -166,6 +166,26 @@ if (!auth.token) {
     $(id).addEventListener("click", async () => download(`${state.bank.bank}.${format}`,
       await api("GET", `/api/my/banks/${encodeURIComponent(state.bank.bank)}?format=${format}`), type));
   }
+  $("bank-duplicate").addEventListener("click", async () => {
+    try {
+      const copy = await api("POST", `/api/my/banks/${encodeURIComponent(state.bank.bank)}/duplicate`, {});
+      await loadBanks();
+      await openBank(copy.bank);
+    } catch (e) {
+      $("bank-msg").textContent = e.message;
+    }
+  });
+  $("bank-retitle").addEventListener("click", async () => {
+    const title = prompt("New title", state.bank.title || state.bank.bank);
+    if (!title) return;
+    try {
+      await api("PUT", `/api/my/banks/${encodeURIComponent(state.bank.bank)}`, { ...state.bank, title });
+      await loadBanks();
+      await openBank(state.bank.bank);
+    } catch (e) {
+      $("bank-msg").textContent = e.message;
+    }
+  });
   $("bank-delete").addEventListener("click", async () => {
     if (!confirm(`Delete the bank "${state.bank.title || state.bank.bank}" and its cards?`)) return;
     await api("DELETE", `/api/my/banks/${encodeURIComponent(state.bank.bank)}`);

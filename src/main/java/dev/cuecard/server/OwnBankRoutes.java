@@ -34,6 +34,7 @@ final class OwnBankRoutes {
     api.get("/my/banks/:bank").handler(this::get);
     api.put("/my/banks/:bank").handler(this::replace);
     api.delete("/my/banks/:bank").handler(this::delete);
+    api.post("/my/banks/:bank/duplicate").handler(this::duplicateBank);
     api.post("/my/banks/:bank/cards").handler(this::addCard);
     api.put("/my/banks/:bank/cards/:id").handler(this::replaceCard);
     api.delete("/my/banks/:bank/cards/:id").handler(this::deleteCard);
@@ -108,6 +109,45 @@ final class OwnBankRoutes {
         ctx.fail(ApiException.notFound("bank"));
       }
     }).onFailure(ctx::fail);
+  }
+
+  /**
+   * A copy of the bank as {@code <bank>-copy} (then -copy-2 ...), titled "... (copy)", its cards'
+   * ids suffixed the same way, since ids are unique across a user's banks.
+   */
+  private void duplicateBank(RoutingContext ctx) {
+    JsonObject[] copy = new JsonObject[1];
+    s.userBanks().list(user(ctx)).compose(all -> {
+      UserBanks.Stored b = all.stream().filter(x -> x.bank().equals(ctx.pathParam("bank"))).findFirst()
+          .orElseThrow(() -> ApiException.notFound("bank"));
+      String suffix = "-copy";
+      for (int n = 2; named(b.bank() + suffix, all) || idTaken(b.body(), suffix, all); n++) {
+        suffix = "-copy-" + n;
+      }
+      JsonObject body = b.body().copy().put("bank", b.bank() + suffix)
+          .put("title", b.body().getString("title", b.bank()) + " (copy)");
+      for (Object o : cards(body)) {
+        if (o instanceof JsonObject c && c.getValue("id") instanceof String id) {
+          c.put("id", id + suffix);
+        }
+      }
+      copy[0] = body;
+      return store(ctx, body, true);
+    }).onSuccess(v -> Http.json(ctx, 201, summary(copy[0]))).onFailure(ctx::fail);
+  }
+
+  /** Whether one of the bank's card ids with {@code suffix} is taken by the server's bank or the user's. */
+  private boolean idTaken(JsonObject bank, String suffix, List<UserBanks.Stored> all) {
+    for (Object o : cards(bank.copy())) {
+      if (o instanceof JsonObject c && c.getValue("id") instanceof String id && taken(id + suffix, all)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean named(String bank, List<UserBanks.Stored> all) {
+    return all.stream().anyMatch(b -> b.bank().equals(bank));
   }
 
   private void addCard(RoutingContext ctx) {

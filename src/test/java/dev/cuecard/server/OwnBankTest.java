@@ -63,6 +63,18 @@ class OwnBankTest extends ServerTestBase {
     assertEquals("How do we roll back a bad ledger release?",
         stored.getJsonArray("cards").getJsonObject(1).getString("question"));
 
+    TestServer.Response bankCopy = server.call("POST", "/api/my/banks/payments-team/duplicate", token, "{}");
+    assertEquals(201, bankCopy.status(), bankCopy.body());
+    // "-copy" would give ledger-deploy-copy, which the bank already has: the next free suffix
+    assertEquals("payments-team-copy-2", bankCopy.json().getString("bank"));
+    assertEquals("Payments team questions (copy)", bankCopy.json().getString("title"));
+    assertEquals("ledger-deploy-copy-copy-2", server.call("GET", "/api/my/banks/payments-team-copy-2", token,
+        (String) null).json().getJsonArray("cards").getJsonObject(1).getString("id"), "ids stay unique");
+    JsonObject retitled = stored.copy().put("title", "Payments, renamed");
+    assertEquals(200, server.call("PUT", "/api/my/banks/payments-team", token, retitled).status());
+    assertEquals("Payments, renamed", server.call("GET", "/api/my/banks", token, (String) null).json()
+        .getJsonArray("banks").getJsonObject(0).getString("title"));
+
     assertEquals(204, server.call("DELETE", "/api/my/banks/payments-team/cards/ledger-deploy-copy", token,
         (String) null).status());
     assertEquals(1, server.call("GET", "/api/my/banks/payments-team", token, (String) null).json()
