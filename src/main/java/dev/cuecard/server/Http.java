@@ -29,6 +29,11 @@ final class Http {
     json(ctx, status, new JsonObject().put("error", code).put("message", message));
   }
 
+  /** The body of a 400 for user material that failed a check: {"error", "field", "message"}. */
+  static JsonObject invalid(String code, String field, String message) {
+    return new JsonObject().put("error", code).put("field", field).put("message", message);
+  }
+
   /** The request body as a JSON object, or a 400 that says what is wrong. */
   static JsonObject body(RoutingContext ctx) {
     String text = ctx.body() == null ? null : ctx.body().asString();

@@ -50,8 +50,7 @@ final class MyAnswerRoutes {
     try {
       a = MyAnswer.read(Http.body(ctx), Http.principal(ctx).userId(), card, System.currentTimeMillis());
     } catch (StoryForm.Invalid e) {
-      Http.json(ctx, 400, new JsonObject().put("error", "invalid_answer").put("field", e.field())
-          .put("message", e.getMessage()));
+      Http.json(ctx, 400, Http.invalid("invalid_answer", e.field(), e.getMessage()));
       return;
     }
     s.myAnswers().put(a).onSuccess(saved -> Http.json(ctx, 200, saved.toJson())).onFailure(ctx::fail);

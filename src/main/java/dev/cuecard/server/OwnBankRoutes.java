@@ -138,7 +138,7 @@ final class OwnBankRoutes {
 
   /** Whether one of the bank's card ids with {@code suffix} is taken by the server's bank or the user's. */
   private boolean idTaken(JsonObject bank, String suffix, List<UserBanks.Stored> all) {
-    for (Object o : cards(bank.copy())) {
+    for (Object o : bank.getValue("cards") instanceof JsonArray arr ? arr : new JsonArray()) {
       if (o instanceof JsonObject c && c.getValue("id") instanceof String id && taken(id + suffix, all)) {
         return true;
       }

@@ -57,8 +57,8 @@ final class StoryRoutes {
   private void importFile(RoutingContext ctx) {
     JsonObject body = Http.body(ctx);
     if (!(body.getValue("stories") instanceof JsonArray arr) || arr.isEmpty()) {
-      Http.json(ctx, 400, new JsonObject().put("error", "invalid_story").put("field", "stories")
-          .put("message", "a stories file is {\"stories\": [story, ...]} with at least one story"));
+      Http.json(ctx, 400, Http.invalid("invalid_story", "stories",
+          "a stories file is {\"stories\": [story, ...]} with at least one story"));
       return;
     }
     long now = System.currentTimeMillis();
@@ -70,8 +70,8 @@ final class StoryRoutes {
         }
         stories.add(StoryForm.read(o, UUID.randomUUID().toString(), Http.principal(ctx).userId(), now, now));
       } catch (StoryForm.Invalid e) {
-        Http.json(ctx, 400, new JsonObject().put("error", "invalid_story").put("index", i).put("field", e.field())
-            .put("message", "story " + (i + 1) + ": " + e.getMessage()));
+        Http.json(ctx, 400, Http.invalid("invalid_story", e.field(), "story " + (i + 1) + ": " + e.getMessage())
+            .put("index", i));
         return;
       }
     }
@@ -119,8 +119,7 @@ final class StoryRoutes {
     try {
       return StoryForm.read(Http.body(ctx), id, Http.principal(ctx).userId(), createdAt, updatedAt);
     } catch (StoryForm.Invalid e) {
-      Http.json(ctx, 400, new JsonObject().put("error", "invalid_story").put("field", e.field())
-          .put("message", e.getMessage()));
+      Http.json(ctx, 400, Http.invalid("invalid_story", e.field(), e.getMessage()));
       return null;
     }
   }

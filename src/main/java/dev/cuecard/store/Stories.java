@@ -59,12 +59,7 @@ public final class Stories {
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO stories (id, user_id, title, body, created_at, updated_at) SELECT ?, ?, ?, ?, ?, ? "
               + "WHERE (SELECT COUNT(*) FROM stories WHERE user_id = ?) < ?")) {
-        ps.setString(1, s.id());
-        ps.setString(2, s.userId());
-        ps.setString(3, s.title());
-        ps.setString(4, s.toJson().encode());
-        ps.setLong(5, s.createdAt());
-        ps.setLong(6, s.updatedAt());
+        bindInsert(ps, s);
         ps.setString(7, s.userId());
         ps.setInt(8, max);
         if (ps.executeUpdate() == 1) {
@@ -93,12 +88,7 @@ public final class Stories {
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO stories (id, user_id, title, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
         for (Story s : stories) {
-          ps.setString(1, s.id());
-          ps.setString(2, s.userId());
-          ps.setString(3, s.title());
-          ps.setString(4, s.toJson().encode());
-          ps.setLong(5, s.createdAt());
-          ps.setLong(6, s.updatedAt());
+          bindInsert(ps, s);
           ps.executeUpdate();
         }
       }
@@ -129,6 +119,16 @@ public final class Stories {
         return ps.executeUpdate() == 1;
       }
     });
+  }
+
+  /** The six columns of an insert, in the order both inserts name them. */
+  private static void bindInsert(PreparedStatement ps, Story s) throws SQLException {
+    ps.setString(1, s.id());
+    ps.setString(2, s.userId());
+    ps.setString(3, s.title());
+    ps.setString(4, s.toJson().encode());
+    ps.setLong(5, s.createdAt());
+    ps.setLong(6, s.updatedAt());
   }
 
   private static Story story(ResultSet rs) throws SQLException {
