@@ -1,8 +1,10 @@
 package dev.cuecard.cli;
 
+import dev.cuecard.bank.Bank;
 import dev.cuecard.bank.BankException;
 import dev.cuecard.bank.BankLoader;
 import dev.cuecard.cli.Main.UsageException;
+import dev.cuecard.match.Blind;
 import dev.cuecard.match.Eval;
 import dev.cuecard.match.FollowUpEval;
 import dev.cuecard.match.Matcher;
@@ -27,6 +29,7 @@ final class EvalCommand {
     boolean semantic = false;
     boolean features = false;
     boolean followUps = false;
+    boolean blind = false;
     double threshold = 0.5;
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
@@ -38,6 +41,7 @@ final class EvalCommand {
         case "--semantic" -> semantic = true;
         case "--features" -> features = true;
         case "--followups" -> followUps = true;
+        case "--blind" -> blind = true;
         case "--threshold" -> threshold = Args.fraction(args, ++i, "eval", a);
         default -> {
           if (a.startsWith("--") || file != null) {
@@ -50,21 +54,29 @@ final class EvalCommand {
     if (file == null) {
       throw new UsageException("eval needs a FILE.jsonl");
     }
-    Matcher matcher;
+    Bank bank;
     try {
-      matcher = new Matcher(BankLoader.load(bundled, dirs), threshold);
+      bank = BankLoader.load(bundled, dirs);
     } catch (BankException e) {
       err.println("question bank error: " + e.getMessage());
       return 2;
     }
-    matcher.warmUp();
     if (followUps) {
+      Matcher matcher = new Matcher(bank, threshold);
+      matcher.warmUp();
       return followUps(file, matcher, semantic, verbose, json, out, err);
     }
     List<Eval.Line> lines = Args.readLines(file, Eval::parse, err);
     if (lines == null) {
       return 2;
     }
+    if (blind) {
+      Blind.Result b = Blind.of(bank, lines.stream().map(Eval.Line::text).toList());
+      bank = b.bank();
+      err.println("blind: left out " + b.aliasesLeftOut() + " alias(es) worded nearly like a line of " + file);
+    }
+    Matcher matcher = new Matcher(bank, threshold);
+    matcher.warmUp();
     if (features) {
       Eval.features(matcher, semantic ? SemanticIndex.build(matcher) : null, lines).forEach(out::println);
       return 0;

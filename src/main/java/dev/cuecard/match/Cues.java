@@ -41,6 +41,11 @@ public final class Cues {
   static final double STEADY_MARGIN = 0.2;
   /** The least words of an interim snippet worth an embedding at the next pause. */
   static final int SPECULATE_WORDS = 4;
+  /**
+   * ... and the least topic words (analysed terms: no stop words or fillers) among them: "tell me
+   * about a time you" has one ("time") and would be matched to whichever story card it resembles.
+   */
+  static final int SPECULATE_TERMS = 2;
 
   /**
    * {@code LATER}: a final snippet the worker decides ({@link #offLoop}); {@code SPECULATE}: an
@@ -169,7 +174,7 @@ public final class Cues {
     if (!isFinal) {
       Decision d = interim(best, onScreen, trend);
       return d.kind() == Kind.NONE && semantic != null && words(text) >= SPECULATE_WORDS && !unfinished(text)
-          ? Decision.SPECULATE : d;
+          && lexical.heard(text).size() >= SPECULATE_TERMS ? Decision.SPECULATE : d;
     }
     trend.reset();
     double sure = semantic == null ? lexical.threshold() : LEXICAL_SURE;

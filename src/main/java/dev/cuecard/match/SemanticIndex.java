@@ -78,7 +78,11 @@ public final class SemanticIndex {
 
   /** Embeds every card's question and aliases (seconds for a few hundred cards). Blocking. */
   public static SemanticIndex build(Matcher lexical) {
-    List<Card> cards = lexical.bank().cards();
+    return build(lexical, lexical.bank());
+  }
+
+  public static SemanticIndex build(Matcher lexical, dev.cuecard.bank.Bank phrased) {
+    List<Card> cards = phrased.cards();
     int rows = 0;
     for (Card c : cards) {
       rows += 1 + c.aliases().size();

@@ -69,9 +69,9 @@ class CuesTest {
     Cues.Trend trend = new Cues.Trend();
     // the first interim words name nothing yet
     assertEquals(Cues.Kind.NONE, lexicalOnly.inline("so can you tell me", false, null, trend).kind());
-    Cues.Decision early = lexicalOnly.inline("so can you tell me what a python decorator", false, null, trend);
+    Cues.Decision early = lexicalOnly.inline("so can you tell me how you would write a python", false, null, trend);
     Cues.Decision again = early.kind() == Cues.Kind.CARD ? early
-        : lexicalOnly.inline("so can you tell me what a python decorator is", false, null, trend);
+        : lexicalOnly.inline("so can you tell me how you would write a python decorator", false, null, trend);
     assertEquals(Cues.Kind.CARD, again.kind());
     assertEquals("py-decorators", again.match().card().id());
     // the card landed early from this question: its final completes it, it does not follow it up

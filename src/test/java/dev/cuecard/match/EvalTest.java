@@ -66,23 +66,40 @@ class EvalTest {
     assertTrue(dev.stream().filter(l -> !l.positive()).count() >= 100, "dev set has chit-chat and candidate lines");
     assertTrue(lines("test.jsonl").size() >= 100);
     assertTrue(lines("unseen.jsonl").size() >= 150);
+    assertTrue(lines("fresh.jsonl").size() >= 250);
   }
 
   @Test
   void lexicalOnly() throws Exception {
-    check(Eval.run(matcher, lines("dev.jsonl")), 0.82, 0.03);
-    check(Eval.run(matcher, lines("test.jsonl")), 0.85, 0.03);
-    check(Eval.run(matcher, lines("unseen.jsonl")), 0.72, 0.0);
+    check(Eval.run(matcher, lines("dev.jsonl")), 0.92, 0.03);
+    check(Eval.run(matcher, lines("test.jsonl")), 0.98, 0.03);
+    check(Eval.run(matcher, lines("unseen.jsonl")), 0.90, 0.0);
   }
 
   @Test
   void withTheSemanticPath() throws Exception {
-    Eval.Report dev = check(semanticRun("dev.jsonl"), 0.87, 0.01);
-    assertTrue(dev.precision() >= 0.94, "cards shown that were right " + dev.precision());
-    check(semanticRun("test.jsonl"), 0.91, 0.01);
-    Eval.Report unseen = check(semanticRun("unseen.jsonl"), 0.86, 0.01);
-    assertTrue(unseen.precision() >= 0.93, "cards shown that were right " + unseen.precision());
-    assertTrue(unseen.fallbacksClosestRight() >= 8, "fallbacks whose closest related card is right " + unseen.format());
+    Eval.Report dev = check(semanticRun("dev.jsonl"), 0.95, 0.01);
+    assertTrue(dev.precision() >= 0.97, "cards shown that were right " + dev.precision());
+    check(semanticRun("test.jsonl"), 0.98, 0.01);
+    Eval.Report unseen = check(semanticRun("unseen.jsonl"), 0.94, 0.01);
+    assertTrue(unseen.precision() >= 0.96, "cards shown that were right " + unseen.precision());
+    assertTrue(unseen.fallbacksClosestRight() >= 2, "fallbacks whose closest related card is right " + unseen.format());
+    check(semanticRun("fresh.jsonl"), 0.95, 0.01);
+  }
+
+  /**
+   * Held-out set 3 with every alias worded nearly like one of its lines left out ({@link Blind}):
+   * the matcher on wording it was not given, though the aliases and the set share their authors.
+   */
+  @Test
+  void blindOnHeldOutSet3() throws Exception {
+    List<Eval.Line> fresh = lines("fresh.jsonl");
+    Blind.Result blind = Blind.of(matcher.bank(), fresh.stream().map(Eval.Line::text).toList());
+    assertTrue(blind.aliasesLeftOut() > 100, "left out " + blind.aliasesLeftOut());
+    Matcher without = new Matcher(blind.bank(), 0.5);
+    assertTrue(without.bank().cards().stream().mapToInt(c -> c.aliases().size()).sum()
+        == matcher.bank().cards().stream().mapToInt(c -> c.aliases().size()).sum() - blind.aliasesLeftOut());
+    check(Eval.run(without, SemanticIndex.build(without), fresh), 0.87, 0.01);
   }
 
   @Test
@@ -102,14 +119,14 @@ class EvalTest {
     // the recogniser's end-of-speech wait is the pause in which the room embeds the whole question
     Eval.Early dev = semanticRun("dev.jsonl").early();
     assertTrue(dev.share() >= 0.97, dev.format());
-    assertTrue(dev.beforeLastWord() >= 130, dev.format());
+    assertTrue(dev.beforeLastWord() >= 175, dev.format());
     assertTrue(dev.wrongEarly() <= 11, dev.format());
     Eval.Early unseen = semanticRun("unseen.jsonl").early();
     assertTrue(unseen.share() >= 0.98, unseen.format());
     assertTrue(unseen.wrongEarly() <= 5, unseen.format());
     // a speaker pausing after every 3 words is the worst case for cards from half-heard questions
     Eval.Early everyStep = semanticRun("dev.jsonl").earlyPausingEveryStep();
-    assertTrue(everyStep.wrongEarly() <= 33, everyStep.format());
+    assertTrue(everyStep.wrongEarly() <= 31, everyStep.format());
   }
 
   @Test
