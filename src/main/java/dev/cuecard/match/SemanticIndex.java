@@ -78,11 +78,7 @@ public final class SemanticIndex {
 
   /** Embeds every card's question and aliases (seconds for a few hundred cards). Blocking. */
   public static SemanticIndex build(Matcher lexical) {
-    return build(lexical, lexical.bank());
-  }
-
-  public static SemanticIndex build(Matcher lexical, dev.cuecard.bank.Bank phrased) {
-    List<Card> cards = phrased.cards();
+    List<Card> cards = lexical.bank().cards();
     int rows = 0;
     for (Card c : cards) {
       rows += 1 + c.aliases().size();
