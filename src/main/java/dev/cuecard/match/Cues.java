@@ -149,7 +149,7 @@ public final class Cues {
     if (own == null || !QuestionDetector.isQuestion(text)) {
       return Optional.empty();
     }
-    List<Match> top = own.top(text, 1);
+    List<Match> top = isFinal ? own.top(text, 1) : own.topInterim(text, 1);
     double need = isFinal ? LEXICAL_SURE : Math.min(1.0, own.threshold() + Matcher.INTERIM_EXTRA);
     if (top.isEmpty() || top.get(0).score() < need) {
       return Optional.empty();
@@ -169,7 +169,7 @@ public final class Cues {
       // a follow-up never swaps the card, not even early
       return isFinal && follow.isPresent() ? Decision.followUp(follow.get()) : Decision.NONE;
     }
-    List<Match> top = lexical.top(text, 2);
+    List<Match> top = isFinal ? lexical.top(text, 2) : lexical.topInterim(text, 2);
     Match best = top.isEmpty() ? null : top.get(0);
     if (!isFinal) {
       Decision d = interim(best, onScreen, trend);

@@ -41,6 +41,11 @@ import java.util.Set;
  */
 public final class Matcher {
   private static final int CANDIDATES = 12;
+  /**
+   * The least total IDF of an alias's terms for it to land a card from an interim snippet:
+   * "django" (1.0), "python" (1.7) or "work" (1.5) alone are not enough.
+   */
+  static final double MIN_INTERIM_WEIGHT = 2.5;
   private static final int MAX_QUERY_TERMS = 40;
   private static final String F_ID = "id";
   private static final String F_QUESTION = "question";
@@ -69,8 +74,11 @@ public final class Matcher {
   private final double unknownIdf;
   private final double threshold;
 
-  /** Per card: analyzed term sets of each phrasing, and the card's whole matching vocabulary. */
-  private record CardTerms(List<Set<String>> phrasings, Set<String> vocabulary) {
+  /**
+   * Per card: analysed term sets of each phrasing, the card's whole matching vocabulary, and how
+   * many of the phrasings (the first ones) are telling enough to carry an interim snippet.
+   */
+  private record CardTerms(List<Set<String>> phrasings, Set<String> vocabulary, int telling) {
   }
 
   public Matcher(Bank bank, double threshold) {
@@ -92,7 +100,7 @@ public final class Matcher {
       for (String t : c.tags()) {
         vocab.addAll(TextAnalysis.terms(t));
       }
-      cardTerms.add(new CardTerms(phrasings, vocab));
+      cardTerms.add(new CardTerms(phrasings, vocab, phrasings.size()));
       for (String t : vocab) {
         df.merge(t, 1, Integer::sum);
       }
@@ -108,6 +116,27 @@ public final class Matcher {
     this.idf = new HashMap<>();
     df.forEach((t, d) -> idf.put(t, Math.log(1 + (n - d + 0.5) / (d + 0.5))));
     this.unknownIdf = Math.log(1 + (n + 0.5) / 0.5);
+    // an alias whose words are all common in the bank ("what is django", "why python") is fully
+    // said by any snippet that names them ("how does django ..."): it still matches a finished
+    // question, but an interim snippet cannot land its card on it (the weak aliases go last)
+    for (int i = 0; i < cardTerms.size(); i++) {
+      CardTerms ct = cardTerms.get(i);
+      List<Set<String>> strong = new ArrayList<>();
+      List<Set<String>> weak = new ArrayList<>();
+      strong.add(ct.phrasings().get(0)); // the card's question always counts
+      for (Set<String> p : ct.phrasings().subList(1, ct.phrasings().size())) {
+        double mass = 0;
+        for (String t : p) {
+          mass += idf.get(t);
+        }
+        (mass >= MIN_INTERIM_WEIGHT ? strong : weak).add(p);
+      }
+      if (!weak.isEmpty()) {
+        int telling = strong.size();
+        strong.addAll(weak);
+        cardTerms.set(i, new CardTerms(strong, ct.vocabulary(), telling));
+      }
+    }
   }
 
   private Searcher lucene() {
@@ -191,7 +220,7 @@ public final class Matcher {
     if (!QuestionDetector.isQuestion(text)) {
       return Optional.empty();
     }
-    List<Match> ranked = best(heard(text), 2);
+    List<Match> ranked = best(heard(text), 2, !isFinal);
     if (ranked.isEmpty()) {
       return Optional.empty();
     }
@@ -210,7 +239,12 @@ public final class Matcher {
 
   /** The live path's ranking for a snippet, best first, with no question check and no threshold. */
   public List<Match> top(String text, int limit) {
-    return best(heard(text), limit);
+    return best(heard(text), limit, false);
+  }
+
+  /** {@link #top} for an interim snippet: aliases of common words only ({@link #MIN_INTERIM_WEIGHT}) do not count. */
+  public List<Match> topInterim(String text, int limit) {
+    return best(heard(text), limit, true);
   }
 
   /**
@@ -218,12 +252,12 @@ public final class Matcher {
    * no phrasing or tag term has confidence 0, so nothing is missed, and a postings lookup costs far
    * less than a Lucene search (which took 40% of server CPU under load; docs/benchmarks.md).
    */
-  List<Match> best(List<String> q, int limit) {
+  List<Match> best(List<String> q, int limit, boolean interim) {
     Heard heard = Heard.of(q, this);
     if (heard == null) {
       return List.of();
     }
-    return ranked(heard, candidates(heard), limit);
+    return ranked(heard, candidates(heard), limit, interim);
   }
 
   /** Every card's confidence for the snippet, by bank position (0 where no term is shared): for score fusion. */
@@ -233,7 +267,7 @@ public final class Matcher {
     Heard heard = Heard.of(q, this);
     if (heard != null) {
       for (int c : candidates(heard)) {
-        out[c] = confidence(heard.terms(), heard.mass(), cardTerms.get(c));
+        out[c] = confidence(heard.terms(), heard.mass(), cardTerms.get(c), false);
       }
     }
     return out;
@@ -295,10 +329,10 @@ public final class Matcher {
   }
 
   /** Scores the candidate cards and keeps the best {@code limit} with a positive score, each with its lead. */
-  private List<Match> ranked(Heard heard, int[] candidates, int limit) {
+  private List<Match> ranked(Heard heard, int[] candidates, int limit, boolean interim) {
     List<double[]> scored = new ArrayList<>(candidates.length);
     for (int c : candidates) {
-      scored.add(new double[] {c, confidence(heard.terms(), heard.mass(), cardTerms.get(c))});
+      scored.add(new double[] {c, confidence(heard.terms(), heard.mass(), cardTerms.get(c), interim)});
     }
     scored.sort((a, b) -> Double.compare(b[1], a[1]));
     List<Match> out = new ArrayList<>();
@@ -329,10 +363,10 @@ public final class Matcher {
     for (int i = 0; i < candidates.length; i++) {
       candidates[i] = l.docToCard()[top.scoreDocs[i].doc];
     }
-    return ranked(heard, candidates, limit);
+    return ranked(heard, candidates, limit, false);
   }
 
-  private double confidence(Set<String> q, double qMass, CardTerms card) {
+  private double confidence(Set<String> q, double qMass, CardTerms card, boolean interim) {
     double explained = 0;
     for (String t : q) {
       if (card.vocabulary().contains(t)) {
@@ -341,7 +375,8 @@ public final class Matcher {
     }
     double qCov = explained / qMass;
     double pCov = 0;
-    for (Set<String> p : card.phrasings()) {
+    List<Set<String>> phrasings = interim ? card.phrasings().subList(0, card.telling()) : card.phrasings();
+    for (Set<String> p : phrasings) {
       double said = 0;
       double mass = 0;
       for (String t : p) {

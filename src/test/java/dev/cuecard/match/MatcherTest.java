@@ -142,4 +142,18 @@ class MatcherTest {
   void questionDetection(String text, boolean question) {
     assertEquals(question, QuestionDetector.isQuestion(text), text);
   }
+
+  @Test
+  void anAliasOfCommonWordsMatchesAFinishedQuestionButLandsNothingEarly() {
+    // "What is Django?" is all common words: a finished question still finds its card ...
+    assertEquals("django-what-is", matcher.match("what is django", true).orElseThrow().card().id());
+    // ... but a question still being spoken that names django does not land it
+    for (String interim : List.of("how does django", "what is django", "so in django")) {
+      Optional<Match> early = matcher.match(interim, false);
+      assertTrue(early.isEmpty() || !early.get().card().id().equals("django-what-is"), interim + " -> " + early);
+      assertTrue(matcher.topInterim(interim, 3).stream().noneMatch(m -> m.score() >= 0.9), interim);
+    }
+    // and a telling alias still lands early
+    assertEquals("py-list-append-extend", matcher.match("append versus extend", false).orElseThrow().card().id());
+  }
 }
