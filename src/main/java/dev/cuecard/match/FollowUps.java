@@ -153,7 +153,7 @@ public final class FollowUps {
 
   /** {@link #resolve(String, Card, Matcher)} for a caller that has already asked the question detector. */
   static Optional<FollowUp> resolve(String heard, boolean question, Card onScreen, Matcher lexical) {
-    if (onScreen == null || onScreen.id().startsWith(Fallback.ID_PREFIX)) {
+    if (onScreen == null) {
       return Optional.empty();
     }
     String t = heard.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("[^a-z0-9' ]+", " ").trim()

@@ -40,6 +40,8 @@ final class RoomCues {
   private final Consumer<JsonObject> publish;
   private JsonObject currentCue;
   private String currentCardId;
+  /** The fallback on screen (the question as heard, its structure), so follow-ups can resolve against it; or null. */
+  private Card fallbackOnScreen;
   /** Bumped by every interviewer final and every cue, so a late semantic answer never overrides newer talk. */
   private long questionVersion;
   private boolean closed;
@@ -84,8 +86,11 @@ final class RoomCues {
     return currentCardId == null ? null : card(currentCardId);
   }
 
-  /** A card of the server's bank, or one of the session owner's own. */
+  /** A card of the server's bank, one of the session owner's own, or the fallback on screen. */
   Card card(String id) {
+    if (fallbackOnScreen != null && fallbackOnScreen.id().equals(id)) {
+      return fallbackOnScreen;
+    }
     Card c = bank.get().bank().get(id);
     return c != null ? c : ownCards.card(own.ownerId(), id);
   }
@@ -243,6 +248,7 @@ final class RoomCues {
     coach.finish(now); // the previous answer is announced before the new card
     questionVersion++;
     currentCardId = m.card().id();
+    fallbackOnScreen = related != null ? m.card() : null;
     currentCue = cueMessage(m.card(), heard, m.score(), isFinal, source, now);
     if (related != null) {
       JsonArray near = new JsonArray();

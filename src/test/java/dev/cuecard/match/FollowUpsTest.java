@@ -77,9 +77,14 @@ class FollowUpsTest {
     assertNull(kind("great that makes sense", "orm-select-vs-prefetch"));
     assertNull(kind("okay so we have covered the orm pretty well and i think we should now move on to talk about"
         + " how you deploy things and what your pipeline looks like end to end", "orm-select-vs-prefetch"));
-    // nothing on screen, or a fallback on screen
+    // nothing on screen
     assertEquals(Optional.empty(), FollowUps.resolve("why", null, matcher));
-    assertEquals(Optional.empty(), FollowUps.resolve("why", Fallback.card("what is x"), matcher));
+    // a fallback on screen takes the generic follow-ups, with the prompts of their kind
+    FollowUps.FollowUp why = FollowUps.resolve("why", Fallback.card("what does the ellipsis object do"), matcher)
+        .orElseThrow();
+    assertEquals(FollowUps.Kind.WHY, why.kind());
+    assertTrue(!why.pointers().isEmpty());
+    assertEquals(Optional.empty(), FollowUps.resolve("great that makes sense", Fallback.card("what is x"), matcher));
   }
 
   @Test

@@ -96,4 +96,28 @@ class FallbackCueTest extends SessionTestBase {
       fallbackFor(ws, "what does the ellipsis object do in python", 3);
     }
   }
+
+  @Test
+  void aFollowUpToAFallbackIsShownInsideIt() {
+    try (WsClient ws = WsClient.connect(server, token, session)) {
+      fallbackFor(ws, "what does the ellipsis object do in python", 1);
+      ws.snippet("interviewer", "okay and why would you use it", true, 2);
+      JsonObject f = ws.next("followup");
+      assertEquals("fallback:technical", f.getString("cardId"), "the fallback on screen");
+      JsonObject follow = f.getJsonObject("followUp");
+      assertEquals("why", follow.getString("kind"), follow.encode());
+      assertFalse(follow.getJsonArray("pointers").isEmpty(), follow.encode());
+      ws.snippet("interviewer", "can you give me an example", true, 3);
+      assertEquals("example", ws.next("followup").getJsonObject("followUp").getString("kind"));
+      // the next fallback is a new question, not a follow-up to this one, and gets its own cue
+      JsonObject story = fallbackFor(ws, "tell me about a time you organised a team offsite", 4);
+      assertEquals("fallback:star", story.getJsonObject("card").getString("id"));
+      ws.snippet("interviewer", "what would you do differently", true, 5);
+      JsonObject again = ws.next("followup");
+      assertEquals("fallback:star", again.getString("cardId"));
+      assertEquals("differently", again.getJsonObject("followUp").getString("kind"));
+      ws.sync();
+      assertEquals(2, ws.seen("cue").size(), "follow-ups bring no new cue: " + ws.seen("cue"));
+    }
+  }
 }
