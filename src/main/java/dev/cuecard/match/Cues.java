@@ -134,6 +134,15 @@ public final class Cues {
     }
   }
 
+  /**
+   * {@link #offLoop}'s decision when it needs no embedding, because these words were ranked at the
+   * speaker's pause: term lookups only, so it may run on the event loop; else empty. Non-blocking.
+   */
+  public Optional<Decision> decideNow(String text, Card onScreen) {
+    SemanticIndex.Ranking known = semantic == null ? null : semantic.remembered(text);
+    return known == null ? Optional.empty() : Optional.of(decide(text, onScreen, known));
+  }
+
   /** Whether the semantic path takes part (the model is on and its card index is built). */
   public boolean semantic() {
     return semantic != null;
@@ -257,11 +266,15 @@ public final class Cues {
 
   /** The blocking half, on a worker: the semantic check, then a follow-up on the card's topic, or a fallback. */
   public Decision offLoop(String text, Card onScreen) {
+    return decide(text, onScreen, semantic == null ? null : semantic.ranking(text, Fallback.RELATED));
+  }
+
+  /** The second half's rule, given the semantic ranking of the words (null without the model). */
+  private Decision decide(String text, Card onScreen, SemanticIndex.Ranking ranking) {
     List<Match> top = lexical.top(text, 2);
     Match lex = top.isEmpty() ? null : top.get(0);
     List<Match> near;
-    if (semantic != null) {
-      SemanticIndex.Ranking ranking = semantic.ranking(text, Fallback.RELATED);
+    if (ranking != null) {
       if (ranking.smallTalk()) {
         return Decision.NONE; // nearer "how was the traffic getting here" than any card: no cue at all
       }

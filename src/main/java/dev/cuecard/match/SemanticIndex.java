@@ -51,6 +51,19 @@ public final class SemanticIndex {
   public record Ranking(List<Match> top, boolean smallTalk) {
   }
 
+  /** The most cards a remembered ranking holds: what the cue decision asks for. */
+  static final int REMEMBERED_CARDS = Fallback.RELATED;
+  /**
+   * The last {@link #RECENT} snippets' rankings (a few cards each), least recently used first: a
+   * final whose words were ranked at the speaker's pause is decided from them without a worker.
+   */
+  private final Map<String, Ranking> ranked = new LinkedHashMap<>(RECENT * 2, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Ranking> eldest) {
+      return size() > RECENT;
+    }
+  };
+
   private SemanticIndex(Matcher lexical, float[] vectors, int[] owner, float[] smallTalk) {
     this.lexical = lexical;
     this.vectors = vectors;
@@ -135,6 +148,34 @@ public final class SemanticIndex {
    * phrasings than to every card's question and aliases. Blocking (one embedding).
    */
   public Ranking ranking(String text, int limit) {
+    if (limit <= REMEMBERED_CARDS) {
+      Ranking known;
+      synchronized (ranked) {
+        known = ranked.get(text);
+      }
+      if (known == null) {
+        known = rank(text, REMEMBERED_CARDS);
+        synchronized (ranked) {
+          ranked.put(text, known);
+        }
+      }
+      return known.top().size() <= limit ? known
+          : new Ranking(known.top().subList(0, limit), known.smallTalk());
+    }
+    return rank(text, limit);
+  }
+
+  /**
+   * The remembered {@link #ranking} of these words ({@link #REMEMBERED_CARDS} cards), when they
+   * were ranked lately (at a pause), or null: no embedding, no pass over the card vectors.
+   */
+  public Ranking remembered(String text) {
+    synchronized (ranked) {
+      return ranked.get(text);
+    }
+  }
+
+  private Ranking rank(String text, int limit) {
     float[] q = vector(text);
     double talk = -1;
     for (int row = 0; row < smallTalk.length / DIM; row++) {
@@ -179,6 +220,9 @@ public final class SemanticIndex {
   void forgetRecent() {
     synchronized (recent) {
       recent.clear();
+    }
+    synchronized (ranked) {
+      ranked.clear();
     }
   }
 

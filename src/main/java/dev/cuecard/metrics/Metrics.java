@@ -120,10 +120,13 @@ public final class Metrics implements AutoCloseable {
     cues.increment();
   }
 
-  /** A speculative embedding of an interim snippet: {@code card} shown, {@code none}, or {@code busy} (skipped). */
+  /**
+   * A speculative embedding of an interim snippet: {@code card} shown, {@code none}, or {@code busy}
+   * (skipped); {@code final}: a final question decided from the ranking its words got at the pause.
+   */
   public void speculation(String outcome) {
     speculations.computeIfAbsent(outcome, k -> own(Counter.builder("cuecard.speculations")
-        .description("Interim snippets embedded at a pause, by outcome").tag("outcome", k).register(registry)))
+        .description("Interim snippets embedded at a pause, by outcome, and finals decided from their ranking").tag("outcome", k).register(registry)))
         .increment();
   }
 

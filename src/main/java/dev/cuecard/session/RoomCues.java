@@ -176,6 +176,14 @@ final class RoomCues {
    */
   private void later(Cues cues, String text, Card onScreen, boolean landedEarly) {
     long version = ++questionVersion;
+    long t0 = System.nanoTime();
+    Optional<Cues.Decision> now = cues.decideNow(text, onScreen);
+    if (now.isPresent()) { // its words were ranked at the pause: no embedding to wait for
+      metrics.semanticLatencyNanos(System.nanoTime() - t0);
+      metrics.speculation("final");
+      settle(now.get(), text, landedEarly);
+      return;
+    }
     speculation.finalStarted();
     semanticWorkers.executeBlocking(() -> {
       long t1 = System.nanoTime();
@@ -185,21 +193,28 @@ final class RoomCues {
       }
       return d;
     }, false).onComplete(r -> speculation.finalDone()).onSuccess(d -> {
-      if (version != questionVersion || closed || landedEarly && d.kind() != Cues.Kind.CARD) {
-        return; // newer talk came first, or the early card stays
-      }
-      long at = System.currentTimeMillis();
-      switch (d.kind()) {
-        case CARD -> show(d.match(), text, true, d.source(), at);
-        case FOLLOW_UP -> followUp(d.followUp(), text, at);
-        case FALLBACK -> {
-          currentCardId = null; // a fallback follows another fallback
-          show(new Match(Fallback.card(text), 0, 0), text, true, "fallback", at, d.related(), false);
-        }
-        default -> {
-        }
+      if (version == questionVersion && !closed) { // else newer talk came first
+        settle(d, text, landedEarly);
       }
     });
+  }
+
+  /** Shows what the second half decided for a final question; a card that landed early stays unless another card comes. */
+  private void settle(Cues.Decision d, String text, boolean landedEarly) {
+    if (landedEarly && d.kind() != Cues.Kind.CARD) {
+      return;
+    }
+    long at = System.currentTimeMillis();
+    switch (d.kind()) {
+      case CARD -> show(d.match(), text, true, d.source(), at);
+      case FOLLOW_UP -> followUp(d.followUp(), text, at);
+      case FALLBACK -> {
+        currentCardId = null; // a fallback follows another fallback
+        show(new Match(Fallback.card(text), 0, 0), text, true, "fallback", at, d.related(), false);
+      }
+      default -> {
+      }
+    }
   }
 
   /**

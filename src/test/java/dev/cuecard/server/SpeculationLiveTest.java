@@ -62,4 +62,30 @@ class SpeculationLiveTest {
       assertTrue(metrics.contains("cuecard_speculations_total{outcome=\"card\"} 1.0"), metrics);
     }
   }
+
+  @Test
+  void aFinalRankedAtThePauseIsDecidedWithoutWaitingForAWorker(Vertx vertx) throws Exception {
+    try (TestServer server = TestServer.startSemantic(vertx, dir, b -> b.set(ConfigKey.MATCH_SPECULATE_MILLIS, 100))) {
+      String token = server.newUser();
+      String session = server.newSession(token);
+      try (WsClient ws = WsClient.connect(server, token, session)) {
+        // no card is sure of these words: the pause ranks them and shows nothing ...
+        String q = "how do you keep a single account from making thousands of calls a minute";
+        ws.snippet("interviewer", q, false, 1);
+        Thread.sleep(1500);
+        ws.sync();
+        assertTrue(ws.seen("cue").isEmpty(), ws.seen("cue").toString());
+        // ... and the final with the same words is decided from that ranking: a fallback
+        ws.snippet("interviewer", q, true, 2);
+        JsonObject cue = ws.next("cue");
+        assertEquals(true, cue.getBoolean("fallback"), cue.encode());
+        assertTrue(cue.getBoolean("final"));
+        assertTrue(cue.getJsonArray("related").stream()
+            .anyMatch(r -> "design-rate-limiter".equals(((JsonObject) r).getString("id"))), cue.encode());
+      }
+      String metrics = server.call("GET", "/metrics", null, (String) null).body();
+      assertTrue(metrics.contains("cuecard_speculations_total{outcome=\"none\"} 1.0"), metrics);
+      assertTrue(metrics.contains("cuecard_speculations_total{outcome=\"final\"} 1.0"), metrics);
+    }
+  }
 }
