@@ -24,9 +24,7 @@ class SemanticLiveTest {
   @Test
   void aParaphrasedQuestionIsCuedBySemanticMatching(Vertx vertx) throws Exception {
     try (TestServer server = TestServer.startSemantic(vertx, dir, b -> b.set(ConfigKey.MATCH_SPECULATE_MILLIS, 0))) {
-      String token = server.newUser();
-      String session = server.newSession(token);
-      try (WsClient ws = WsClient.connect(server, token, session)) {
+      try (WsClient ws = server.newSessionSocket()) {
         // no card shares these words, and with speculation off an interim never waits for the slow path
         ws.snippet("interviewer", "how do you make a python function remember", false, 1);
         ws.snippet("interviewer", "how do you make a python function remember results it already computed", true, 2);

@@ -29,9 +29,7 @@ class SpeculationLiveTest {
   @Test
   void aPausedQuestionGetsItsCardBeforeTheFinal(Vertx vertx) throws Exception {
     try (TestServer server = TestServer.startSemantic(vertx, dir, b -> b.set(ConfigKey.MATCH_SPECULATE_MILLIS, 100))) {
-      String token = server.newUser();
-      String session = server.newSession(token);
-      try (WsClient ws = WsClient.connect(server, token, session)) {
+      try (WsClient ws = server.newSessionSocket()) {
         // cut off mid-phrase: no card however long the pause
         ws.snippet("interviewer", "so what is the difference between", false, 1);
         Thread.sleep(600);
@@ -66,9 +64,7 @@ class SpeculationLiveTest {
   @Test
   void aFinalRankedAtThePauseIsDecidedWithoutWaitingForAWorker(Vertx vertx) throws Exception {
     try (TestServer server = TestServer.startSemantic(vertx, dir, b -> b.set(ConfigKey.MATCH_SPECULATE_MILLIS, 100))) {
-      String token = server.newUser();
-      String session = server.newSession(token);
-      try (WsClient ws = WsClient.connect(server, token, session)) {
+      try (WsClient ws = server.newSessionSocket()) {
         // no card is sure of these words: the pause ranks them and shows nothing ...
         String q = "how do you keep a single account from making thousands of calls a minute";
         ws.snippet("interviewer", q, false, 1);

@@ -64,6 +64,12 @@ public abstract class ServerHandle {
     return r.json().getString("token");
   }
 
+  /** A new user's new session, with a socket open on it (the caller closes it). */
+  public WsClient newSessionSocket() {
+    String token = newUser();
+    return WsClient.connect(this, token, newSession(token));
+  }
+
   public String newSession(String token) {
     Response r = call("POST", "/api/sessions", token, new JsonObject().put("title", "test"));
     if (r.status() != 201) {
