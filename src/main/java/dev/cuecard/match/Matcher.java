@@ -2,25 +2,7 @@ package dev.cuecard.match;
 
 import dev.cuecard.bank.Bank;
 import dev.cuecard.bank.Card;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.store.ByteBuffersDirectory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
@@ -33,26 +15,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Matches what the interviewer said to a card. Lucene (BM25 over question, aliases, tags and
- * key-point terms) retrieves candidates; each candidate then gets a 0..1 confidence from
- * IDF-weighted term overlap, both ways: how much of the snippet the card explains, and how much
+ * Matches what the interviewer said to a card. Every card sharing an analysed term with the
+ * snippet (a postings lookup; for bank search, {@link BankSearch}'s BM25 candidates) gets a 0..1
+ * confidence from IDF-weighted term overlap, both ways: how much of the snippet the card explains, and how much
  * of the card's closest phrasing (question or an alias) the snippet said. A cue needs both, so a
  * half-finished question or a stray keyword stays below the threshold. Immutable and thread-safe.
  */
 public final class Matcher {
-  private static final int CANDIDATES = 12;
   /**
    * The least total IDF of an alias's terms for it to land a card from an interim snippet:
    * "django" (1.0), "python" (1.7) or "work" (1.5) alone are not enough.
    */
   static final double MIN_INTERIM_WEIGHT = 2.5;
   private static final int MAX_QUERY_TERMS = 40;
-  private static final String F_ID = "id";
-  private static final String F_QUESTION = "question";
-  private static final String F_ALIASES = "aliases";
-  private static final String F_TAGS = "tags";
-  private static final String F_POINTS = "points";
-  private static final Map<String, Float> BOOSTS = Map.of(F_QUESTION, 3f, F_ALIASES, 2.5f, F_TAGS, 1.5f, F_POINTS, 0.5f);
 
   /** Extra confidence demanded before an interim (still-changing) snippet may commit to a card. */
   static final double INTERIM_EXTRA = 0.1;
@@ -62,10 +37,7 @@ public final class Matcher {
   private final Bank bank;
   private final Map<String, FollowUps.CardTerms> followUpTerms = new java.util.concurrent.ConcurrentHashMap<>();
   /** The Lucene index for bank search, built on first use: the live path does not need it. */
-  private volatile Searcher lucene;
-
-  private record Searcher(IndexSearcher searcher, int[] docToCard) {
-  }
+  private volatile BankSearch search;
   private final List<CardTerms> cardTerms;
   private final Map<String, int[]> postings = new HashMap<>();
   private final Map<String, Double> idf;
@@ -139,56 +111,18 @@ public final class Matcher {
     }
   }
 
-  private Searcher lucene() {
-    Searcher l = lucene;
+  private BankSearch search() {
+    BankSearch l = search;
     if (l == null) {
       synchronized (this) {
-        l = lucene;
+        l = search;
         if (l == null) {
-          l = buildLucene();
-          lucene = l;
+          l = new BankSearch(bank);
+          search = l;
         }
       }
     }
     return l;
-  }
-
-  private Searcher buildLucene() {
-    ByteBuffersDirectory dir = new ByteBuffersDirectory();
-    try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(TextAnalysis.INDEX))) {
-      for (Card c : bank.cards()) {
-        w.addDocument(document(c));
-      }
-      w.commit();
-      DirectoryReader reader = DirectoryReader.open(dir);
-      IndexSearcher searcher = new IndexSearcher(reader);
-      int[] docToCard = new int[reader.maxDoc()];
-      Map<String, Integer> cardIndex = new HashMap<>();
-      for (int i = 0; i < bank.size(); i++) {
-        cardIndex.put(bank.cards().get(i).id(), i);
-      }
-      var stored = searcher.storedFields();
-      for (int doc = 0; doc < reader.maxDoc(); doc++) {
-        docToCard[doc] = cardIndex.get(stored.document(doc).get(F_ID));
-      }
-      return new Searcher(searcher, docToCard);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static Document document(Card c) {
-    Document d = new Document();
-    d.add(new StringField(F_ID, c.id(), Field.Store.YES));
-    d.add(new TextField(F_QUESTION, c.question(), Field.Store.NO));
-    d.add(new TextField(F_ALIASES, String.join(" . ", c.aliases()), Field.Store.NO));
-    d.add(new TextField(F_TAGS, String.join(" . ", c.tags()), Field.Store.NO));
-    StringBuilder points = new StringBuilder();
-    for (Card.KeyPoint k : c.keyPoints()) {
-      points.append(k.text()).append(" . ").append(String.join(" . ", k.terms())).append(" . ");
-    }
-    d.add(new TextField(F_POINTS, points.toString(), Field.Store.NO));
-    return d;
   }
 
   /** Runs every card's phrasings through the matcher once so the first live question meets warm code. */
@@ -355,18 +289,7 @@ public final class Matcher {
     if (heard == null) {
       return List.of();
     }
-    Searcher l = lucene();
-    TopDocs top;
-    try {
-      top = l.searcher().search(query(heard.ordered()), CANDIDATES);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    int[] candidates = new int[top.scoreDocs.length];
-    for (int i = 0; i < candidates.length; i++) {
-      candidates[i] = l.docToCard()[top.scoreDocs[i].doc];
-    }
-    return ranked(heard, candidates, limit, false);
+    return ranked(heard, search().candidates(heard.ordered()), limit, false);
   }
 
   private double confidence(Set<String> q, double qMass, CardTerms card, boolean interim) {
@@ -399,15 +322,5 @@ public final class Matcher {
   /** How telling a term is in this bank (rare terms weigh more; a term no card uses weighs most). */
   double idf(String term) {
     return idf.getOrDefault(term, unknownIdf);
-  }
-
-  private static Query query(List<String> terms) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (String t : terms) {
-      for (Map.Entry<String, Float> f : BOOSTS.entrySet()) {
-        b.add(new BoostQuery(new TermQuery(new Term(f.getKey(), t)), f.getValue()), BooleanClause.Occur.SHOULD);
-      }
-    }
-    return b.build();
   }
 }

@@ -18,7 +18,7 @@ import java.util.Optional;
  * queries" for the N+1 card). Uses the quantized all-MiniLM-L6-v2 model shipped in the jar; an
  * embedding costs a few milliseconds of CPU, so it runs on a worker thread, only for final
  * interviewer questions the lexical matcher could not place and for interim ones the speaker
- * paused after (the recent snippets' vectors are kept, so their finals reuse them). Each card scores
+ * paused after (the recent snippets' vectors and rankings are kept, so their finals reuse them). Each card scores
  * {@code LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * rescaled cosine}, where the cosine
  * (best over question and aliases) is rescaled from [COS_LOW, COS_HIGH] to [0, 1].
  * Thread-safe once built.
