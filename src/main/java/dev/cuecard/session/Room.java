@@ -294,7 +294,6 @@ final class Room {
             + "; send it again with the same seq").put("seq", seq)));
   }
 
-  /** A partner (or a candidate practising alone) asks a card from the bank. */
   /** Asks the session owner's next drill card ({@link RoomOwn#nextDrill}) exactly as an {@code ask} of it. */
   private void drill(Message<JsonObject> msg, JsonObject body) {
     io.vertx.core.Context room = vertx.getOrCreateContext();
@@ -307,6 +306,7 @@ final class Room {
     }));
   }
 
+  /** A partner (or a candidate practising alone) asks a card from the bank. */
   private void ask(Message<JsonObject> msg, JsonObject body) {
     String participant = body.getString("participantId");
     long seq = body.getLong("seq");
