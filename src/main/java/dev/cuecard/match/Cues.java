@@ -128,7 +128,7 @@ public final class Cues {
   }
 
   /** For timings: the next snippet's embedding is computed, not remembered. */
-  void forgetRecentVectors() {
+  void forgetRecentRankings() {
     if (semantic != null) {
       semantic.forgetRecent();
     }
@@ -178,12 +178,13 @@ public final class Cues {
       // a follow-up never swaps the card, not even early
       return isFinal && follow.isPresent() ? Decision.followUp(follow.get()) : Decision.NONE;
     }
-    List<Match> top = isFinal ? lexical.top(text, 2) : lexical.topInterim(text, 2);
+    List<String> heard = lexical.heard(text); // analysed once: this runs on every interim snippet
+    List<Match> top = lexical.best(heard, 2, !isFinal);
     Match best = top.isEmpty() ? null : top.get(0);
     if (!isFinal) {
       Decision d = interim(best, onScreen, trend);
       return d.kind() == Kind.NONE && semantic != null && words(text) >= SPECULATE_WORDS && !unfinished(text)
-          && lexical.heard(text).size() >= SPECULATE_TERMS ? Decision.SPECULATE : d;
+          && heard.size() >= SPECULATE_TERMS ? Decision.SPECULATE : d;
     }
     trend.reset();
     double sure = semantic == null ? lexical.threshold() : LEXICAL_SURE;

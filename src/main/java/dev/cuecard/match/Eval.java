@@ -353,7 +353,7 @@ public final class Eval {
     int k = 0;
     for (int p = 0; p < passes; p++) {
       for (Line l : lines) {
-        cues.forgetRecentVectors(); // a live final pays for its embedding unless its interim was speculated
+        cues.forgetRecentRankings(); // a live final pays for its embedding unless its interim was speculated
         long t0 = System.nanoTime();
         decide(cues, l.text());
         out[k++] = (System.nanoTime() - t0) / 1000.0;

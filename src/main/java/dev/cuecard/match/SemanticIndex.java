@@ -18,7 +18,7 @@ import java.util.Optional;
  * queries" for the N+1 card). Uses the quantized all-MiniLM-L6-v2 model shipped in the jar; an
  * embedding costs a few milliseconds of CPU, so it runs on a worker thread, only for final
  * interviewer questions the lexical matcher could not place and for interim ones the speaker
- * paused after (the recent snippets' vectors and rankings are kept, so their finals reuse them). Each card scores
+ * paused after (the recent snippets' rankings are kept, so their finals reuse them). Each card scores
  * {@code LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * rescaled cosine}, where the cosine
  * (best over question and aliases) is rescaled from [COS_LOW, COS_HIGH] to [0, 1].
  * Thread-safe once built.
@@ -28,7 +28,7 @@ public final class SemanticIndex {
   static final double COS_HIGH = 0.7;
   static final double LEXICAL_WEIGHT = 0.3;
   private static final int DIM = Embedder.DIMENSION;
-  /** Recent snippets' vectors kept: a speculated interim and its final are often the same words. */
+  /** Recent snippets' rankings kept: a speculated interim and its final are often the same words. */
   static final int RECENT = 1024;
 
   private static volatile Embedder model;
@@ -39,14 +39,6 @@ public final class SemanticIndex {
   private final int[] owner;
   /** The small-talk phrasings' unit vectors (src/main/resources/match/small-talk.txt). */
   private final float[] smallTalk;
-  /** The last {@link #RECENT} snippets embedded, least recently used first (about 1.5 MB when full). */
-  private final Map<String, float[]> recent = new LinkedHashMap<>(RECENT * 2, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-      return size() > RECENT;
-    }
-  };
-
   /** A question's nearest cards by fused score, and whether it is nearer small talk than every card. */
   public record Ranking(List<Match> top, boolean smallTalk) {
   }
@@ -176,7 +168,7 @@ public final class SemanticIndex {
   }
 
   private Ranking rank(String text, int limit) {
-    float[] q = vector(text);
+    float[] q = embed(text);
     double talk = -1;
     for (int row = 0; row < smallTalk.length / DIM; row++) {
       talk = Math.max(talk, dot(q, smallTalk, row * DIM));
@@ -216,29 +208,11 @@ public final class SemanticIndex {
     return new Ranking(out, talk > nearestCard);
   }
 
-  /** Forgets the recent vectors, so that a timing measures the embedding too (eval's latency). */
+  /** Forgets the recent rankings, so that a timing measures the embedding too (eval's latency). */
   void forgetRecent() {
-    synchronized (recent) {
-      recent.clear();
-    }
     synchronized (ranked) {
       ranked.clear();
     }
-  }
-
-  /** The snippet's vector, embedded once for as long as it stays among the recent ones. */
-  private float[] vector(String text) {
-    synchronized (recent) {
-      float[] v = recent.get(text);
-      if (v != null) {
-        return v;
-      }
-    }
-    float[] v = embed(text); // outside the lock: two threads may embed the same words once each
-    synchronized (recent) {
-      recent.put(text, v);
-    }
-    return v;
   }
 
   private static float dot(float[] q, float[] rows, int from) {
