@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * Decides whether interviewer speech asks for an answer. Spoken text arrives lower-case and
  * unpunctuated, so this looks for interrogative openings (after fillers such as "so", "um",
  * "okay"), interrogative clauses anywhere ("... and how does X work"), and imperative prompts
- * ("tell me about", "walk me through", "explain"). Plain statements never qualify.
+ * ("tell me about", "walk me through", "explain"), and a problem stated in the present tense ("the
+ * celery queue keeps growing"). Other statements never qualify.
  */
 public final class QuestionDetector {
 
@@ -24,7 +25,9 @@ public final class QuestionDetector {
       "should", "shall", "explain", "describe", "tell", "walk", "talk", "give", "share", "compare",
       "define", "list", "name", "imagine", "suppose", "say", "design", "implement", "write", "debug",
       // coding-exercise prompts: "given a list of numbers ...", "find the ...", "reverse a linked list"
-      "given", "find", "reverse", "sort", "merge", "count", "detect", "validate", "check", "build");
+      "given", "find", "reverse", "sort", "merge", "count", "detect", "validate", "check", "build",
+      // prompts that ask for a case to be made or a picture drawn
+      "convince", "persuade", "outline", "sketch", "summarise", "summarize", "picture", "pretend");
 
   private static final Pattern CLAUSE = Pattern.compile(
       "\\b(?:what|how|why|when|where|which|who)(?:'s)?\\s+(?:is|are|was|were|does|do|did|would|could|should|can|"
@@ -39,9 +42,25 @@ public final class QuestionDetector {
           + "|\\b(?:share|think\\s+of)\\s+(?:a|an)\\s+(?:time|example|situation)\\b"
           // "what else ...", and a conditional that asks: "if i append to a list ... does the caller see it"
           + "|\\b(?:what|how|why|where|who)\\s+else\\b"
+          // "dates are an hour off how come", "offset pagination gets slow what instead"
+          + "|\\bhow\\s+come\\b|\\bwhat\\s+(?:instead|now|then|next)\\s*$"
           + "|^(?:\\w+\\s+){0,2}if\\b.*\\b(?:does|do|is|are|will|would|can|could|should)\\s+"
           + "(?:the|it|that|this|they|you|i|we)\\b");
 
+  /**
+   * A problem put to the candidate as a statement ("the celery queue keeps growing and nothing gets
+   * processed", "css isn't loading once debug is off"): something slow, failing, wrong or stuck,
+   * said in the present tense. In an interview that is a question: what would you do?
+   */
+  private static final Pattern PROBLEM = Pattern.compile(
+      "\\b(?:slow|slower|slowly|times?\\s+out|timing\\s+out|timeouts?|fails?|failing|crash(?:es|ing)?|hangs?|"
+          + "hanging|bottleneck|leak(?:s|ing)?|stuck|piling\\s+up|keeps?\\s+\\w+ing|(?:server|an?)\\s+error|five\\s+hundred|broken|"
+          + "breaks|wrong|off\\s+by|duplicates?|duplicated|logged\\s+out|out\\s+of\\s+memory|runs?\\s+out|"
+          + "overwhelm\\w*|deadlocks?|randomly|intermittent\\w*|flaky)\\b"
+          + "|\\b(?:is|are|does|do|wo|ca)n'?t\\s+(?:work|load|start|show|run|connect|sav|updat|send)\\w*");
+  /** A story of the past told by the interviewer ("we had an outage last month") asks nothing by itself. */
+  private static final Pattern PAST = Pattern.compile(
+      "\\b(?:had|was|were|ago|used\\s+to|bit\\s+us|last\\s+(?:week|month|quarter|year|time))\\b");
   private static final Pattern COMPARISON = Pattern.compile("\\b(?:versus|vs|or)\\b");
   private static final Set<String> TRAILING = Set.of("why", "how", "right", "when", "which");
 
@@ -52,7 +71,7 @@ public final class QuestionDetector {
   public static final double OPENING = 1.0;
   /** Certainty of a question found by an interrogative clause inside the sentence. */
   public static final double CLAUSE_INSIDE = 0.75;
-  /** Certainty of a short spoken comparison or a trailing "why". */
+  /** Certainty of a short spoken comparison, a trailing "why" or a problem stated in the present tense. */
   public static final double WEAK = 0.5;
 
   public static boolean isQuestion(String text) {
@@ -88,6 +107,9 @@ public final class QuestionDetector {
     if (n <= 10 && COMPARISON.matcher(t).find()) {
       return WEAK;
     }
-    return n >= 3 && TRAILING.contains(words[n - 1]) ? WEAK : 0;
+    if (n >= 3 && TRAILING.contains(words[n - 1])) {
+      return WEAK;
+    }
+    return n >= 5 && PROBLEM.matcher(t).find() && !PAST.matcher(t).find() ? WEAK : 0;
   }
 }

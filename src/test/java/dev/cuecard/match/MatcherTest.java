@@ -138,6 +138,14 @@ class MatcherTest {
       "and what else would you cache | true",
       "if it rains we just stay inside | false",
       "we check the logs every morning | false",
+      // a problem stated in the present tense is put to the candidate; a past one is a story
+      "the celery queue keeps growing and nothing gets processed | true",
+      "css isnt loading once we turn debug off | true",
+      "the nightly export times out after ten minutes | true",
+      "we had an outage last month and the queue was stuck | false",
+      "we send our errors to sentry | false",
+      "dates are an hour off for our users how come | true",
+      "convince me that we should use postgres | true",
   })
   void questionDetection(String text, boolean question) {
     assertEquals(question, QuestionDetector.isQuestion(text), text);
