@@ -30,7 +30,10 @@ import java.util.zip.ZipFile;
  * </pre>
  */
 public final class EncoderComparison {
-  private static final List<String> SETS = List.of("dev.jsonl", "test.jsonl", "unseen.jsonl");
+  private static final List<String> SETS = List.of("dev.jsonl", "test.jsonl", "unseen.jsonl", "fresh.jsonl",
+      "second-a.jsonl", "second-b.jsonl");
+  /** Per encoder, per set, per labelled question: the best cosine of every card (for the pairs below). */
+  private static final java.util.Map<String, java.util.Map<String, List<double[]>>> SCORES = new java.util.LinkedHashMap<>();
 
   record Encoder(String name, Embedder embedder, String prefix) {
     float[] embed(String text) {
@@ -88,18 +91,11 @@ public final class EncoderComparison {
           for (int r = 0; r < rows.size(); r++) {
             best[owner.get(r)] = Math.max(best[owner.get(r)], dot(q, rows.get(r)));
           }
-          Integer[] order = new Integer[cards.size()];
-          for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-          }
-          Arrays.sort(order, (x, y) -> Double.compare(best[y], best[x]));
-          for (int k = 0; k < 3; k++) {
-            if (Eval.hit(cards.get(order[k]), l.expect())) {
-              top1 += k == 0 ? 1 : 0;
-              top3++;
-              break;
-            }
-          }
+          SCORES.computeIfAbsent(e.name(), k -> new java.util.LinkedHashMap<>())
+              .computeIfAbsent(set, k -> new ArrayList<>()).add(best);
+          int rank = rankOfRight(best, cards, l.expect());
+          top1 += rank == 0 ? 1 : 0;
+          top3 += rank < 3 ? 1 : 0;
         }
         double[] ms = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         System.out.printf(Locale.ROOT, "%s | %s | %.1f%% (%d/%d) | %.1f%% | %.1f / %.1f | %.1f%n", e.name(), set,
@@ -107,6 +103,62 @@ public final class EncoderComparison {
             ms[(int) Math.min(ms.length - 1, Math.ceil(ms.length * 0.99) - 1)], buildSeconds);
       }
     }
+    pairs(matcher.bank().cards());
+  }
+
+  /**
+   * Pairs of encoders: each card's standardised cosine (minus the mean over cards, over their
+   * spread, per question) from both, added. Same questions, no extra embedding timed.
+   */
+  private static void pairs(List<Card> cards) throws IOException {
+    List<String> names = new ArrayList<>(SCORES.keySet());
+    for (int a = 0; a < names.size(); a++) {
+      for (int b = a + 1; b < names.size(); b++) {
+        for (String set : SETS) {
+          List<Eval.Line> lines = Eval.parse(Files.readAllLines(Path.of("src/test/resources/eval", set)));
+          List<Eval.Line> asked = lines.stream()
+              .filter(l -> l.expect() != null && l.speaker().equals("interviewer")).toList();
+          List<double[]> x = SCORES.get(names.get(a)).get(set);
+          List<double[]> y = SCORES.get(names.get(b)).get(set);
+          int top1 = 0;
+          int top3 = 0;
+          for (int i = 0; i < asked.size(); i++) {
+            double[] zx = standardised(x.get(i));
+            double[] zy = standardised(y.get(i));
+            double[] sum = new double[zx.length];
+            for (int c = 0; c < sum.length; c++) {
+              sum[c] = zx[c] + zy[c];
+            }
+            int rank = rankOfRight(sum, cards, asked.get(i).expect());
+            top1 += rank == 0 ? 1 : 0;
+            top3 += rank < 3 ? 1 : 0;
+          }
+          System.out.printf(Locale.ROOT, "%s + %s | %s | %.1f%% (%d/%d) | %.1f%%%n", names.get(a), names.get(b), set,
+              100.0 * top1 / asked.size(), top1, asked.size(), 100.0 * top3 / asked.size());
+        }
+      }
+    }
+  }
+
+  private static double[] standardised(double[] v) {
+    double mean = Arrays.stream(v).average().orElse(0);
+    double sd = Math.sqrt(Arrays.stream(v).map(d -> (d - mean) * (d - mean)).average().orElse(0));
+    return Arrays.stream(v).map(d -> sd == 0 ? 0 : (d - mean) / sd).toArray();
+  }
+
+  /** Where the first right card stands in this scoring (0 = first), or the bank's size. */
+  private static int rankOfRight(double[] score, List<Card> cards, List<String> expect) {
+    Integer[] order = new Integer[cards.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (p, q) -> Double.compare(score[q], score[p]));
+    for (int k = 0; k < order.length; k++) {
+      if (Eval.hit(cards.get(order[k]), expect)) {
+        return k;
+      }
+    }
+    return order.length;
   }
 
   private static Embedder fromJar(String jar, String name, PoolingMode pooling) throws IOException {
