@@ -20,7 +20,8 @@ import java.util.Optional;
  * interviewer questions the lexical matcher could not place and for interim ones the speaker
  * paused after (the recent snippets' rankings are kept, so their finals reuse them). Each card scores
  * {@code LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * rescaled cosine}, where the cosine
- * (best over question and aliases) is rescaled from [COS_LOW, COS_HIGH] to [0, 1].
+ * (best over question and aliases) is rescaled from [COS_LOW, COS_HIGH] to [0, 1] and beyond:
+ * cards rank (and the lead is measured) by the uncapped score; the score reported is capped at 1.
  * Thread-safe once built.
  */
 public final class SemanticIndex {
@@ -182,7 +183,8 @@ public final class SemanticIndex {
     double[] lex = lexical.confidences(text);
     double[] score = new double[cards.size()];
     for (int i = 0; i < cards.size(); i++) {
-      double sem = Math.min(1, Math.max(0, (cos[i] - COS_LOW) / (COS_HIGH - COS_LOW)));
+      // not capped at 1: two cards above COS_HIGH still rank by their cosines, not by bank order
+      double sem = Math.max(0, (cos[i] - COS_LOW) / (COS_HIGH - COS_LOW));
       score[i] = LEXICAL_WEIGHT * lex[i] + (1 - LEXICAL_WEIGHT) * sem;
     }
     // a partial selection: limit + 1 passes over a few hundred scores, no sort of the whole bank
@@ -202,7 +204,7 @@ public final class SemanticIndex {
     List<Match> out = new ArrayList<>();
     for (int k = 0; k < Math.min(limit, want); k++) {
       double next = k + 1 < want ? score[top[k + 1]] : 0;
-      out.add(new Match(cards.get(top[k]), score[top[k]], score[top[k]] - next));
+      out.add(new Match(cards.get(top[k]), Math.min(1, score[top[k]]), score[top[k]] - next));
     }
     double nearestCard = Arrays.stream(cos).max().orElse(-1);
     return new Ranking(out, talk > nearestCard);
