@@ -90,14 +90,14 @@ class EvalTest {
 
   /**
    * Set 4: half A was read for failure classes (detector and aliases, so its floor is a tuned
-   * figure); half B is held out, and its floor is only the figure it reached, far under the 95%
+   * figure); half B is held out, and its floor is only the figure it reached, ten points under the 95%
    * aimed at (docs/matching.md, "Set 4").
    */
   @Test
   void set4() throws Exception {
     check(semanticRun("second-a.jsonl"), 0.95, 0.01);
-    Eval.Report heldOut = check(semanticRun("second-b.jsonl"), 0.83, 0.01);
-    assertTrue(heldOut.precision() >= 0.92, "cards shown that were right " + heldOut.precision());
+    Eval.Report heldOut = check(semanticRun("second-b.jsonl"), 0.85, 0.01);
+    assertTrue(heldOut.precision() >= 0.93, "cards shown that were right " + heldOut.precision());
   }
 
   /**
