@@ -95,6 +95,7 @@ async function openSession(id) {
     el("p", { class: "muted" }, when(summary.createdAt)),
     el("dl", { class: "totals" },
       el("dt", {}, "Questions"), el("dd", {}, t.questionsAsked),
+      el("dt", {}, "Follow-ups"), el("dd", {}, t.followUps ?? 0),
       el("dt", {}, "Answers"), el("dd", {}, t.answers),
       el("dt", {}, "Average coverage"), el("dd", { id: "avg-coverage" }, pct(t.averageCoverage)),
       el("dt", {}, "Pace"), el("dd", {}, t.averageWordsPerMinute ? `${t.averageWordsPerMinute} words/min` : "–"),
@@ -142,6 +143,7 @@ function timelineItem(i) {
       i.echoOf ? el("span", { class: "merged" }, `echo of the ${i.echoOf}, merged`) : null);
   }
   if (i.kind === "cue") return el("li", { class: "cue" }, "Card: ", i.question);
+  if (i.kind === "followup") return el("li", { class: "cue followup" }, "Follow-up: ", i.question);
   if (i.kind === "rating") return el("li", { class: "rating" }, `Partner rating ${i.score}/5`, i.note ? ` — ${i.note}` : "");
   return el("li", { class: "note" }, "Note: ", i.text);
 }

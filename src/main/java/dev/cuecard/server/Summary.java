@@ -53,7 +53,8 @@ final class Summary {
     JsonArray ns = new JsonArray();
     notes.forEach(n -> ns.add(n.toJson()));
     JsonObject totals = new JsonObject()
-        .put("questionsAsked", cues.size())
+        .put("questionsAsked", cues.stream().filter(c -> !c.followUp()).count())
+        .put("followUps", cues.stream().filter(Cue::followUp).count())
         .put("answers", answers.size())
         .put("averageCoverage", answers.isEmpty() ? 0 : round(coverage / answers.size()))
         .put("averageWordsPerMinute", wpmCount == 0 ? 0 : Math.round((double) wpmSum / wpmCount))

@@ -84,7 +84,8 @@ record TranscriptView(Session session, List<Utterance> utterances, List<Cue> cue
             .put("text", u.text()).put("participantId", u.participantId()).put("role", roles.get(u.participantId()))
             .put("seq", u.seq()).put("ts", u.clientTs()).put("echoOf", u.echoOf()));
       } else if (o instanceof Cue c) {
-        items.add(new JsonObject().put("kind", "cue").put("at", c.shownAt()).put("cardId", c.cardId())
+        items.add(new JsonObject().put("kind", c.followUp() ? "followup" : "cue").put("at", c.shownAt())
+            .put("cardId", c.cardId())
             .put("question", c.question()).put("heard", c.heard()).put("score", c.score()).put("source", c.source()));
       } else if (o instanceof Coaching.Rating r) {
         items.add(r.toJson().put("kind", "rating"));
@@ -105,6 +106,9 @@ record TranscriptView(Session session, List<Utterance> utterances, List<Cue> cue
         String who = u.speaker().equals("interviewer") ? "Interviewer" : "Candidate";
         String echo = u.echoOf() == null ? "" : " _(echo of the " + u.echoOf() + ", merged)_";
         sb.append("**").append(who).append(":** ").append(MarkdownText.escape(u.text())).append(echo).append("\n\n");
+      } else if (o instanceof Cue c && c.followUp()) {
+        sb.append("> Follow-up: ").append(MarkdownText.escape(c.question())).append(" (on card ")
+            .append(MarkdownText.escape(c.cardId())).append(")\n\n");
       } else if (o instanceof Cue c) {
         sb.append("> Cue card: ").append(MarkdownText.escape(c.question())).append(" (card ")
             .append(MarkdownText.escape(c.cardId())).append(")\n\n");

@@ -232,6 +232,8 @@ final class RoomCues {
     publish.accept(new JsonObject().put("type", "followup").put("sessionId", sessionId)
         .put("cardId", currentCardId).put("followUp", follow));
     coach.cardShown(card, now);
+    transcripts.addCue(new Records.Cue(sessionId, currentCardId, f.listed() != null ? f.listed() : f.kind().label(),
+        heard, 0, Records.Cue.FOLLOW_UP, now));
   }
 
   /** A card asked from the bank: shown even when it is the current one (asking again starts a fresh answer). */

@@ -23,7 +23,16 @@ public final class Records {
     }
   }
 
+  /**
+   * A card shown in a session, or (source {@value #FOLLOW_UP}) a follow-up resolved against the
+   * card on screen: then {@code question} is the follow-up as the card lists it, or its kind.
+   */
   public record Cue(String sessionId, String cardId, String question, String heard, double score,
                     String source, long shownAt) {
+    public static final String FOLLOW_UP = "followup";
+
+    public boolean followUp() {
+      return FOLLOW_UP.equals(source);
+    }
   }
 }

@@ -147,16 +147,18 @@ public final class Transcripts {
     return cues(sessionId, "ORDER BY shown_at, id");
   }
 
-  /** The cue shown last in a session, if any. */
+  /** The card shown last in a session, if any (a follow-up on it is not a card of its own). */
   public Future<Optional<Cue>> lastCue(String sessionId) {
-    return cues(sessionId, "ORDER BY shown_at DESC, id DESC LIMIT 1").map(l -> l.stream().findFirst());
+    return cues(sessionId, "AND source <> '" + Cue.FOLLOW_UP + "' ORDER BY shown_at DESC, id DESC LIMIT 1")
+        .map(l -> l.stream().findFirst());
   }
 
-  private Future<List<Cue>> cues(String sessionId, String orderAndLimit) {
+  /** {@code rest}: a constant filter and order, never user input. */
+  private Future<List<Cue>> cues(String sessionId, String rest) {
     return db.call(c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT session_id, card_id, question, heard, score, source, shown_at FROM cues "
-              + "WHERE session_id = ? " + orderAndLimit)) {
+              + "WHERE session_id = ? " + rest)) {
         ps.setString(1, sessionId);
         List<Cue> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {

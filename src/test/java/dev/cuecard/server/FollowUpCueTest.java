@@ -46,6 +46,38 @@ class FollowUpCueTest extends SessionTestBase {
   }
 
   @Test
+  void aFollowUpIsKeptInTheSessionRecord() throws Exception {
+    String label;
+    try (WsClient ws = WsClient.connect(server, token, session)) {
+      cue(ws, "what's the difference between select related and prefetch related", 1);
+      ws.snippet("interviewer", "okay why", true, 2);
+      label = ws.next("followup").getJsonObject("followUp").getString("label");
+      ws.sync();
+    }
+    // written beside the utterance on the store's worker: it may land a moment after the ack
+    JsonObject totals = null;
+    for (int i = 0; i < 50; i++) {
+      totals = server.call("GET", "/api/sessions/" + session + "/summary", token, (String) null).json()
+          .getJsonObject("totals");
+      if (totals.getInteger("followUps") > 0) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertEquals(1, totals.getInteger("followUps"), totals.encode());
+    assertEquals(1, totals.getInteger("questionsAsked"), "a follow-up is not a question of its own");
+    JsonObject follow = server.call("GET", "/api/sessions/" + session + "/transcript", token, (String) null).json()
+        .getJsonArray("items").stream().map(JsonObject.class::cast).filter(i -> "followup".equals(i.getString("kind")))
+        .findFirst().orElseThrow();
+    assertEquals("orm-select-vs-prefetch", follow.getString("cardId"));
+    assertEquals(label, follow.getString("question"));
+    assertEquals("okay why", follow.getString("heard"));
+    String md = server.call("GET", "/api/sessions/" + session + "/transcript?format=md", token, (String) null).body();
+    assertTrue(md.contains("> Follow-up: " + label + " (on card orm\\-select\\-vs\\-prefetch)"), md); // ids escaped too
+    assertEquals(1, md.split("> Cue card: ", -1).length - 1, md);
+  }
+
+  @Test
   void aListedFollowUpPointsAtTheCardThatAnswersIt() {
     try (WsClient ws = WsClient.connect(server, token, session)) {
       cue(ws, "what's the difference between select related and prefetch related", 1);

@@ -126,6 +126,8 @@ class WebClientsBrowserTest {
         wait.until(d -> d.findElements(By.cssSelector(".answers li.answer")).size() == 3);
         assertTrue(candidate.findElement(By.cssSelector(".answers")).getText().contains("Partner: 4/5 — name the retry strategy"));
         assertTrue(candidate.findElement(By.cssSelector(".timeline")).getText().contains("Note: good structure"));
+        // the follow-up is kept in the timeline as one, on its card
+        assertTrue(candidate.findElement(By.cssSelector(".timeline li.followup")).getText().startsWith("Follow-up: "));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart svg rect")));
         candidate.findElement(By.id("search")).sendKeys("redis", Keys.ENTER);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"), "celery worker with redis"));
