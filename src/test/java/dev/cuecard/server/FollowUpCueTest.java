@@ -75,6 +75,15 @@ class FollowUpCueTest extends SessionTestBase {
     String md = server.call("GET", "/api/sessions/" + session + "/transcript?format=md", token, (String) null).body();
     assertTrue(md.contains("> Follow-up: " + label + " (on card orm\\-select\\-vs\\-prefetch)"), md); // ids escaped too
     assertEquals(1, md.split("> Cue card: ", -1).length - 1, md);
+
+    // after a restart the room comes back on the card itself, not on the follow-up's record
+    server.restart();
+    try (WsClient again = WsClient.open(server, token, session, "")) {
+      JsonObject cue = again.next("welcome").getJsonObject("cue");
+      assertEquals("orm-select-vs-prefetch", cue.getJsonObject("card").getString("id"));
+      assertEquals("what's the difference between select related and prefetch related", cue.getString("heard"));
+      assertTrue(!"followup".equals(cue.getString("source")), cue.encode());
+    }
   }
 
   @Test
