@@ -54,6 +54,10 @@ final class EvalCommand {
     if (file == null) {
       throw new UsageException("eval needs a FILE.jsonl");
     }
+    if (followUps && (blind || features)) {
+      throw new UsageException("eval: --followups measures follow-ups only; it does not take "
+          + (blind ? "--blind" : "--features"));
+    }
     Bank bank;
     try {
       bank = BankLoader.load(bundled, dirs);

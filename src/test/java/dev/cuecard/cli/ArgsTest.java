@@ -19,6 +19,8 @@ class ArgsTest {
       "eval x.jsonl --threshold | eval: --threshold needs a value",
       "loadgen --reworded -0.1 | loadgen: --reworded must be a number from 0 to 1, got '-0.1'",
       "eval /no/such/file.jsonl | cannot read /no/such/file.jsonl",
+      "eval x.jsonl --followups --blind | eval: --followups measures follow-ups only; it does not take --blind",
+      "eval x.jsonl --features --followups | eval: --followups measures follow-ups only; it does not take --features",
   })
   void badValuesAreNamed(String command, String message) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
