@@ -14,7 +14,6 @@ import dev.cuecard.store.Records;
 import dev.cuecard.store.DrillHistory;
 import dev.cuecard.store.MyAnswers;
 import dev.cuecard.store.Stories;
-import dev.cuecard.store.StoreUnavailableException;
 import dev.cuecard.store.Transcripts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -34,7 +33,7 @@ import java.util.Map;
  * participant, and the current cue card. It runs on one event-loop context and is reached only
  * through its event-bus address, so its state needs no locks. Snippets flow in; cues and interim
  * echoes are published to the session address at once; final snippets are stored, then echoed and
- * acked, and only the store's answer makes an ack.
+ * acked, and only the store's answer makes an ack ({@link RoomWrites}).
  */
 final class Room {
   static final String OP = "op";
@@ -44,7 +43,7 @@ final class Room {
   private final String sessionId;
   private final Vertx vertx;
   private final EventBus bus;
-  private final Transcripts transcripts;
+  private final RoomWrites writes;
   private final Coaching coaching;
   private final RoomCoach coach;
   private final RoomCues cues;
@@ -64,8 +63,6 @@ final class Room {
   /** What the store held when the room was opened; taken up by {@link #start}. */
   private Restored restored;
   private long disposeTimer = -1;
-  /** The room's latest final write; the next one starts when it has completed. */
-  private Future<Boolean> lastWrite = Future.succeededFuture();
   private boolean disposed;
 
   /** What every room shares. */
@@ -88,7 +85,7 @@ final class Room {
     this.sessionId = sessionId;
     this.vertx = d.vertx();
     this.bus = vertx.eventBus();
-    this.transcripts = d.transcripts();
+    this.writes = new RoomWrites(sessionId, d.transcripts(), this::publish);
     this.coaching = d.coaching();
     this.metrics = d.metrics();
     this.processed = new HashMap<>(state.lastSeq());
@@ -224,7 +221,7 @@ final class Room {
       // a re-send after a reconnect or a failed write, or a late arrival: stored (or found stored), never
       // matched or coached twice; a stale interim is dropped
       if (s.isFinal()) {
-        storeFinal(msg, participant, role, s.speaker(), s.text(), s.seq(), s.ts(), now, null);
+        writes.storeFinal(msg, participant, role, s.speaker(), s.text(), s.seq(), s.ts(), now, null);
       } else {
         msg.reply(null);
       }
@@ -235,7 +232,8 @@ final class Room {
     if (s.isFinal()) {
       processed.put(participant, s.seq());
     } else {
-      publish(transcript(participant, role, s.speaker(), s.text(), false, s.seq(), s.ts(), now, echoOf));
+      publish(RoomWrites.transcript(sessionId, participant, role, s.speaker(), s.text(), false, s.seq(), s.ts(), now,
+          echoOf));
     }
     if (echoOf == null) { // the other speaker's words heard again are neither matched nor coached
       if (s.speaker() == Speaker.INTERVIEWER) {
@@ -249,7 +247,7 @@ final class Room {
       }
     }
     if (s.isFinal()) {
-      storeFinal(msg, participant, role, s.speaker(), s.text(), s.seq(), s.ts(), now, echoOf);
+      writes.storeFinal(msg, participant, role, s.speaker(), s.text(), s.seq(), s.ts(), now, echoOf);
     } else {
       msg.reply(null);
     }
@@ -265,33 +263,6 @@ final class Room {
         + " participant sent was " + last + ", so the next may be at most " + (last + SEQ_WINDOW)
         + " (number snippets one after another)").put("seq", seq));
     return false;
-  }
-
-  /**
-   * Stores a final utterance and answers for it from the store's own result: {@code ack} once it is
-   * stored ({@code duplicate} when the store already held that seq), {@code store_failed} when the
-   * write failed. Its transcript echo goes out when it is first stored, so what every participant
-   * sees as said is what the session's record holds. A room's writes run one after another (on
-   * PostgreSQL the pool would otherwise run them side by side), so echoes and acks keep the order
-   * in which the snippets arrived. {@code echoOf} names the other speaker when this is their words
-   * heard again ({@link CrossTalk}); a late re-send is stored as it came, unjudged.
-   */
-  private void storeFinal(Message<JsonObject> msg, String participant, String role, Speaker speaker, String text,
-                          long seq, Long ts, long now, Speaker echoOf) {
-    String echo = echoOf == null ? null : echoOf.wire();
-    Future<Boolean> stored = lastWrite.transform(previous -> transcripts.addUtterance(
-        new Records.Utterance(sessionId, participant, seq, speaker.wire(), text, ts, now, echo)));
-    lastWrite = stored;
-    stored
-        .onSuccess(inserted -> {
-          if (inserted) {
-            publish(transcript(participant, role, speaker, text, true, seq, ts, now, echoOf));
-          }
-          msg.reply(Messages.ack(seq, !inserted));
-        })
-        .onFailure(e -> msg.reply(Messages.error(ErrorCode.STORE_FAILED, "could not store " + speaker.wire()
-            + " speech seq " + seq + (e instanceof StoreUnavailableException ? " (" + e.getMessage() + ")" : "")
-            + "; send it again with the same seq").put("seq", seq)));
   }
 
   /** Asks the session owner's next drill card ({@link RoomOwn#nextDrill}) exactly as an {@code ask} of it. */
@@ -325,7 +296,8 @@ final class Room {
       coach.interviewerSaid(card.question(), true, now);
       cues.ask(card, now);
     }
-    storeFinal(msg, participant, body.getString("role"), Speaker.INTERVIEWER, card.question(), seq, now, now, null);
+    writes.storeFinal(msg, participant, body.getString("role"), Speaker.INTERVIEWER, card.question(), seq, now, now,
+        null);
   }
 
   private void rate(Message<JsonObject> msg, JsonObject body) {
@@ -364,23 +336,6 @@ final class Room {
         .onFailure(e -> msg.reply(e instanceof LimitReachedException
             ? Messages.error(ErrorCode.LIMIT_REACHED, e.getMessage())
             : Messages.error(ErrorCode.STORE_FAILED, failure)));
-  }
-
-  /** The echo every participant gets of what was said. */
-  private JsonObject transcript(String participant, String role, Speaker speaker, String text, boolean isFinal,
-                                long seq, Long ts, long at, Speaker echoOf) {
-    JsonObject m = new JsonObject()
-        .put("type", "transcript")
-        .put("sessionId", sessionId)
-        .put("participantId", participant)
-        .put("role", role)
-        .put("speaker", speaker.wire())
-        .put("text", text)
-        .put("final", isFinal)
-        .put("seq", seq)
-        .put("ts", ts)
-        .put("at", at);
-    return echoOf == null ? m : m.put("echoOf", echoOf.wire());
   }
 
   private void deleted() {
