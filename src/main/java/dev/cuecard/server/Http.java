@@ -19,6 +19,14 @@ final class Http {
         .end(body instanceof JsonObject o ? o.encode() : io.vertx.core.json.Json.encode(body));
   }
 
+  /** A 200 whose body is {@code {key: [each item as JSON]}}: the shape of every list the API returns. */
+  static <T> void list(RoutingContext ctx, String key, java.util.Collection<T> items,
+                       java.util.function.Function<? super T, JsonObject> toJson) {
+    io.vertx.core.json.JsonArray arr = new io.vertx.core.json.JsonArray();
+    items.forEach(i -> arr.add(toJson.apply(i)));
+    json(ctx, 200, new JsonObject().put(key, arr));
+  }
+
   static void error(RoutingContext ctx, int status, String code, String message) {
     if (ctx.response().ended()) {
       return;

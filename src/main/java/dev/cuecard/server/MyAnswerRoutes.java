@@ -2,8 +2,6 @@ package dev.cuecard.server;
 
 import dev.cuecard.story.MyAnswer;
 import dev.cuecard.story.StoryForm;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -26,11 +24,9 @@ final class MyAnswerRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    s.myAnswers().list(Http.principal(ctx).userId()).onSuccess(list -> {
-      JsonArray arr = new JsonArray();
-      list.forEach(a -> arr.add(a.toJson()));
-      Http.json(ctx, 200, new JsonObject().put("answers", arr));
-    }).onFailure(ctx::fail);
+    s.myAnswers().list(Http.principal(ctx).userId())
+        .onSuccess(list -> Http.list(ctx, "answers", list, a -> a.toJson()))
+        .onFailure(ctx::fail);
   }
 
   private void get(RoutingContext ctx) {

@@ -42,11 +42,9 @@ final class OwnBankRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    s.userBanks().list(user(ctx)).onSuccess(banks -> {
-      JsonArray arr = new JsonArray();
-      banks.forEach(b -> arr.add(summary(b.body()).put("updatedAt", b.updatedAt())));
-      Http.json(ctx, 200, new JsonObject().put("banks", arr));
-    }).onFailure(ctx::fail);
+    s.userBanks().list(user(ctx))
+        .onSuccess(banks -> Http.list(ctx, "banks", banks, b -> summary(b.body()).put("updatedAt", b.updatedAt())))
+        .onFailure(ctx::fail);
   }
 
   private void create(RoutingContext ctx) {

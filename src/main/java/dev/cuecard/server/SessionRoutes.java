@@ -5,7 +5,6 @@ import dev.cuecard.config.ConfigKey;
 import dev.cuecard.store.Records.Participant;
 import dev.cuecard.session.Addresses;
 import dev.cuecard.store.Invites;
-import dev.cuecard.store.Transcripts;
 import dev.cuecard.store.Records.Session;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -62,11 +61,7 @@ final class SessionRoutes {
 
   private void list(RoutingContext ctx) {
     s.sessions().byOwner(Http.principal(ctx).userId())
-        .onSuccess(list -> {
-          JsonArray arr = new JsonArray();
-          list.forEach(x -> arr.add(json(x)));
-          Http.json(ctx, 200, new JsonObject().put("sessions", arr));
-        })
+        .onSuccess(list -> Http.list(ctx, "sessions", list, SessionRoutes::json))
         .onFailure(ctx::fail);
   }
 
@@ -155,13 +150,10 @@ final class SessionRoutes {
 
   private void listInvites(RoutingContext ctx) {
     owned(ctx).compose(session -> s.invites().bySession(session.id())).onSuccess(list -> {
-      JsonArray arr = new JsonArray();
       long now = System.currentTimeMillis();
-      for (Invites.Invite i : list) {
-        arr.add(new JsonObject().put("id", i.id()).put("role", i.role()).put("createdAt", i.createdAt())
-            .put("expiresAt", i.expiresAt()).put("revoked", i.revokedAt() != null).put("usable", i.usable(now)));
-      }
-      Http.json(ctx, 200, new JsonObject().put("invites", arr));
+      Http.list(ctx, "invites", list, i -> new JsonObject().put("id", i.id()).put("role", i.role())
+          .put("createdAt", i.createdAt()).put("expiresAt", i.expiresAt()).put("revoked", i.revokedAt() != null)
+          .put("usable", i.usable(now)));
     }).onFailure(ctx::fail);
   }
 
@@ -185,14 +177,10 @@ final class SessionRoutes {
     if (q == null || q.isBlank() || q.length() > 200) {
       throw ApiException.badRequest("q must be 1 to 200 characters");
     }
-    s.transcripts().search(Http.principal(ctx).userId(), q.strip(), 100).onSuccess(hits -> {
-      JsonArray arr = new JsonArray();
-      for (Transcripts.Hit h : hits) {
-        arr.add(new JsonObject().put("sessionId", h.sessionId()).put("title", h.title()).put("speaker", h.speaker())
-            .put("text", h.text()).put("at", h.at()));
-      }
-      Http.json(ctx, 200, new JsonObject().put("results", arr));
-    }).onFailure(ctx::fail);
+    s.transcripts().search(Http.principal(ctx).userId(), q.strip(), 100)
+        .onSuccess(hits -> Http.list(ctx, "results", hits, h -> new JsonObject().put("sessionId", h.sessionId())
+            .put("title", h.title()).put("speaker", h.speaker()).put("text", h.text()).put("at", h.at())))
+        .onFailure(ctx::fail);
   }
 
   /** The session if it exists and belongs to the caller; 404 or 403 otherwise. */

@@ -33,11 +33,9 @@ final class StoryRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    s.stories().list(Http.principal(ctx).userId()).onSuccess(list -> {
-      JsonArray arr = new JsonArray();
-      list.forEach(st -> arr.add(st.toJson()));
-      Http.json(ctx, 200, new JsonObject().put("stories", arr));
-    }).onFailure(ctx::fail);
+    s.stories().list(Http.principal(ctx).userId())
+        .onSuccess(list -> Http.list(ctx, "stories", list, st -> st.toJson()))
+        .onFailure(ctx::fail);
   }
 
   private void create(RoutingContext ctx) {
