@@ -169,8 +169,11 @@ public final class Cues {
 
   /** The cheap half, on the event loop. {@code onScreen} is the card up now (or null). */
   public Decision inline(String text, boolean isFinal, Card onScreen, Trend trend) {
-    boolean question = QuestionDetector.isQuestion(text); // once per snippet: this runs on every interim one
-    Optional<FollowUps.FollowUp> follow = FollowUps.resolve(text, question, onScreen, lexical);
+    double certainty = QuestionDetector.certainty(text); // once per snippet: this runs on every interim one
+    boolean question = certainty > 0;
+    // a problem stated ("yes, teams get that wrong") is no follow-up: it may only bring a card of its own
+    Optional<FollowUps.FollowUp> follow = FollowUps.resolve(text, certainty > QuestionDetector.PROBLEM_STATED,
+        onScreen, lexical);
     if (follow.isPresent() || !question) {
       if (isFinal) {
         trend.reset();

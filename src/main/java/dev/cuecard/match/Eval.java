@@ -212,7 +212,8 @@ public final class Eval {
       boolean card = d.kind() == Cues.Kind.CARD;
       if (l.positive()) {
         positives++;
-        if (QuestionDetector.isQuestion(l.text())) {
+        // a problem stated as a fact counts as a question when a card answers it (it never gets a fallback)
+        if (QuestionDetector.asks(l.text()) || card) {
           detected++;
           if (card || d.kind() == Cues.Kind.FALLBACK) {
             detectedCued++;

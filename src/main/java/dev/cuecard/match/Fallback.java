@@ -63,7 +63,7 @@ public final class Fallback {
   /** Whether a detected question deserves a fallback cue: not small talk, and with something to answer about. */
   public static boolean deserves(String heard) {
     String t = heard.toLowerCase(Locale.ROOT).replace('’', '\'');
-    return QuestionDetector.isQuestion(heard) && !SMALL_TALK.matcher(t).find()
+    return QuestionDetector.asks(heard) && !SMALL_TALK.matcher(t).find()
         && TextAnalysis.terms(heard).size() >= MIN_TERMS;
   }
 

@@ -148,7 +148,7 @@ public final class FollowUps {
    * a story prompt, or too long to be one).
    */
   public static Optional<FollowUp> resolve(String heard, Card onScreen, Matcher lexical) {
-    return resolve(heard, QuestionDetector.isQuestion(heard), onScreen, lexical);
+    return resolve(heard, QuestionDetector.asks(heard), onScreen, lexical);
   }
 
   /** {@link #resolve(String, Card, Matcher)} for a caller that has already asked the question detector. */

@@ -71,16 +71,28 @@ public final class QuestionDetector {
   public static final double OPENING = 1.0;
   /** Certainty of a question found by an interrogative clause inside the sentence. */
   public static final double CLAUSE_INSIDE = 0.75;
-  /** Certainty of a short spoken comparison, a trailing "why" or a problem stated in the present tense. */
+  /** Certainty of a short spoken comparison or a trailing "why". */
   public static final double WEAK = 0.5;
+  /**
+   * Certainty of a problem stated in the present tense: it asks about the problem when a card
+   * answers it surely, and is otherwise a remark ("sorry, my connection keeps dropping"): no
+   * fallback, no follow-up ({@link #asks}).
+   */
+  public static final double PROBLEM_STATED = 0.25;
 
+  /** Whether the text may ask for a card: a question, or a problem stated that a card may answer. */
   public static boolean isQuestion(String text) {
     return certainty(text) > 0;
   }
 
+  /** Whether the text asks something outright: a question that gets a fallback or a follow-up when no card is sure. */
+  public static boolean asks(String text) {
+    return certainty(text) > PROBLEM_STATED;
+  }
+
   /**
    * How surely the text asks something: {@link #OPENING}, {@link #CLAUSE_INSIDE}, {@link #WEAK},
-   * or 0 for a statement. The cue decision asks less of a card's score when this is high.
+   * {@link #PROBLEM_STATED}, or 0 for a statement. The cue decision asks less of a card's score when this is high.
    */
   public static double certainty(String text) {
     if (text == null || text.isBlank()) {
@@ -110,6 +122,6 @@ public final class QuestionDetector {
     if (n >= 3 && TRAILING.contains(words[n - 1])) {
       return WEAK;
     }
-    return n >= 5 && PROBLEM.matcher(t).find() && !PAST.matcher(t).find() ? WEAK : 0;
+    return n >= 5 && PROBLEM.matcher(t).find() && !PAST.matcher(t).find() ? PROBLEM_STATED : 0;
   }
 }

@@ -57,6 +57,27 @@ class CuesTest {
   }
 
   @Test
+  void aProblemStatedBringsACardOnlyWhenOneIsSure() {
+    Cues.Trend trend = new Cues.Trend();
+    // put to the candidate, and the words name their card: shown as a question would be
+    Cues.Decision d = lexicalOnly.inline("the celery queue keeps growing and tasks are not getting processed", true,
+        null, trend);
+    assertTrue(d.kind() == Cues.Kind.CARD || d.kind() == Cues.Kind.LATER, d.toString());
+    // a remark about a problem is never a fallback, and never a follow-up to the card on screen
+    Card onScreen = matcher.bank().get("orm-n-plus-one");
+    for (String remark : List.of("that's fine there's nothing wrong with that answer",
+        "my connection keeps dropping sorry about that", "yes a lot of teams get that wrong in practice")) {
+      assertTrue(QuestionDetector.isQuestion(remark) && !QuestionDetector.asks(remark), remark);
+      assertTrue(!Fallback.deserves(remark), remark);
+      Cues.Decision r = lexicalOnly.inline(remark, true, onScreen, new Cues.Trend());
+      assertTrue(r.kind() != Cues.Kind.FOLLOW_UP, remark + " -> " + r);
+      if (r.kind() == Cues.Kind.LATER) {
+        assertEquals(Cues.Kind.NONE, lexicalOnly.offLoop(remark, onScreen).kind(), remark);
+      }
+    }
+  }
+
+  @Test
   void theSameCardAskedAgainIsAFollowUpNotANewCue() {
     Card onScreen = matcher.bank().get("py-decorators");
     Cues.Decision d = lexicalOnly.inline("so what exactly is a decorator in python", true, onScreen, new Cues.Trend());
