@@ -172,8 +172,7 @@ public final class Cues {
     double certainty = QuestionDetector.certainty(text); // once per snippet: this runs on every interim one
     boolean question = certainty > 0;
     // a problem stated ("yes, teams get that wrong") is no follow-up: it may only bring a card of its own
-    Optional<FollowUps.FollowUp> follow = FollowUps.resolve(text, certainty > QuestionDetector.PROBLEM_STATED,
-        onScreen, lexical);
+    Optional<FollowUps.FollowUp> follow = FollowUps.resolve(text, QuestionDetector.asks(certainty), onScreen, lexical);
     if (follow.isPresent() || !question) {
       if (isFinal) {
         trend.reset();

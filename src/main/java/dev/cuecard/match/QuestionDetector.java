@@ -87,7 +87,12 @@ public final class QuestionDetector {
 
   /** Whether the text asks something outright: a question that gets a fallback or a follow-up when no card is sure. */
   public static boolean asks(String text) {
-    return certainty(text) > PROBLEM_STATED;
+    return asks(certainty(text));
+  }
+
+  /** {@link #asks(String)} for a caller that already has the text's {@link #certainty}. */
+  public static boolean asks(double certainty) {
+    return certainty > PROBLEM_STATED;
   }
 
   /**
