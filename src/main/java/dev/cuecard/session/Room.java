@@ -232,8 +232,7 @@ final class Room {
     if (s.isFinal()) {
       processed.put(participant, s.seq());
     } else {
-      publish(RoomWrites.transcript(sessionId, participant, role, s.speaker(), s.text(), false, s.seq(), s.ts(), now,
-          echoOf));
+      publish(writes.transcript(participant, role, s.speaker(), s.text(), false, s.seq(), s.ts(), now, echoOf));
     }
     if (echoOf == null) { // the other speaker's words heard again are neither matched nor coached
       if (s.speaker() == Speaker.INTERVIEWER) {

@@ -47,7 +47,7 @@ final class RoomWrites {
     stored
         .onSuccess(inserted -> {
           if (inserted) {
-            publish.accept(transcript(sessionId, participant, role, speaker, text, true, seq, ts, now, echoOf));
+            publish.accept(transcript(participant, role, speaker, text, true, seq, ts, now, echoOf));
           }
           msg.reply(Messages.ack(seq, !inserted));
         })
@@ -57,8 +57,8 @@ final class RoomWrites {
   }
 
   /** The echo every participant gets of what was said. */
-  static JsonObject transcript(String sessionId, String participant, String role, Speaker speaker, String text,
-                               boolean isFinal, long seq, Long ts, long at, Speaker echoOf) {
+  JsonObject transcript(String participant, String role, Speaker speaker, String text, boolean isFinal, long seq,
+                        Long ts, long at, Speaker echoOf) {
     JsonObject m = new JsonObject()
         .put("type", "transcript")
         .put("sessionId", sessionId)
