@@ -2,10 +2,6 @@ package dev.cuecard.match;
 
 import dev.cuecard.bank.Card;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -78,8 +74,9 @@ public final class SemanticIndex {
     return m;
   }
 
+  /** The text's unit vector, its recogniser spellings written out first ({@link SpokenForms}). Blocking. */
   static float[] embed(String text) {
-    return model().vector(text);
+    return model().vector(SpokenForms.written(text));
   }
 
   /** Embeds every card's question and aliases (seconds for a few hundred cards). Blocking. */
@@ -101,24 +98,12 @@ public final class SemanticIndex {
         owner[row++] = i;
       }
     }
-    List<String> talk = smallTalkPhrasings();
+    List<String> talk = RuleFiles.lines("match/small-talk.txt");
     float[] smallTalk = new float[talk.size() * DIM];
     for (int i = 0; i < talk.size(); i++) {
       System.arraycopy(embed(talk.get(i)), 0, smallTalk, i * DIM, DIM);
     }
     return new SemanticIndex(lexical, vectors, owner, smallTalk);
-  }
-
-  private static List<String> smallTalkPhrasings() {
-    try (InputStream in = SemanticIndex.class.getResourceAsStream("/match/small-talk.txt")) {
-      if (in == null) {
-        throw new IllegalStateException("match/small-talk.txt is missing from the classpath");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-          .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   public Matcher lexical() {
