@@ -149,22 +149,12 @@ public final class Cues {
   }
 
   /**
-   * One of the user's own cards ({@code own}: their matcher, or null) for a question, when it is
-   * as sure as an inline lexical card (a final at {@link #LEXICAL_SURE}, an interim snippet at the
-   * interim rule's score) and no card of the server's bank scores higher. Own cards are matched
-   * lexically only. On the event loop (a few hundred cards at most).
+   * One of the owner's own cards ({@code own}, or null) for a snippet, when its words alone are as
+   * sure as an inline card and no card of the server's bank scores higher ({@link OwnCues#inline}).
+   * On the event loop.
    */
-  public Optional<Match> ownCard(Matcher own, String text, boolean isFinal) {
-    if (own == null || !QuestionDetector.isQuestion(text)) {
-      return Optional.empty();
-    }
-    List<Match> top = isFinal ? own.top(text, 1) : own.topInterim(text, 1);
-    double need = isFinal ? LEXICAL_SURE : Math.min(1.0, own.threshold() + Matcher.INTERIM_EXTRA);
-    if (top.isEmpty() || top.get(0).score() < need) {
-      return Optional.empty();
-    }
-    List<Match> shared = lexical.top(text, 1);
-    return shared.isEmpty() || shared.get(0).score() <= top.get(0).score() ? Optional.of(top.get(0)) : Optional.empty();
+  public Optional<Match> ownCard(OwnCues own, String text, boolean isFinal) {
+    return own == null ? Optional.empty() : own.inline(lexical, text, isFinal);
   }
 
   /** The cheap half, on the event loop. {@code onScreen} is the card up now (or null). */
@@ -250,6 +240,39 @@ public final class Cues {
     boolean onItsTopic = onScreen != null && (m.card().id().equals(onScreen.id())
         || m.score() < LEXICAL_SURE && FollowUps.touches(text, onScreen, lexical));
     return onItsTopic ? Decision.NONE : d.get();
+  }
+
+  /**
+   * {@link #offLoop} in a session whose owner has cards of their own ({@code own}, or null): one of
+   * theirs comes up instead when their own index is as sure of it ({@link OwnCues#over}). Blocking;
+   * the question is embedded once for both indexes.
+   */
+  public Decision offLoop(String text, Card onScreen, OwnCues own) {
+    return withOwn(offLoop(text, onScreen), own, text, onScreen, false);
+  }
+
+  /** {@link #speculate} with the owner's own cards, as {@link #offLoop(String, Card, OwnCues)}. Blocking. */
+  public Decision speculate(String text, Card onScreen, OwnCues own) {
+    return withOwn(speculate(text, onScreen), own, text, onScreen, true);
+  }
+
+  /**
+   * {@link #decideNow} with the owner's own cards: empty unless both indexes ranked these words at
+   * the pause. Non-blocking.
+   */
+  public Optional<Decision> decideNow(String text, Card onScreen, OwnCues own) {
+    Optional<Decision> shared = decideNow(text, onScreen);
+    if (shared.isEmpty() || own == null || !own.byMeaning()) {
+      return shared;
+    }
+    return own.remembered(text) ? Optional.of(withOwn(shared.get(), own, text, onScreen, false)) : Optional.empty();
+  }
+
+  private Decision withOwn(Decision shared, OwnCues own, String text, Card onScreen, boolean atPause) {
+    if (own == null) {
+      return shared;
+    }
+    return own.over(shared, semantic == null ? null : semantic.remembered(text), text, onScreen, atPause, lexical);
   }
 
   /** Words a question does not end on: a snippet ending with one was cut off mid-phrase. */

@@ -79,8 +79,53 @@ public final class SemanticIndex {
     return model().vector(SpokenForms.written(text));
   }
 
+  static final int HEARD = 256;
+  /**
+   * The last {@link #HEARD} snippets' vectors, least recently used first: a user's own cards rank
+   * the same words as the server's bank right after it ({@link #besides}), without a second embedding.
+   */
+  private static final Map<String, float[]> heard = new LinkedHashMap<>(HEARD * 2, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+      return size() > HEARD;
+    }
+  };
+
+  /** A snippet's vector, embedded unless the same words were embedded lately. Blocking. */
+  private static float[] heardVector(String text) {
+    float[] q;
+    synchronized (heard) {
+      q = heard.get(text);
+    }
+    if (q == null) {
+      q = embed(text);
+      synchronized (heard) {
+        heard.put(text, q);
+      }
+    }
+    return q;
+  }
+
   /** Embeds every card's question and aliases (seconds for a few hundred cards). Blocking. */
   public static SemanticIndex build(Matcher lexical) {
+    List<String> talk = RuleFiles.lines("match/small-talk.txt");
+    float[] smallTalk = new float[talk.size() * DIM];
+    for (int i = 0; i < talk.size(); i++) {
+      System.arraycopy(embed(talk.get(i)), 0, smallTalk, i * DIM, DIM);
+    }
+    return build(lexical, smallTalk);
+  }
+
+  /**
+   * An index of a user's own cards ({@code lexical}: their matcher), next to the server's
+   * {@code shared} one, whose small-talk phrasings it reuses: a few hundred milliseconds for a few
+   * dozen cards. Blocking.
+   */
+  public static SemanticIndex besides(Matcher lexical, SemanticIndex shared) {
+    return build(lexical, shared.smallTalk);
+  }
+
+  private static SemanticIndex build(Matcher lexical, float[] smallTalk) {
     List<Card> cards = lexical.bank().cards();
     int rows = 0;
     for (Card c : cards) {
@@ -98,16 +143,16 @@ public final class SemanticIndex {
         owner[row++] = i;
       }
     }
-    List<String> talk = RuleFiles.lines("match/small-talk.txt");
-    float[] smallTalk = new float[talk.size() * DIM];
-    for (int i = 0; i < talk.size(); i++) {
-      System.arraycopy(embed(talk.get(i)), 0, smallTalk, i * DIM, DIM);
-    }
     return new SemanticIndex(lexical, vectors, owner, smallTalk);
   }
 
   public Matcher lexical() {
     return lexical;
+  }
+
+  /** How many phrasings (questions and aliases) it holds a vector of: 1.5 KiB each. */
+  public int phrasings() {
+    return owner.length;
   }
 
   /** The best card by fused score, if it reaches the matcher's threshold (no question check here). Blocking. */
@@ -154,7 +199,7 @@ public final class SemanticIndex {
   }
 
   private Ranking rank(String text, int limit) {
-    float[] q = embed(text);
+    float[] q = heardVector(text);
     double talk = -1;
     for (int row = 0; row < smallTalk.length / DIM; row++) {
       talk = Math.max(talk, dot(q, smallTalk, row * DIM));
@@ -199,6 +244,9 @@ public final class SemanticIndex {
   void forgetRecent() {
     synchronized (ranked) {
       ranked.clear();
+    }
+    synchronized (heard) {
+      heard.clear();
     }
   }
 

@@ -40,6 +40,7 @@ public final class Metrics implements AutoCloseable {
   private final Timer matchLatency;
   private final Timer semanticLatency;
   private final Timer loopDelay;
+  private final Timer ownEmbedding;
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final long startedAt = System.currentTimeMillis();
   /** The meters this instance made, removed on close so a server started again on the same Vert.x starts afresh. */
@@ -68,6 +69,10 @@ public final class Metrics implements AutoCloseable {
         .description("How late a 100 ms timer fires on the HTTP event loops: work queued ahead of it")
         .serviceLevelObjectives(millis(1), millis(5), millis(10), millis(50), millis(100), millis(500), millis(1000))
         .distributionStatisticExpiry(Duration.ofMinutes(1))
+        .register(registry));
+    ownEmbedding = own(Timer.builder("cuecard.own.cards.embedding")
+        .description("Time to embed one user's own cards so they match by meaning (once per user and edit)")
+        .serviceLevelObjectives(millis(100), millis(500), millis(1000), millis(5000), millis(20000))
         .register(registry));
     own(Gauge.builder("cuecard.jvm.heap.used", () -> ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed())
         .description("JVM heap in use").baseUnit("bytes").register(registry));
@@ -142,6 +147,10 @@ public final class Metrics implements AutoCloseable {
 
   public void semanticLatencyNanos(long nanos) {
     semanticLatency.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  public void ownCardsEmbeddedNanos(long nanos) {
+    ownEmbedding.record(nanos, TimeUnit.NANOSECONDS);
   }
 
   public void eventLoopDelayNanos(long nanos) {

@@ -122,7 +122,7 @@ public final class CuecardServer {
     Stories stories = new Stories(db);
     MyAnswers myAnswers = new MyAnswers(db);
     UserBanks userBanks = new UserBanks(db);
-    OwnCards ownCards = new OwnCards(vertx, userBanks, bank);
+    OwnCards ownCards = new OwnCards(vertx, userBanks, bank, metrics);
     DrillHistory drillHistory = new DrillHistory(db);
     Rooms rooms = new Rooms(vertx, bank, transcripts, coaching, stories, myAnswers, ownCards, drillHistory, metrics,
         config.integer(ConfigKey.ROOM_GRACE_SECONDS) * 1000L, config.integer(ConfigKey.COACH_ANSWER_SECONDS) * 1000L,

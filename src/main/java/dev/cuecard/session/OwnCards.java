@@ -4,37 +4,66 @@ import dev.cuecard.bank.Bank;
 import dev.cuecard.bank.OwnBanks;
 import dev.cuecard.match.LiveBank;
 import dev.cuecard.match.Matcher;
+import dev.cuecard.match.OwnCues;
+import dev.cuecard.match.SemanticIndex;
+import dev.cuecard.metrics.Metrics;
 import dev.cuecard.store.UserBanks;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Each user's own cards as a small matcher of their own, next to the shared one: built on a
  * worker from the store when first needed (milliseconds for a few hundred cards) and dropped when
  * the user edits a bank, on every node (an event-bus message), so the next snippet of any of their
- * sessions matches the new cards and nobody else's sessions ever see them.
+ * sessions matches the new cards and nobody else's sessions ever see them. When the model runs,
+ * their cards are then also embedded, on one thread of their own (a few hundred milliseconds for a
+ * few dozen cards), so that they take part in the semantic path; until then they match by words.
  */
 public final class OwnCards {
   /** Published when a user's banks changed; body: the user id. */
   public static final String CHANGED = "cuecard.ownbanks.changed";
-  /** Matchers kept at most; past it they are all dropped and rebuilt as needed (milliseconds each). */
+  /** Users' cards kept at most; past it they are all dropped and rebuilt as needed (milliseconds each). */
   static final int KEPT = 2_000;
+  /**
+   * Phrasings embedded for all users together at most (1.5 KiB each: about 150 MiB); past it every
+   * user's cards are dropped and rebuilt as needed, as past {@link #KEPT}.
+   */
+  static final int EMBEDDED_MAX = 100_000;
+
+  /** One user's cards: the matcher at once, the index by meaning when it has been built. */
+  private static final class Built {
+    final Matcher lexical;
+    volatile SemanticIndex semantic;
+    final AtomicBoolean embedding = new AtomicBoolean();
+
+    Built(Matcher lexical) {
+      this.lexical = lexical;
+    }
+  }
 
   private final Vertx vertx;
   private final UserBanks store;
   private final LiveBank shared;
-  private final Map<String, Future<Matcher>> built = new ConcurrentHashMap<>();
+  private final Metrics metrics;
+  /** One thread: users' cards are embedded one user at a time, never on every core at once. */
+  private final WorkerExecutor embedder;
+  private final Map<String, Future<Built>> built = new ConcurrentHashMap<>();
   /** This instance, so that it skips its own change messages (it rebuilt already). */
   private final String self = java.util.UUID.randomUUID().toString();
   private final io.vertx.core.eventbus.MessageConsumer<String> changes;
 
-  public OwnCards(Vertx vertx, UserBanks store, LiveBank shared) {
+  public OwnCards(Vertx vertx, UserBanks store, LiveBank shared, Metrics metrics) {
     this.vertx = vertx;
+    this.metrics = metrics;
     this.store = store;
     this.shared = shared;
+    this.embedder = vertx.createSharedWorkerExecutor("cuecard-own-embeddings", 1);
     changes = vertx.eventBus().<String>consumer(CHANGED, m -> {
       if (!self.equals(m.headers().get("from")) && built.remove(m.body()) != null) {
         matcher(m.body()); // it was in use here: rebuild now rather than on the next snippet
@@ -45,29 +74,65 @@ public final class OwnCards {
   /** Stops listening for changes and forgets every matcher (the server is stopping). */
   public Future<Void> close() {
     built.clear();
-    return changes.unregister();
+    return changes.unregister().andThen(r -> embedder.close());
   }
 
   /** The user's matcher (null: no cards of their own), built if it is not yet. */
   public Future<Matcher> matcher(String userId) {
+    return entry(userId).map(b -> b == null ? null : b.lexical);
+  }
+
+  private Future<Built> entry(String userId) {
     if (built.size() > KEPT) {
       built.clear(); // a bound on memory for a server with many users; the active ones rebuild at once
     }
     return built.computeIfAbsent(userId, id -> {
-      Future<Matcher> f = store.list(id).compose(banks -> banks.isEmpty() ? Future.succeededFuture(null)
+      Future<Built> f = store.list(id).compose(banks -> banks.isEmpty() ? Future.succeededFuture(null)
           : vertx.executeBlocking(() -> {
             Bank bank = OwnBanks.combine(banks.stream().map(UserBanks.Stored::body).toList(), shared.bank());
-            return bank.size() == 0 ? null : new Matcher(bank, shared.get().threshold());
+            return bank.size() == 0 ? null : new Built(new Matcher(bank, shared.get().threshold()));
           }, false));
       f.onFailure(e -> built.remove(id)); // the store failed: try again next time
       return f;
     });
   }
 
-  /** The user's matcher if it is built already, else null (and it is being built for the next snippet). */
-  public Matcher now(String userId) {
-    Future<Matcher> f = matcher(userId);
-    return f.succeeded() ? f.result() : null;
+  /**
+   * The user's cards if they are built already, else null (and they are being built for the next
+   * snippet); by words only until their index by meaning is built (started here, once the
+   * server's own index is ready).
+   */
+  public OwnCues now(String userId) {
+    Future<Built> f = entry(userId);
+    Built b = f.succeeded() ? f.result() : null;
+    if (b == null) {
+      return null;
+    }
+    Optional<SemanticIndex> server = shared.semantic();
+    if (b.semantic == null && server.isPresent() && b.embedding.compareAndSet(false, true)) {
+      embedder.executeBlocking(() -> {
+        long t0 = System.nanoTime();
+        SemanticIndex index = SemanticIndex.besides(b.lexical, server.get());
+        metrics.ownCardsEmbeddedNanos(System.nanoTime() - t0);
+        if (embedded() + index.phrasings() > EMBEDDED_MAX) {
+          built.clear(); // a bound on memory; the active users rebuild at once
+        }
+        return index;
+      }, false)
+          .onSuccess(index -> b.semantic = index)
+          .onFailure(e -> b.embedding.set(false));
+    }
+    return new OwnCues(b.lexical, b.semantic);
+  }
+
+  /** Phrasings embedded for the users' cards kept now. */
+  private long embedded() {
+    long n = 0;
+    for (Future<Built> f : built.values()) {
+      SemanticIndex index = f.succeeded() && f.result() != null ? f.result().semantic : null;
+      n += index == null ? 0 : index.phrasings();
+    }
+    return n;
   }
 
   /**
@@ -83,7 +148,8 @@ public final class OwnCards {
 
   /** A card of the user's own, if their matcher is built and has it. */
   public dev.cuecard.bank.Card card(String userId, String cardId) {
-    Matcher m = userId == null ? null : now(userId);
-    return m == null ? null : m.bank().get(cardId);
+    Future<Built> f = userId == null ? null : entry(userId);
+    Built b = f != null && f.succeeded() ? f.result() : null;
+    return b == null ? null : b.lexical.bank().get(cardId);
   }
 }

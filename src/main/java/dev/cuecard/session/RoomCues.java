@@ -6,6 +6,7 @@ import dev.cuecard.match.Fallback;
 import dev.cuecard.match.FollowUps;
 import dev.cuecard.match.LiveBank;
 import dev.cuecard.match.Match;
+import dev.cuecard.match.OwnCues;
 import dev.cuecard.metrics.Metrics;
 import dev.cuecard.store.Records;
 import dev.cuecard.store.Transcripts;
@@ -104,9 +105,9 @@ final class RoomCues {
     long t0 = System.nanoTime();
     cancelPause(); // the speaker goes on: the pause is not over this snippet
     Cues cues = new Cues(bank.get(), bank.semantic().orElse(null));
+    OwnCues yours = own.ownerId() == null ? null : ownCards.now(own.ownerId());
     Card onScreen = currentCardId == null ? null : card(currentCardId);
-    Optional<Match> mine = own.ownerId() == null ? Optional.empty()
-        : cues.ownCard(ownCards.now(own.ownerId()), text, isFinal);
+    Optional<Match> mine = cues.ownCard(yours, text, isFinal);
     if (mine.isPresent()) { // one of the owner's own cards, as sure as an inline card and above the server's
       if (isFinal) {
         trend.reset();
@@ -125,10 +126,10 @@ final class RoomCues {
     switch (d.kind()) {
       case CARD -> show(d.match(), text, isFinal, d.source(), now);
       case FOLLOW_UP -> followUp(d.followUp(), text, now);
-      case LATER -> later(cues, text, against, completes);
+      case LATER -> later(cues, yours, text, against, completes);
       case SPECULATE -> {
         if (speculation.on()) {
-          pauseTimer = vertx.setTimer(speculation.pauseMillis(), id -> speculate(cues, text, against));
+          pauseTimer = vertx.setTimer(speculation.pauseMillis(), id -> speculate(cues, yours, text, against));
         }
       }
       default -> questionVersion += isFinal ? 1 : 0;
@@ -141,7 +142,7 @@ final class RoomCues {
    * busy with enough speculation already). The final then completes the question rather than
    * following it up.
    */
-  private void speculate(Cues cues, String text, Card onScreen) {
+  private void speculate(Cues cues, OwnCues yours, String text, Card onScreen) {
     pauseTimer = -1;
     if (closed) {
       return;
@@ -151,7 +152,7 @@ final class RoomCues {
       return;
     }
     long version = questionVersion;
-    semanticWorkers.executeBlocking(() -> cues.speculate(text, onScreen), false)
+    semanticWorkers.executeBlocking(() -> cues.speculate(text, onScreen, yours), false)
         .onComplete(r -> speculation.done())
         .onSuccess(d -> {
           boolean card = d.kind() == Cues.Kind.CARD;
@@ -174,10 +175,10 @@ final class RoomCues {
    * The worker half of the decision, for a final question the inline half could not settle. When
    * the question's card already {@code landedEarly}, only another card replaces it.
    */
-  private void later(Cues cues, String text, Card onScreen, boolean landedEarly) {
+  private void later(Cues cues, OwnCues yours, String text, Card onScreen, boolean landedEarly) {
     long version = ++questionVersion;
     long t0 = System.nanoTime();
-    Optional<Cues.Decision> now = cues.decideNow(text, onScreen);
+    Optional<Cues.Decision> now = cues.decideNow(text, onScreen, yours);
     if (now.isPresent()) { // its words were ranked at the pause: no embedding to wait for
       metrics.semanticLatencyNanos(System.nanoTime() - t0);
       metrics.speculation("final");
@@ -187,7 +188,7 @@ final class RoomCues {
     speculation.finalStarted();
     semanticWorkers.executeBlocking(() -> {
       long t1 = System.nanoTime();
-      Cues.Decision d = cues.offLoop(text, onScreen);
+      Cues.Decision d = cues.offLoop(text, onScreen, yours);
       if (cues.semantic()) {
         metrics.semanticLatencyNanos(System.nanoTime() - t1);
       }

@@ -1,0 +1,110 @@
+package dev.cuecard.match;
+
+import dev.cuecard.bank.Card;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A session owner's own cards next to the server's bank: their matcher, and, once it is built and
+ * the model runs, an index of their cards by meaning. One of their cards comes up when it is at
+ * least as sure as the server's card would be: inline when its words alone are as sure as an
+ * inline card ({@link #inline}), and otherwise, off the event loop, by the same calibrated rule
+ * over their own index ({@link #over}). Immutable; thread-safe.
+ */
+public final class OwnCues {
+  private final Matcher lexical;
+  private final SemanticIndex semantic;
+
+  /** {@code semantic} may be null: not built yet, or the model is off; then their cards match by words only. */
+  public OwnCues(Matcher lexical, SemanticIndex semantic) {
+    this.lexical = lexical;
+    this.semantic = semantic;
+  }
+
+  public Matcher lexical() {
+    return lexical;
+  }
+
+  /** Whether their cards take part in the semantic path too. */
+  public boolean byMeaning() {
+    return semantic != null;
+  }
+
+  /** Whether their index ranked these words lately (at a pause), so a decision needs no embedding. */
+  boolean remembered(String text) {
+    return semantic != null && semantic.remembered(text) != null;
+  }
+
+  /**
+   * One of their cards for a question, when it is as sure as an inline lexical card (a final at
+   * {@link Cues#LEXICAL_SURE}, an interim snippet at the interim rule's score) and no card of the
+   * server's bank ({@code shared}) scores higher. On the event loop (a few hundred cards at most).
+   */
+  Optional<Match> inline(Matcher shared, String text, boolean isFinal) {
+    if (!QuestionDetector.isQuestion(text)) {
+      return Optional.empty();
+    }
+    List<Match> top = isFinal ? lexical.top(text, 1) : lexical.topInterim(text, 1);
+    double need = isFinal ? Cues.LEXICAL_SURE : Math.min(1.0, lexical.threshold() + Matcher.INTERIM_EXTRA);
+    if (top.isEmpty() || top.get(0).score() < need) {
+      return Optional.empty();
+    }
+    List<Match> server = shared.top(text, 1);
+    return server.isEmpty() || server.get(0).score() <= top.get(0).score() ? Optional.of(top.get(0)) : Optional.empty();
+  }
+
+  /**
+   * Their card by meaning over the server's decision {@code shared}, when their index, by the same
+   * calibrated rule ({@link Cues#arbitrate}), is at least as sure of it as {@code shared} is of its
+   * card (or {@code shared} is no card). Never over a follow-up, for small talk ({@code smallTalk}:
+   * the server's ranking said so), for the card on screen, or (at a pause) on the topic of the card on
+   * screen. Blocking (a ranking; the embedding is shared with the server's index).
+   */
+  Cues.Decision over(Cues.Decision shared, SemanticIndex.Ranking sharedRanking, String text, Card onScreen,
+                     boolean atPause, Matcher sharedLexical) {
+    boolean smallTalk = sharedRanking != null && sharedRanking.smallTalk();
+    if (semantic == null || smallTalk || shared.kind() == Cues.Kind.FOLLOW_UP || !QuestionDetector.isQuestion(text)) {
+      return shared;
+    }
+    SemanticIndex.Ranking ranking = semantic.ranking(text, Fallback.RELATED);
+    if (ranking.top().isEmpty()) {
+      return shared;
+    }
+    List<Match> lex = lexical.top(text, 1);
+    Optional<Cues.Decision> mine = Cues.arbitrate(lex.isEmpty() ? null : lex.get(0), ranking.top().get(0));
+    if (mine.isEmpty()) {
+      return shared;
+    }
+    Match m = mine.get().match();
+    if (onScreen != null && (m.card().id().equals(onScreen.id())
+        || atPause && m.score() < Cues.LEXICAL_SURE && FollowUps.touches(text, onScreen, sharedLexical))) {
+      return shared;
+    }
+    boolean asSure = shared.kind() != Cues.Kind.CARD
+        || sureness(m, lex, ranking) >= sureness(shared.match(), sharedLexical.top(text, 1), sharedRanking);
+    return asSure ? Cues.Decision.card(m, "yours") : shared;
+  }
+
+  /**
+   * How sure an index is of the card it decided on: the better of its score by words and its fused
+   * score by meaning. The rule hands back either (the lexical match when both rankings agree), so
+   * two decisions compare on the same footing only this way.
+   */
+  private static double sureness(Match decided, List<Match> byWords, SemanticIndex.Ranking byMeaning) {
+    double best = decided.score();
+    for (Match m : byWords) {
+      if (m.card().id().equals(decided.card().id())) {
+        best = Math.max(best, m.score());
+      }
+    }
+    if (byMeaning != null) {
+      for (Match m : byMeaning.top()) {
+        if (m.card().id().equals(decided.card().id())) {
+          best = Math.max(best, m.score());
+        }
+      }
+    }
+    return best;
+  }
+}
