@@ -275,8 +275,8 @@ public final class Eval {
         continue;
       }
       String[] words = l.text().trim().split("\\s+");
-      Cues.Decision alone = decide(cues, l.text()); // the card the final alone would bring
-      String finalCard = alone.kind() == Cues.Kind.CARD ? alone.match().card().id() : null;
+      String finalCard = null; // the card the final alone would bring: decided only for an early card not labelled
+      boolean finalDecided = false;
       Cues.Trend trend = new Cues.Trend();
       Card shown = null;
       int shownAt = -1; // words heard when the card on screen landed; -1: only with the final
@@ -295,6 +295,11 @@ public final class Eval {
         if (d.kind() == Cues.Kind.CARD && (shown == null || !d.match().card().id().equals(shown.id()))) {
           shown = d.match().card();
           shownAt = n;
+          if (!hit(shown, l.expect()) && !finalDecided) {
+            Cues.Decision alone = decide(cues, l.text());
+            finalCard = alone.kind() == Cues.Kind.CARD ? alone.match().card().id() : null;
+            finalDecided = true;
+          }
           wrong |= !hit(shown, l.expect()) && !shown.id().equals(finalCard);
         }
         if (n == words.length) {
