@@ -59,7 +59,8 @@ public final class OwnCues {
    * calibrated rule ({@link Cues#arbitrate}), is at least as sure of it as {@code shared} is of its
    * card (or {@code shared} is no card). Never over a follow-up, for small talk ({@code smallTalk}:
    * the server's ranking said so), for the card on screen, or (at a pause) on the topic of the card on
-   * screen. Blocking (a ranking; the embedding is shared with the server's index).
+   * screen. When it stays a fallback, their nearest cards may be among its related ones. Blocking (a
+   * ranking; the embedding is shared with the server's index).
    */
   Cues.Decision over(Cues.Decision shared, SemanticIndex.Ranking sharedRanking, String text, Card onScreen,
                      boolean atPause, Matcher sharedLexical) {
@@ -74,7 +75,7 @@ public final class OwnCues {
     List<Match> lex = lexical.top(text, 1);
     Optional<Cues.Decision> mine = Cues.arbitrate(lex.isEmpty() ? null : lex.get(0), ranking.top().get(0));
     if (mine.isEmpty()) {
-      return shared;
+      return related(shared, ranking.top());
     }
     Match m = mine.get().match();
     if (onScreen != null && (m.card().id().equals(onScreen.id())
@@ -84,6 +85,21 @@ public final class OwnCues {
     boolean asSure = shared.kind() != Cues.Kind.CARD
         || sureness(m, lex, ranking) >= sureness(shared.match(), sharedLexical.top(text, 1), sharedRanking);
     return asSure ? Cues.Decision.card(m, "yours") : shared;
+  }
+
+  /**
+   * A fallback's related cards with their nearest own cards among them: the nearest of both
+   * banks by fused score, {@link Fallback#RELATED} at most. Other decisions pass unchanged.
+   */
+  private static Cues.Decision related(Cues.Decision shared, List<Match> yours) {
+    if (shared.kind() != Cues.Kind.FALLBACK) {
+      return shared;
+    }
+    List<Match> near = new java.util.ArrayList<>(shared.related());
+    near.addAll(yours);
+    near.sort(java.util.Comparator.comparingDouble(Match::score).reversed());
+    return new Cues.Decision(Cues.Kind.FALLBACK, null, shared.source(), null,
+        List.copyOf(near.subList(0, Math.min(Fallback.RELATED, near.size()))));
   }
 
   /**

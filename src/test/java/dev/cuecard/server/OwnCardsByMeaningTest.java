@@ -20,13 +20,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A user's own cards take part in the semantic path: a question worded unlike their card (few
  * shared words, so the words alone are not sure) brings it up in their sessions, at the final and
  * at a pause, and never in anyone else's; a question nearer a card of the server's bank still gets
- * that one.
+ * that one; a fallback lists the owner's nearest card among its related ones.
  */
 @ExtendWith(VertxExtension.class)
 class OwnCardsByMeaningTest {
   private static final String DEPLOY_Q = "What is the deploy checklist for the payments ledger service?";
   /** Shares "ledger" and "service" with the card; its words alone give it about 0.24 of the 0.7 an inline card needs. */
   private static final String REWORDED = "walk me through how we release the ledger service to production";
+
+  /** Nearest her card by meaning, but not surely (its words alone score about 0.06): a fallback either way. */
+  private static final String UNSURE = "how do we roll out a new version of the money ledger safely";
 
   @TempDir
   Path dir;
@@ -53,6 +56,12 @@ class OwnCardsByMeaningTest {
         JsonObject next = a.next("cue");
         assertEquals("design-deploy", next.getJsonObject("card").getString("id"), next.encode());
         assertEquals("semantic", next.getString("source"));
+
+        // no card sure of it, hers nearest: a fallback with her card first among the related ones
+        a.snippet("interviewer", UNSURE, true, 4);
+        JsonObject fallback = a.next("cue");
+        assertEquals(true, fallback.getBoolean("fallback"), fallback.encode());
+        assertEquals("ledger-deploy", fallback.getJsonArray("related").getJsonObject(0).getString("id"), fallback.encode());
       }
       try (WsClient b = WsClient.connect(server, bob, server.newSession(bob))) {
         b.snippet("interviewer", "hi there", true, 1);
@@ -61,7 +70,10 @@ class OwnCardsByMeaningTest {
         JsonObject cue = b.next("cue");
         assertNotEquals("ledger-deploy", cue.getJsonObject("card").getString("id"), "never Alice's card");
         assertEquals(true, cue.getBoolean("fallback"), "Bob's bank has nothing on it: " + cue.encode());
-        assertTrue(!b.seen().toString().contains("Walk through the checklist"), "nothing of Alice's cards");
+        b.snippet("interviewer", UNSURE, true, 3);
+        JsonObject fallback = b.next("cue");
+        assertEquals(true, fallback.getBoolean("fallback"), fallback.encode());
+        assertTrue(!b.seen().toString().contains("ledger-deploy"), "nothing of Alice's cards: " + b.seen());
       }
     }
   }
