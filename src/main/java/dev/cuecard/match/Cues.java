@@ -265,14 +265,17 @@ public final class Cues {
     if (shared.isEmpty() || own == null || !own.byMeaning()) {
       return shared;
     }
-    return own.remembered(text) ? Optional.of(withOwn(shared.get(), own, text, onScreen, false)) : Optional.empty();
+    SemanticIndex.Ranking yours = own.remembered(text); // the lookup once: an eviction after it cannot make an embedding here
+    return yours == null ? Optional.empty() : Optional.of(withOwn(shared.get(), own, yours, text, onScreen, false));
   }
 
   private Decision withOwn(Decision shared, OwnCues own, String text, Card onScreen, boolean atPause) {
-    if (own == null) {
-      return shared;
-    }
-    return own.over(shared, semantic == null ? null : semantic.remembered(text), text, onScreen, atPause, lexical);
+    return own == null ? shared : withOwn(shared, own, own.ranking(text), text, onScreen, atPause);
+  }
+
+  private Decision withOwn(Decision shared, OwnCues own, SemanticIndex.Ranking yours, String text, Card onScreen,
+                           boolean atPause) {
+    return own.over(shared, semantic == null ? null : semantic.remembered(text), yours, text, onScreen, atPause, lexical);
   }
 
   /** Words a question does not end on: a snippet ending with one was cut off mid-phrase. */

@@ -31,9 +31,14 @@ public final class OwnCues {
     return semantic != null;
   }
 
-  /** Whether their index ranked these words lately (at a pause), so a decision needs no embedding. */
-  boolean remembered(String text) {
-    return semantic != null && semantic.remembered(text) != null;
+  /** Their index's ranking of these words if it ranked them lately (at a pause), else null. Non-blocking. */
+  SemanticIndex.Ranking remembered(String text) {
+    return semantic == null ? null : semantic.remembered(text);
+  }
+
+  /** Their index's ranking of these words (null without an index). Blocking: an embedding unless remembered. */
+  SemanticIndex.Ranking ranking(String text) {
+    return semantic == null ? null : semantic.ranking(text, Fallback.RELATED);
   }
 
   /**
@@ -59,16 +64,16 @@ public final class OwnCues {
    * calibrated rule ({@link Cues#arbitrate}), is at least as sure of it as {@code shared} is of its
    * card (or {@code shared} is no card). Never over a follow-up, for small talk ({@code smallTalk}:
    * the server's ranking said so), for the card on screen, or (at a pause) on the topic of the card on
-   * screen. When it stays a fallback, their nearest cards may be among its related ones. Blocking (a
-   * ranking; the embedding is shared with the server's index).
+   * screen. When it stays a fallback, their nearest cards may be among its related ones. {@code ranking}
+   * is their index's ranking of the words ({@link #ranking} or {@link #remembered}); the rest is
+   * term lookups, so this may run on the event loop with a remembered ranking.
    */
-  Cues.Decision over(Cues.Decision shared, SemanticIndex.Ranking sharedRanking, String text, Card onScreen,
-                     boolean atPause, Matcher sharedLexical) {
+  Cues.Decision over(Cues.Decision shared, SemanticIndex.Ranking sharedRanking, SemanticIndex.Ranking ranking,
+                     String text, Card onScreen, boolean atPause, Matcher sharedLexical) {
     boolean smallTalk = sharedRanking != null && sharedRanking.smallTalk();
-    if (semantic == null || smallTalk || shared.kind() == Cues.Kind.FOLLOW_UP || !QuestionDetector.isQuestion(text)) {
+    if (ranking == null || smallTalk || shared.kind() == Cues.Kind.FOLLOW_UP || !QuestionDetector.isQuestion(text)) {
       return shared;
     }
-    SemanticIndex.Ranking ranking = semantic.ranking(text, Fallback.RELATED);
     if (ranking.top().isEmpty()) {
       return shared;
     }
