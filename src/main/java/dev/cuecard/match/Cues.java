@@ -167,6 +167,9 @@ public final class Cues {
       if (isFinal) {
         trend.reset();
       }
+      if (isFinal && follow.isEmpty() && QuestionDetector.bareTopic(text)) {
+        return topic(text, onScreen);
+      }
       // a follow-up never swaps the card, not even early
       return isFinal && follow.isPresent() ? Decision.followUp(follow.get()) : Decision.NONE;
     }
@@ -184,6 +187,21 @@ public final class Cues {
       return onScreenOrCard(Decision.card(best, "match"), text, onScreen);
     }
     return semantic != null || Fallback.deserves(text) ? Decision.LATER : Decision.NONE;
+  }
+
+  /**
+   * A topic named with no question around it ("okay, top k frequent elements"): its card when its
+   * words alone are sure of it and it is a new subject, neither the card on screen nor on its topic
+   * (an interviewer echoing the answer, "right, select related", changes nothing).
+   */
+  private Decision topic(String text, Card onScreen) {
+    List<Match> top = lexical.top(text, 1);
+    if (top.isEmpty() || top.get(0).score() < LEXICAL_SURE) {
+      return Decision.NONE;
+    }
+    Match m = top.get(0);
+    boolean onItsTopic = onScreen != null && (m.card().id().equals(onScreen.id()) || FollowUps.touches(text, onScreen, lexical));
+    return onItsTopic ? Decision.NONE : Decision.card(m, "match");
   }
 
   /**

@@ -62,19 +62,17 @@ public final class OwnCues {
   /**
    * Their card by meaning over the server's decision {@code shared}, when their index, by the same
    * calibrated rule ({@link Cues#arbitrate}), is at least as sure of it as {@code shared} is of its
-   * card (or {@code shared} is no card). Never over a follow-up, for small talk ({@code smallTalk}:
-   * the server's ranking said so), for the card on screen, or (at a pause) on the topic of the card on
-   * screen. When it stays a fallback, their nearest cards may be among its related ones. {@code ranking}
+   * card (or {@code shared} is no card). Never over a follow-up, for small talk (the server's
+   * ranking, {@code sharedRanking}, says so), for the card on screen, or (at a pause) on the topic of
+   * the card on screen. When it stays a fallback, their nearest cards may be among its related ones. {@code ranking}
    * is their index's ranking of the words ({@link #ranking} or {@link #remembered}); the rest is
    * term lookups, so this may run on the event loop with a remembered ranking.
    */
   Cues.Decision over(Cues.Decision shared, SemanticIndex.Ranking sharedRanking, SemanticIndex.Ranking ranking,
                      String text, Card onScreen, boolean atPause, Matcher sharedLexical) {
     boolean smallTalk = sharedRanking != null && sharedRanking.smallTalk();
-    if (ranking == null || smallTalk || shared.kind() == Cues.Kind.FOLLOW_UP || !QuestionDetector.isQuestion(text)) {
-      return shared;
-    }
-    if (ranking.top().isEmpty()) {
+    if (ranking == null || ranking.top().isEmpty() || smallTalk || shared.kind() == Cues.Kind.FOLLOW_UP
+        || !QuestionDetector.isQuestion(text)) {
       return shared;
     }
     List<Match> lex = lexical.top(text, 1);

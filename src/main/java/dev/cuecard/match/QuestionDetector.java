@@ -129,4 +129,35 @@ public final class QuestionDetector {
     }
     return n >= 5 && PROBLEM.matcher(t).find() && !PAST.matcher(t).find() ? PROBLEM_STATED : 0;
   }
+
+  /** Words that make a short snippet a remark about something rather than a topic named. */
+  private static final Set<String> REMARK = Set.of("i", "i'm", "i've", "we", "we're", "we've", "you", "you're",
+      "it", "it's", "that", "that's", "this", "they", "he", "she", "there", "there's", "is", "are", "was", "were",
+      "be", "been", "not", "no", "yes", "yeah", "sure", "sorry", "thanks", "thank", "my", "our", "your");
+
+  /**
+   * Whether a snippet that asks nothing only names a topic ("okay, top k frequent elements", "next,
+   * database indexing"): two to seven words after the fillers, none of them a pronoun, a verb of
+   * being or a reply. The cue decision gives it a card only when its words are sure of one.
+   */
+  public static boolean bareTopic(String text) {
+    if (text == null || certainty(text) > 0) {
+      return false;
+    }
+    String[] words = text.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("[^a-z0-9' ]+", " ").trim().split("\\s+");
+    int start = 0;
+    while (start < words.length && LEADING_FILLERS.contains(words[start])) {
+      start++;
+    }
+    int n = words.length - start;
+    if (n < 2 || n > 7) {
+      return false;
+    }
+    for (int i = start; i < words.length; i++) {
+      if (REMARK.contains(words[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

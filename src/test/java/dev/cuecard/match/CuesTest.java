@@ -78,6 +78,26 @@ class CuesTest {
   }
 
   @Test
+  void aTopicNamedAloneBringsASureCardOfANewSubjectOnly() {
+    Cues.Trend trend = new Cues.Trend();
+    Cues.Decision named = lexicalOnly.inline("okay next the global interpreter lock", true, null, trend);
+    assertEquals(Cues.Kind.CARD, named.kind());
+    assertEquals("py-gil", named.match().card().id());
+    assertEquals(Cues.Kind.CARD, lexicalOnly.inline("database indexing", true, null, trend).kind());
+    // the interviewer echoing the card on screen, or on its topic, changes nothing
+    Card gil = matcher.bank().get("py-gil");
+    assertEquals(Cues.Kind.NONE, lexicalOnly.inline("the global interpreter lock", true, gil, trend).kind());
+    // remarks are no topics: pronouns, replies, and interim snippets never count
+    assertTrue(!QuestionDetector.bareTopic("we use decorators a lot"));
+    assertTrue(!QuestionDetector.bareTopic("sorry python decorators"));
+    assertTrue(!QuestionDetector.bareTopic("great thanks"));
+    assertTrue(!QuestionDetector.bareTopic("okay so the thing about python decorators that people always get wrong"));
+    assertEquals(Cues.Kind.NONE, lexicalOnly.inline("python decorators", false, null, trend).kind());
+    // a topic no card is sure of gets nothing: it asked nothing, so no fallback either
+    assertEquals(Cues.Kind.NONE, lexicalOnly.inline("python decorators for caching", true, null, trend).kind());
+  }
+
+  @Test
   void theSameCardAskedAgainIsAFollowUpNotANewCue() {
     Card onScreen = matcher.bank().get("py-decorators");
     Cues.Decision d = lexicalOnly.inline("so what exactly is a decorator in python", true, onScreen, new Cues.Trend());
