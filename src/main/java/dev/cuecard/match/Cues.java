@@ -250,6 +250,12 @@ public final class Cues {
         return Decision.NONE;
       }
       d = arbitrate(lex, ranking.top().get(0));
+      // words heard so far: the card only when the best phrasing alone, without the centroid, picks it too
+      Optional<Decision> byPhrasing = arbitrate(lex, ranking.byPhrasing());
+      if (d.isPresent() && (byPhrasing.isEmpty()
+          || !byPhrasing.get().match().card().id().equals(d.get().match().card().id()))) {
+        return Decision.NONE;
+      }
     }
     if (d.isEmpty()) {
       return Decision.NONE;

@@ -24,6 +24,17 @@ public final class SemanticIndex {
   static final double COS_LOW = 0.3;
   static final double COS_HIGH = 0.7;
   static final double LEXICAL_WEIGHT = 0.3;
+  /**
+   * The centroid's share of a card's closeness in meaning: {@code (1 - w) * best phrasing's cosine +
+   * w * (the cosine to the unit mean of all its phrasings + their average distance from it)}. The best
+   * phrasing alone lets one alias worded like many questions pull them all; the centroid is what
+   * the card is about; the offset (how far the card's phrasings sit from their centroid) keeps a
+   * question worded like one of them near the score it had, on the scale the cue rule was
+   * calibrated on, and leaves a card of one phrasing as it was. A question heard only in part at a pause is decided
+   * on the best phrasing alone ({@link Ranking#byPhrasing}): the centroid made half-heard questions
+   * land more wrong early cards.
+   */
+  static final double CENTROID_WEIGHT = 0.4;
   private static final int DIM = Embedder.DIMENSION;
   /** Recent snippets' rankings kept: a speculated interim and its final are often the same words. */
   static final int RECENT = 1024;
@@ -34,10 +45,18 @@ public final class SemanticIndex {
   /** Every phrasing's unit vector, one after another (DIM floats each), and the card each belongs to. */
   private final float[] vectors;
   private final int[] owner;
+  /** Every card's centroid: the unit mean of its phrasings' vectors (DIM floats per card, in bank order). */
+  private final float[] centroids;
+  /** How far each card's own phrasings are from its centroid on average (1 - cosine): its centroid term's offset. */
+  private final double[] spread;
   /** The small-talk phrasings' unit vectors (src/main/resources/match/small-talk.txt). */
   private final float[] smallTalk;
-  /** A question's nearest cards by fused score, and whether it is nearer small talk than every card. */
-  public record Ranking(List<Match> top, boolean smallTalk) {
+  /**
+   * A question's nearest cards by fused score; the nearest by its best phrasing alone, with no
+   * centroid ({@code byPhrasing}, null for an empty bank: what a half-heard question is decided on,
+   * see {@link #CENTROID_WEIGHT}); and whether it is nearer small talk than every card.
+   */
+  public record Ranking(List<Match> top, Match byPhrasing, boolean smallTalk) {
   }
 
   /** The most cards a remembered ranking holds: what the cue decision asks for. */
@@ -57,6 +76,17 @@ public final class SemanticIndex {
     this.lexical = lexical;
     this.vectors = vectors;
     this.owner = owner;
+    this.centroids = centroids(vectors, owner, lexical.bank().size());
+    int cards = lexical.bank().size();
+    this.spread = new double[cards];
+    int[] phrasings = new int[cards];
+    for (int row = 0; row < owner.length; row++) {
+      spread[owner[row]] += 1 - dot(vectors, centroids, row * DIM, owner[row] * DIM);
+      phrasings[owner[row]]++;
+    }
+    for (int i = 0; i < cards; i++) {
+      spread[i] = phrasings[i] == 0 ? 0 : spread[i] / phrasings[i];
+    }
     this.smallTalk = smallTalk;
   }
 
@@ -183,7 +213,7 @@ public final class SemanticIndex {
         }
       }
       return known.top().size() <= limit ? known
-          : new Ranking(known.top().subList(0, limit), known.smallTalk());
+          : new Ranking(known.top().subList(0, limit), known.byPhrasing(), known.smallTalk());
     }
     return rank(text, limit);
   }
@@ -212,10 +242,11 @@ public final class SemanticIndex {
     }
     double[] lex = lexical.confidences(text);
     double[] score = new double[cards.size()];
+    double[] phrasingScore = new double[cards.size()];
     for (int i = 0; i < cards.size(); i++) {
-      // not capped at 1: two cards above COS_HIGH still rank by their cosines, not by bank order
-      double sem = Math.max(0, (cos[i] - COS_LOW) / (COS_HIGH - COS_LOW));
-      score[i] = LEXICAL_WEIGHT * lex[i] + (1 - LEXICAL_WEIGHT) * sem;
+      double meaning = (1 - CENTROID_WEIGHT) * cos[i] + CENTROID_WEIGHT * (dot(q, centroids, i * DIM) + spread[i]);
+      score[i] = fused(lex[i], meaning);
+      phrasingScore[i] = fused(lex[i], cos[i]);
     }
     // a partial selection: limit + 1 passes over a few hundred scores, no sort of the whole bank
     int want = Math.min(limit + 1, cards.size());
@@ -237,7 +268,49 @@ public final class SemanticIndex {
       out.add(new Match(cards.get(top[k]), Math.min(1, score[top[k]]), score[top[k]] - next));
     }
     double nearestCard = Arrays.stream(cos).max().orElse(-1);
-    return new Ranking(out, talk > nearestCard);
+    return new Ranking(out, leader(cards, phrasingScore), talk > nearestCard);
+  }
+
+  /** {@code LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * rescaled cosine}. */
+  private static double fused(double lexical, double cosine) {
+    // not capped at 1: two cards above COS_HIGH still rank by their cosines, not by bank order
+    return LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * Math.max(0, (cosine - COS_LOW) / (COS_HIGH - COS_LOW));
+  }
+
+  /** The best card by these scores, with its lead over the runner-up; null for an empty bank. */
+  private static Match leader(List<Card> cards, double[] score) {
+    int best = -1;
+    int second = -1;
+    for (int i = 0; i < score.length; i++) {
+      if (best < 0 || score[i] > score[best]) {
+        second = best;
+        best = i;
+      } else if (second < 0 || score[i] > score[second]) {
+        second = i;
+      }
+    }
+    return best < 0 ? null
+        : new Match(cards.get(best), Math.min(1, score[best]), score[best] - (second < 0 ? 0 : score[second]));
+  }
+
+  private static float[] centroids(float[] vectors, int[] owner, int cards) {
+    float[] c = new float[cards * DIM];
+    for (int row = 0; row < owner.length; row++) {
+      for (int k = 0; k < DIM; k++) {
+        c[owner[row] * DIM + k] += vectors[row * DIM + k];
+      }
+    }
+    for (int i = 0; i < cards; i++) {
+      double norm = 0;
+      for (int k = 0; k < DIM; k++) {
+        norm += c[i * DIM + k] * c[i * DIM + k];
+      }
+      float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
+      for (int k = 0; k < DIM; k++) {
+        c[i * DIM + k] *= scale;
+      }
+    }
+    return c;
   }
 
   /** Forgets the recent rankings, so that a timing measures the embedding too (eval's latency). */
@@ -248,6 +321,14 @@ public final class SemanticIndex {
     synchronized (heard) {
       heard.clear();
     }
+  }
+
+  private static float dot(float[] a, float[] b, int fromA, int fromB) {
+    float sum = 0;
+    for (int k = 0; k < DIM; k++) {
+      sum += a[fromA + k] * b[fromB + k];
+    }
+    return sum;
   }
 
   private static float dot(float[] q, float[] rows, int from) {

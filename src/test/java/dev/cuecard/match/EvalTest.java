@@ -82,22 +82,22 @@ class EvalTest {
     Eval.Report dev = check(semanticRun("dev.jsonl"), 0.95, 0.01);
     assertTrue(dev.precision() >= 0.97, "cards shown that were right " + dev.precision());
     check(semanticRun("test.jsonl"), 0.98, 0.01);
-    Eval.Report unseen = check(semanticRun("unseen.jsonl"), 0.94, 0.01);
+    Eval.Report unseen = check(semanticRun("unseen.jsonl"), 0.96, 0.01);
     assertTrue(unseen.precision() >= 0.96, "cards shown that were right " + unseen.precision());
     assertTrue(unseen.fallbacksClosestRight() >= 1, "fallbacks whose closest related card is right " + unseen.format());
-    check(semanticRun("fresh.jsonl"), 0.96, 0.01);
+    check(semanticRun("fresh.jsonl"), 0.97, 0.01);
   }
 
   /**
    * Set 4: half A was read for failure classes (detector and aliases, so its floor is a tuned
-   * figure); half B is held out, and its floor is only the figure it reached, ten points under the 95%
+   * figure); half B is held out, and its floor is only the figure it reached, eight points under the 95%
    * aimed at (docs/matching.md, "Set 4").
    */
   @Test
   void set4() throws Exception {
     check(semanticRun("second-a.jsonl"), 0.95, 0.01);
-    Eval.Report heldOut = check(semanticRun("second-b.jsonl"), 0.85, 0.01);
-    assertTrue(heldOut.precision() >= 0.93, "cards shown that were right " + heldOut.precision());
+    Eval.Report heldOut = check(semanticRun("second-b.jsonl"), 0.87, 0.01);
+    assertTrue(heldOut.precision() >= 0.94, "cards shown that were right " + heldOut.precision());
   }
 
   /**
@@ -112,7 +112,7 @@ class EvalTest {
     Matcher without = new Matcher(blind.bank(), 0.5);
     assertTrue(without.bank().cards().stream().mapToInt(c -> c.aliases().size()).sum()
         == matcher.bank().cards().stream().mapToInt(c -> c.aliases().size()).sum() - blind.aliasesLeftOut());
-    check(Eval.run(without, SemanticIndex.build(without), fresh), 0.88, 0.01);
+    check(Eval.run(without, SemanticIndex.build(without), fresh), 0.90, 0.01);
   }
 
   @Test
@@ -133,13 +133,14 @@ class EvalTest {
     Eval.Early dev = semanticRun("dev.jsonl").early();
     assertTrue(dev.share() >= 0.97, dev.format());
     assertTrue(dev.beforeLastWord() >= 175, dev.format());
-    assertTrue(dev.wrongEarly() <= 11, dev.format());
+    // 11 before the card centroids (docs/matching.md, "Card centroids"): one more at the end-of-speech pause
+    assertTrue(dev.wrongEarly() <= 12, dev.format());
     Eval.Early unseen = semanticRun("unseen.jsonl").early();
     assertTrue(unseen.share() >= 0.98, unseen.format());
     assertTrue(unseen.wrongEarly() <= 5, unseen.format());
     // a speaker pausing after every 3 words is the worst case for cards from half-heard questions
     Eval.Early everyStep = semanticRun("dev.jsonl").earlyPausingEveryStep();
-    assertTrue(everyStep.wrongEarly() <= 31, everyStep.format());
+    assertTrue(everyStep.wrongEarly() <= 24, everyStep.format());
   }
 
   @Test
