@@ -250,10 +250,7 @@ public final class Cues {
         return Decision.NONE;
       }
       d = arbitrate(lex, ranking.top().get(0));
-      // words heard so far: the card only when the best phrasing alone, without the centroid, picks it too
-      Optional<Decision> byPhrasing = arbitrate(lex, ranking.byPhrasing());
-      if (d.isPresent() && (byPhrasing.isEmpty()
-          || !byPhrasing.get().match().card().id().equals(d.get().match().card().id()))) {
+      if (d.isPresent() && !byPhrasingToo(lex, ranking, d.get().match().card())) {
         return Decision.NONE;
       }
     }
@@ -300,6 +297,16 @@ public final class Cues {
   private Decision withOwn(Decision shared, OwnCues own, SemanticIndex.Ranking yours, String text, Card onScreen,
                            boolean atPause) {
     return own.over(shared, semantic == null ? null : semantic.remembered(text), yours, text, onScreen, atPause, lexical);
+  }
+
+  /**
+   * For words heard so far, at a pause: whether the rule picks {@code card} on the best phrasing
+   * alone too, without the card centroids (they made half-heard questions land more wrong cards;
+   * docs/matching.md, "Card centroids").
+   */
+  static boolean byPhrasingToo(Match lex, SemanticIndex.Ranking ranking, Card card) {
+    Optional<Decision> d = ranking.byPhrasing() == null ? Optional.empty() : arbitrate(lex, ranking.byPhrasing());
+    return d.isPresent() && d.get().match().card().id().equals(card.id());
   }
 
   /** Words a question does not end on: a snippet ending with one was cut off mid-phrase. */

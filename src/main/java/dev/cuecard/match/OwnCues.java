@@ -81,6 +81,9 @@ public final class OwnCues {
       return related(shared, ranking.top());
     }
     Match m = mine.get().match();
+    if (atPause && !Cues.byPhrasingToo(lex.isEmpty() ? null : lex.get(0), ranking, m.card())) {
+      return shared; // words heard so far: as for the server's cards
+    }
     if (onScreen != null && (m.card().id().equals(onScreen.id())
         || atPause && m.score() < Cues.LEXICAL_SURE && FollowUps.touches(text, onScreen, sharedLexical))) {
       return shared;
