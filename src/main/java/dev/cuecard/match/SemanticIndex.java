@@ -15,9 +15,10 @@ import java.util.Optional;
  * embedding costs a few milliseconds of CPU, so it runs on a worker thread, only for final
  * interviewer questions the lexical matcher could not place and for interim ones the speaker
  * paused after (the recent snippets' rankings are kept, so their finals reuse them). Each card scores
- * {@code LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * rescaled cosine}, where the cosine
- * (best over question and aliases) is rescaled from [COS_LOW, COS_HIGH] to [0, 1] and beyond:
- * cards rank (and the lead is measured) by the uncapped score; the score reported is capped at 1.
+ * {@code LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * rescaled closeness}, where the
+ * closeness blends the best cosine over its question and aliases with the cosine to their centroid
+ * ({@link #CENTROID_WEIGHT}) and is rescaled from [COS_LOW, COS_HIGH] to [0, 1] and beyond: cards
+ * rank (and the lead is measured) by the uncapped score; the score reported is capped at 1.
  * Thread-safe once built.
  */
 public final class SemanticIndex {
@@ -30,9 +31,9 @@ public final class SemanticIndex {
    * phrasing alone lets one alias worded like many questions pull them all; the centroid is what
    * the card is about; the offset (how far the card's phrasings sit from their centroid) keeps a
    * question worded like one of them near the score it had, on the scale the cue rule was
-   * calibrated on, and leaves a card of one phrasing as it was. A question heard only in part at a pause is decided
-   * on the best phrasing alone ({@link Ranking#byPhrasing}): the centroid made half-heard questions
-   * land more wrong early cards.
+   * calibrated on, and leaves a card of one phrasing as it was. A question heard only in part, at
+   * a pause, must be placed on the best phrasing alone too ({@link Ranking#byPhrasing}): the
+   * centroid made half-heard questions land more wrong early cards.
    */
   static final double CENTROID_WEIGHT = 0.4;
   private static final int DIM = Embedder.DIMENSION;
@@ -53,8 +54,8 @@ public final class SemanticIndex {
   private final float[] smallTalk;
   /**
    * A question's nearest cards by fused score; the nearest by its best phrasing alone, with no
-   * centroid ({@code byPhrasing}, null for an empty bank: what a half-heard question is decided on,
-   * see {@link #CENTROID_WEIGHT}); and whether it is nearer small talk than every card.
+   * centroid ({@code byPhrasing}, null for an empty bank: a half-heard question's card must be this
+   * one too, see {@link #CENTROID_WEIGHT}); and whether it is nearer small talk than every card.
    */
   public record Ranking(List<Match> top, Match byPhrasing, boolean smallTalk) {
   }
