@@ -12,6 +12,9 @@ class SpokenFormsTest {
     assertEquals("what is gunicorn for", SpokenForms.written("what is gunny corn for"));
     assertEquals("why do we need csrf tokens", SpokenForms.written("why do we need c s r f tokens"));
     assertEquals("when would you use select related", SpokenForms.written("when would you use select underscore related"));
+    assertEquals("how does celery retry a task", SpokenForms.written("how does sell a ree retry a task"));
+    assertEquals("is asyncio faster than threads", SpokenForms.written("is a sync io faster than threads"));
+    assertEquals("how is async different", SpokenForms.written("how is a sync different"));
   }
 
   @Test
