@@ -167,7 +167,7 @@ public final class Cues {
       if (isFinal) {
         trend.reset();
       }
-      if (isFinal && follow.isEmpty() && QuestionDetector.bareTopic(text)) {
+      if (isFinal && follow.isEmpty() && QuestionDetector.bareTopic(text, certainty)) {
         return topic(text, onScreen);
       }
       // a follow-up never swaps the card, not even early
@@ -287,15 +287,15 @@ public final class Cues {
       return shared;
     }
     SemanticIndex.Ranking yours = own.remembered(text); // the lookup once: an eviction after it cannot make an embedding here
-    return yours == null ? Optional.empty() : Optional.of(withOwn(shared.get(), own, yours, text, onScreen, false));
+    return yours == null ? Optional.empty() : Optional.of(withOwn(shared.get(), own, () -> yours, text, onScreen, false));
   }
 
   private Decision withOwn(Decision shared, OwnCues own, String text, Card onScreen, boolean atPause) {
-    return own == null ? shared : withOwn(shared, own, own.ranking(text), text, onScreen, atPause);
+    return own == null ? shared : withOwn(shared, own, () -> own.ranking(text), text, onScreen, atPause);
   }
 
-  private Decision withOwn(Decision shared, OwnCues own, SemanticIndex.Ranking yours, String text, Card onScreen,
-                           boolean atPause) {
+  private Decision withOwn(Decision shared, OwnCues own, java.util.function.Supplier<SemanticIndex.Ranking> yours,
+                           String text, Card onScreen, boolean atPause) {
     return own.over(shared, semantic == null ? null : semantic.remembered(text), yours, text, onScreen, atPause, lexical);
   }
 

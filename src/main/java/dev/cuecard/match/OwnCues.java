@@ -4,6 +4,7 @@ import dev.cuecard.bank.Card;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A session owner's own cards next to the server's bank: their matcher, and, once it is built and
@@ -64,15 +65,20 @@ public final class OwnCues {
    * calibrated rule ({@link Cues#arbitrate}), is at least as sure of it as {@code shared} is of its
    * card (or {@code shared} is no card). Never over a follow-up, for small talk (the server's
    * ranking, {@code sharedRanking}, says so), for the card on screen, or (at a pause) on the topic of
-   * the card on screen. When it stays a fallback, their nearest cards may be among its related ones. {@code ranking}
-   * is their index's ranking of the words ({@link #ranking} or {@link #remembered}); the rest is
-   * term lookups, so this may run on the event loop with a remembered ranking.
+   * the card on screen. When it stays a fallback, their nearest cards may be among its related
+   * ones. {@code yours} gives their index's ranking of the words ({@link #ranking} or
+   * {@link #remembered}), asked for only past those checks; the rest is term lookups, so this may
+   * run on the event loop with a remembered ranking.
    */
-  Cues.Decision over(Cues.Decision shared, SemanticIndex.Ranking sharedRanking, SemanticIndex.Ranking ranking,
-                     String text, Card onScreen, boolean atPause, Matcher sharedLexical) {
+  Cues.Decision over(Cues.Decision shared, SemanticIndex.Ranking sharedRanking,
+                     Supplier<SemanticIndex.Ranking> yours, String text, Card onScreen, boolean atPause,
+                     Matcher sharedLexical) {
     boolean smallTalk = sharedRanking != null && sharedRanking.smallTalk();
-    if (ranking == null || ranking.top().isEmpty() || smallTalk || shared.kind() == Cues.Kind.FOLLOW_UP
-        || !QuestionDetector.isQuestion(text)) {
+    if (semantic == null || smallTalk || shared.kind() == Cues.Kind.FOLLOW_UP || !QuestionDetector.isQuestion(text)) {
+      return shared;
+    }
+    SemanticIndex.Ranking ranking = yours.get(); // only now: it may cost an embedding
+    if (ranking == null || ranking.top().isEmpty()) {
       return shared;
     }
     List<Match> lex = lexical.top(text, 1);
@@ -114,19 +120,12 @@ public final class OwnCues {
    * two decisions compare on the same footing only this way.
    */
   private static double sureness(Match decided, List<Match> byWords, SemanticIndex.Ranking byMeaning) {
-    double best = decided.score();
-    for (Match m : byWords) {
-      if (m.card().id().equals(decided.card().id())) {
-        best = Math.max(best, m.score());
-      }
-    }
-    if (byMeaning != null) {
-      for (Match m : byMeaning.top()) {
-        if (m.card().id().equals(decided.card().id())) {
-          best = Math.max(best, m.score());
-        }
-      }
-    }
-    return best;
+    return Math.max(decided.score(), Math.max(scoreOf(decided.card(), byWords),
+        byMeaning == null ? 0 : scoreOf(decided.card(), byMeaning.top())));
+  }
+
+  /** The card's score among these matches, or 0. */
+  private static double scoreOf(Card card, List<Match> matches) {
+    return matches.stream().filter(m -> m.card().id().equals(card.id())).mapToDouble(Match::score).max().orElse(0);
   }
 }

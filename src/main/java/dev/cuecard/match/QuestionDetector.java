@@ -103,11 +103,11 @@ public final class QuestionDetector {
     if (text == null || text.isBlank()) {
       return 0;
     }
-    String t = text.toLowerCase(Locale.ROOT).replace('’', '\'');
+    String t = lowered(text);
     if (t.indexOf('?') >= 0) {
       return OPENING;
     }
-    String[] words = t.replaceAll("[^a-z0-9' ]+", " ").trim().split("\\s+");
+    String[] words = words(t);
     for (String w : words) {
       if (OPENERS.contains(w)) {
         return OPENING;
@@ -130,6 +130,15 @@ public final class QuestionDetector {
     return n >= 5 && PROBLEM.matcher(t).find() && !PAST.matcher(t).find() ? PROBLEM_STATED : 0;
   }
 
+  private static String lowered(String text) {
+    return text.toLowerCase(Locale.ROOT).replace('’', '\'');
+  }
+
+  /** A lowered text's words, punctuation other than apostrophes taken for spaces. */
+  private static String[] words(String lowered) {
+    return lowered.replaceAll("[^a-z0-9' ]+", " ").trim().split("\\s+");
+  }
+
   /** Words that make a short snippet a remark about something rather than a topic named. */
   private static final Set<String> REMARK = Set.of("i", "i'm", "i've", "we", "we're", "we've", "you", "you're",
       "it", "it's", "that", "that's", "this", "they", "he", "she", "there", "there's", "is", "are", "was", "were",
@@ -141,10 +150,15 @@ public final class QuestionDetector {
    * being or a reply. The cue decision gives it a card only when its words are sure of one.
    */
   public static boolean bareTopic(String text) {
-    if (text == null || certainty(text) > 0) {
+    return text != null && bareTopic(text, certainty(text));
+  }
+
+  /** {@link #bareTopic(String)} for a caller that already has the text's {@link #certainty}. */
+  public static boolean bareTopic(String text, double certainty) {
+    if (certainty > 0 || text.isBlank()) {
       return false;
     }
-    String[] words = text.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("[^a-z0-9' ]+", " ").trim().split("\\s+");
+    String[] words = words(lowered(text));
     int start = 0;
     while (start < words.length && LEADING_FILLERS.contains(words[start])) {
       start++;

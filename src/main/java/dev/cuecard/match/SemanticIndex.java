@@ -78,16 +78,7 @@ public final class SemanticIndex {
     this.vectors = vectors;
     this.owner = owner;
     this.centroids = centroids(vectors, owner, lexical.bank().size());
-    int cards = lexical.bank().size();
-    this.spread = new double[cards];
-    int[] phrasings = new int[cards];
-    for (int row = 0; row < owner.length; row++) {
-      spread[owner[row]] += 1 - dot(vectors, centroids, row * DIM, owner[row] * DIM);
-      phrasings[owner[row]]++;
-    }
-    for (int i = 0; i < cards; i++) {
-      spread[i] = phrasings[i] == 0 ? 0 : spread[i] / phrasings[i];
-    }
+    this.spread = spreads(vectors, owner, centroids, lexical.bank().size());
     this.smallTalk = smallTalk;
   }
 
@@ -249,7 +240,16 @@ public final class SemanticIndex {
       score[i] = fused(lex[i], meaning);
       phrasingScore[i] = fused(lex[i], cos[i]);
     }
-    // a partial selection: limit + 1 passes over a few hundred scores, no sort of the whole bank
+    List<Match> byPhrasing = best(cards, phrasingScore, 1);
+    double nearestCard = Arrays.stream(cos).max().orElse(-1);
+    return new Ranking(best(cards, score, limit), byPhrasing.isEmpty() ? null : byPhrasing.get(0), talk > nearestCard);
+  }
+
+  /**
+   * The {@code limit} best cards by {@code score}, best first, each with its lead over the next
+   * card: a partial selection, limit + 1 passes over a few hundred scores, no sort of the whole bank.
+   */
+  private static List<Match> best(List<Card> cards, double[] score, int limit) {
     int want = Math.min(limit + 1, cards.size());
     int[] top = new int[want];
     boolean[] taken = new boolean[cards.size()];
@@ -268,30 +268,13 @@ public final class SemanticIndex {
       double next = k + 1 < want ? score[top[k + 1]] : 0;
       out.add(new Match(cards.get(top[k]), Math.min(1, score[top[k]]), score[top[k]] - next));
     }
-    double nearestCard = Arrays.stream(cos).max().orElse(-1);
-    return new Ranking(out, leader(cards, phrasingScore), talk > nearestCard);
+    return out;
   }
 
   /** {@code LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * rescaled cosine}. */
   private static double fused(double lexical, double cosine) {
     // not capped at 1: two cards above COS_HIGH still rank by their cosines, not by bank order
     return LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * Math.max(0, (cosine - COS_LOW) / (COS_HIGH - COS_LOW));
-  }
-
-  /** The best card by these scores, with its lead over the runner-up; null for an empty bank. */
-  private static Match leader(List<Card> cards, double[] score) {
-    int best = -1;
-    int second = -1;
-    for (int i = 0; i < score.length; i++) {
-      if (best < 0 || score[i] > score[best]) {
-        second = best;
-        best = i;
-      } else if (second < 0 || score[i] > score[second]) {
-        second = i;
-      }
-    }
-    return best < 0 ? null
-        : new Match(cards.get(best), Math.min(1, score[best]), score[best] - (second < 0 ? 0 : score[second]));
   }
 
   private static float[] centroids(float[] vectors, int[] owner, int cards) {
@@ -312,6 +295,20 @@ public final class SemanticIndex {
       }
     }
     return c;
+  }
+
+  /** Each card's spread: the average {@code 1 - cosine} between its phrasings and its centroid (0 for one phrasing). */
+  private static double[] spreads(float[] vectors, int[] owner, float[] centroids, int cards) {
+    double[] spread = new double[cards];
+    int[] phrasings = new int[cards];
+    for (int row = 0; row < owner.length; row++) {
+      spread[owner[row]] += 1 - dot(vectors, centroids, row * DIM, owner[row] * DIM);
+      phrasings[owner[row]]++;
+    }
+    for (int i = 0; i < cards; i++) {
+      spread[i] = phrasings[i] == 0 ? 0 : spread[i] / phrasings[i];
+    }
+    return spread;
   }
 
   /** Forgets the recent rankings, so that a timing measures the embedding too (eval's latency). */
