@@ -199,7 +199,11 @@ public final class Matcher {
 
   /** Every card's confidence for the snippet, by bank position (0 where no term is shared): for score fusion. */
   double[] confidences(String text) {
-    List<String> q = heard(text);
+    return confidences(heard(text));
+  }
+
+  /** {@link #confidences(String)} for what {@link #heard} made of a snippet. */
+  double[] confidences(List<String> q) {
     double[] out = new double[cardTerms.size()];
     Heard heard = Heard.of(q, this);
     if (heard != null) {

@@ -15,7 +15,8 @@ import java.util.Optional;
  * embedding costs a few milliseconds of CPU, so it runs on a worker thread, only for final
  * interviewer questions the lexical matcher could not place and for interim ones the speaker
  * paused after (the recent snippets' rankings are kept, so their finals reuse them). Each card scores
- * {@code LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * rescaled closeness}, where the
+ * {@code LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * rescaled closeness}, plus
+ * {@link #ANSWER_WEIGHT} times the question's share of distinctive words of the card's answer, where the
  * closeness blends the best cosine over its question and aliases with the cosine to their centroid
  * ({@link #CENTROID_WEIGHT}) and is rescaled from [COS_LOW, COS_HIGH] to [0, 1] and beyond: cards
  * rank (and the lead is measured) by the uncapped score; the score reported is capped at 1.
@@ -36,6 +37,12 @@ public final class SemanticIndex {
    * centroid made half-heard questions land more wrong early cards.
    */
   static final double CENTROID_WEIGHT = 0.4;
+  /**
+   * What a question's distinctive answer words ({@link AnswerTerms}: "hypothesis" for property-based
+   * testing) add to a card's score, times their share of the question. Chosen on the tuned sets
+   * among 0.1-0.4 (docs/matching.md, "Answer words").
+   */
+  static final double ANSWER_WEIGHT = 0.3;
   private static final int DIM = Embedder.DIMENSION;
   /** Recent snippets' rankings kept: a speculated interim and its final are often the same words. */
   static final int RECENT = 1024;
@@ -43,6 +50,7 @@ public final class SemanticIndex {
   private static volatile Embedder model;
 
   private final Matcher lexical;
+  private final AnswerTerms answers;
   /** Every phrasing's unit vector, one after another (DIM floats each), and the card each belongs to. */
   private final float[] vectors;
   private final int[] owner;
@@ -75,6 +83,7 @@ public final class SemanticIndex {
 
   private SemanticIndex(Matcher lexical, float[] vectors, int[] owner, float[] smallTalk) {
     this.lexical = lexical;
+    this.answers = new AnswerTerms(lexical.bank());
     this.vectors = vectors;
     this.owner = owner;
     this.centroids = centroids(vectors, owner, lexical.bank().size());
@@ -232,13 +241,15 @@ public final class SemanticIndex {
     for (int row = 0; row < owner.length; row++) {
       cos[owner[row]] = Math.max(cos[owner[row]], dot(q, vectors, row * DIM));
     }
-    double[] lex = lexical.confidences(text);
+    List<String> heard = lexical.heard(text);
+    double[] lex = lexical.confidences(heard);
+    double[] answer = answers.shares(heard);
     double[] score = new double[cards.size()];
     double[] phrasingScore = new double[cards.size()];
     for (int i = 0; i < cards.size(); i++) {
       double meaning = (1 - CENTROID_WEIGHT) * cos[i] + CENTROID_WEIGHT * (dot(q, centroids, i * DIM) + spread[i]);
-      score[i] = fused(lex[i], meaning);
-      phrasingScore[i] = fused(lex[i], cos[i]);
+      score[i] = fused(lex[i], meaning) + ANSWER_WEIGHT * answer[i];
+      phrasingScore[i] = fused(lex[i], cos[i]) + ANSWER_WEIGHT * answer[i];
     }
     List<Match> byPhrasing = best(cards, phrasingScore, 1);
     double nearestCard = Arrays.stream(cos).max().orElse(-1);
