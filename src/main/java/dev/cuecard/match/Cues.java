@@ -34,19 +34,6 @@ public final class Cues {
   static final double SEMANTIC_CLEAR_MARGIN = 0.15;
   /** The lexical card alone when the semantic ranking disagrees and is not clear. */
   static final double LEXICAL_ALONE = 0.6;
-  /** Interim snippets in a row with the same leading card that let it land before the question ends. */
-  static final int STEADY = 2;
-  /** The least score and lead of a steady interim leader. */
-  static final double STEADY_SCORE = 0.5;
-  static final double STEADY_MARGIN = 0.2;
-  /** The least words of an interim snippet worth an embedding at the next pause. */
-  static final int SPECULATE_WORDS = 4;
-  /**
-   * ... and the least topic words (analysed terms: no stop words or fillers) among them: "tell me
-   * about a time you" has one ("time") and would be matched to whichever story card it resembles.
-   */
-  static final int SPECULATE_TERMS = 2;
-
   /**
    * {@code LATER}: a final snippet the worker decides ({@link #offLoop}); {@code SPECULATE}: an
    * interim snippet that did not land, worth an embedding if the speaker pauses ({@link #speculate}).
@@ -177,9 +164,8 @@ public final class Cues {
     List<Match> top = lexical.best(heard, 2, !isFinal);
     Match best = top.isEmpty() ? null : top.get(0);
     if (!isFinal) {
-      Decision d = interim(best, onScreen, trend);
-      return d.kind() == Kind.NONE && semantic != null && words(text) >= SPECULATE_WORDS && !unfinished(text)
-          && heard.size() >= SPECULATE_TERMS ? Decision.SPECULATE : d;
+      Decision d = EarlyCues.interim(lexical, best, onScreen, trend);
+      return d.kind() == Kind.NONE && semantic != null && EarlyCues.worthAPause(text, heard) ? Decision.SPECULATE : d;
     }
     trend.reset();
     double sure = semantic == null ? lexical.threshold() : LEXICAL_SURE;
@@ -205,62 +191,11 @@ public final class Cues {
   }
 
   /**
-   * An interim snippet lands a card early on a clear lead (the matcher's interim rule), or when the
-   * same card has led {@link #STEADY} snippets in a row with a fair score and lead; the card already
-   * on screen is not landed again.
-   */
-  private Decision interim(Match best, Card onScreen, Trend trend) {
-    Match leading = best != null && best.score() >= STEADY_SCORE ? best : null;
-    int streak = trend.update(leading);
-    if (best == null) {
-      return Decision.NONE;
-    }
-    boolean clear = best.score() >= Math.min(1.0, lexical.threshold() + Matcher.INTERIM_EXTRA)
-        && best.margin() >= Matcher.INTERIM_MARGIN;
-    boolean steady = streak >= STEADY && best.margin() >= STEADY_MARGIN;
-    if (onScreen != null && best.card().id().equals(onScreen.id())) {
-      return Decision.NONE; // already up: not this question's early card
-    }
-    if (clear || steady) {
-      trend.landed = best.card().id();
-      return Decision.card(best, "match");
-    }
-    return Decision.NONE;
-  }
-
-  /**
-   * The speculative half, on a worker, for an interim snippet the speaker paused after: the same
-   * calibrated rule as a final question, on the words heard so far, so that a card can land before
-   * the recogniser's final. It shows cards only: a question that may be a follow-up to the card on
-   * screen, small talk and everything unsure wait for the final. The embedding is remembered
-   * ({@link SemanticIndex}), so a final with the same words does not pay for it again. Blocking.
+   * The speculative half, on a worker, for an interim snippet the speaker paused after
+   * ({@link EarlyCues#speculate}): the final's rule on the words heard so far, cards only. Blocking.
    */
   public Decision speculate(String text, Card onScreen) {
-    if (semantic == null) {
-      return Decision.NONE;
-    }
-    List<Match> top = lexical.top(text, 2);
-    Match lex = top.isEmpty() ? null : top.get(0);
-    Optional<Decision> d;
-    if (lex != null && lex.score() >= LEXICAL_SURE) {
-      d = Optional.of(Decision.card(lex, "match")); // as the final would: no embedding needed
-    } else {
-      SemanticIndex.Ranking ranking = semantic.ranking(text, Fallback.RELATED);
-      if (ranking.smallTalk() || ranking.top().isEmpty()) {
-        return Decision.NONE;
-      }
-      d = arbitrate(lex, ranking.top().get(0));
-      if (d.isPresent() && !byPhrasingToo(lex, ranking, d.get().match().card())) {
-        return Decision.NONE;
-      }
-    }
-    if (d.isEmpty()) {
-      return Decision.NONE;
-    }
-    Match m = d.get().match();
-    boolean onItsTopic = onScreen != null && (m.card().id().equals(onScreen.id())
-        || m.score() < LEXICAL_SURE && FollowUps.touches(text, onScreen, lexical));
-    return onItsTopic ? Decision.NONE : d.get();
+    return semantic == null ? Decision.NONE : EarlyCues.speculate(lexical, semantic, text, onScreen);
   }
 
   /**
@@ -297,31 +232,6 @@ public final class Cues {
   private Decision withOwn(Decision shared, OwnCues own, java.util.function.Supplier<SemanticIndex.Ranking> yours,
                            String text, Card onScreen, boolean atPause) {
     return own.over(shared, semantic == null ? null : semantic.remembered(text), yours, text, onScreen, atPause, lexical);
-  }
-
-  /**
-   * For words heard so far, at a pause: whether the rule picks {@code card} on the best phrasing
-   * alone too, without the card centroids (they made half-heard questions land more wrong cards;
-   * docs/matching.md, "Card centroids").
-   */
-  static boolean byPhrasingToo(Match lex, SemanticIndex.Ranking ranking, Card card) {
-    Optional<Decision> d = ranking.byPhrasing() == null ? Optional.empty() : arbitrate(lex, ranking.byPhrasing());
-    return d.isPresent() && d.get().match().card().id().equals(card.id());
-  }
-
-  /** Words a question does not end on: a snippet ending with one was cut off mid-phrase. */
-  private static final java.util.Set<String> MID_PHRASE = java.util.Set.of("a", "an", "the", "of", "to", "for", "in",
-      "on", "with", "between", "and", "or", "but", "how", "what", "why", "when", "which", "who", "where", "your",
-      "my", "our", "their", "its", "about", "from", "by", "as", "at", "if", "can", "could", "would", "should",
-      "will", "into", "than", "some", "any", "such", "versus", "vs", "um", "uh");
-
-  static boolean unfinished(String text) {
-    String[] w = text.trim().toLowerCase(java.util.Locale.ROOT).split("\\s+");
-    return MID_PHRASE.contains(w[w.length - 1].replaceAll("[^a-z']", ""));
-  }
-
-  private static int words(String text) {
-    return text.isBlank() ? 0 : text.trim().split("\\s+").length;
   }
 
   /** The blocking half, on a worker: the semantic check, then a follow-up on the card's topic, or a fallback. */

@@ -87,7 +87,7 @@ public final class OwnCues {
       return related(shared, ranking.top());
     }
     Match m = mine.get().match();
-    if (atPause && !Cues.byPhrasingToo(lex.isEmpty() ? null : lex.get(0), ranking, m.card())) {
+    if (atPause && !EarlyCues.byPhrasingToo(lex.isEmpty() ? null : lex.get(0), ranking, m.card())) {
       return shared; // words heard so far: as for the server's cards
     }
     if (onScreen != null && (m.card().id().equals(onScreen.id())

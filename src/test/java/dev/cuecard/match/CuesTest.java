@@ -170,10 +170,10 @@ class CuesTest {
 
   @Test
   void aSnippetEndingOnAWordThatLeadsIntoMoreIsUnfinished() {
-    assertTrue(Cues.unfinished("what is the difference between"));
-    assertTrue(Cues.unfinished("how would you design a"));
-    assertTrue(Cues.unfinished("tell me about your"));
-    assertTrue(!Cues.unfinished("what does select related do"));
-    assertTrue(!Cues.unfinished("how would you test it"));
+    assertTrue(EarlyCues.unfinished("what is the difference between"));
+    assertTrue(EarlyCues.unfinished("how would you design a"));
+    assertTrue(EarlyCues.unfinished("tell me about your"));
+    assertTrue(!EarlyCues.unfinished("what does select related do"));
+    assertTrue(!EarlyCues.unfinished("how would you test it"));
   }
 }
