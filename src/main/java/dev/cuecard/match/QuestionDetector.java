@@ -31,8 +31,11 @@ public final class QuestionDetector {
 
   private static final Pattern CLAUSE = Pattern.compile(
       "\\b(?:what|how|why|when|where|which|who)(?:'s)?\\s+(?:is|are|was|were|does|do|did|would|could|should|can|"
-          + "will|happens|happened|makes|made|kind|kinds|type|types|exactly|about|if|the|a|an|django|"
-          + "python)\\b"
+          + "will|happens|happened|happening|going|went|makes|made|kind|kinds|type|types|exactly|about|if|the|a|an|"
+          + "django|python|many|much|long|often)\\b"
+          // an interrogative after a preposition: "so at what point does a queryset hit the database"
+          + "|\\b(?:at|to|in|for|under)\\s+what\\s+(?:point|extent|way|ways|order|case|cases|situations?|"
+          + "circumstances|conditions|scenarios?|reason)\\b"
           + "|\\b(?:can|could|would|will|do|did|have)\\s+you\\b"
           + "|\\b(?:tell|walk|talk|take)\\s+(?:me|us)\\b"
           + "|\\b(?:explain|describe|compare)\\b"

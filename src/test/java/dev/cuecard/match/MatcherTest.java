@@ -146,6 +146,12 @@ class MatcherTest {
       "we send our errors to sentry | false",
       "dates are an hour off for our users how come | true",
       "convince me that we should use postgres | true",
+      // an interrogative after a preposition or a few words in, as speech has it
+      "so at what point does a query set actually hit the database | true",
+      "the list view does a query for every row what's going on there | true",
+      "and for that page how many queries does it make | true",
+      "we kept everything in what you would call a monolith | false",
+      "that's not what i meant | false",
   })
   void questionDetection(String text, boolean question) {
     assertEquals(question, QuestionDetector.isQuestion(text), text);
