@@ -81,7 +81,7 @@ class EvalTest {
   void withTheSemanticPath() throws Exception {
     Eval.Report dev = check(semanticRun("dev.jsonl"), 0.95, 0.01);
     assertTrue(dev.precision() >= 0.97, "cards shown that were right " + dev.precision());
-    check(semanticRun("test.jsonl"), 0.98, 0.01);
+    check(semanticRun("test.jsonl"), 0.99, 0.01);
     Eval.Report unseen = check(semanticRun("unseen.jsonl"), 0.96, 0.01);
     assertTrue(unseen.precision() >= 0.96, "cards shown that were right " + unseen.precision());
     assertTrue(unseen.fallbacksClosestRight() >= 1, "fallbacks whose closest related card is right " + unseen.format());
@@ -90,14 +90,14 @@ class EvalTest {
 
   /**
    * Set 4: half A was read for failure classes (detector and aliases, so its floor is a tuned
-   * figure); half B is held out, and its floor is only the figure it reached, eight points under the 95%
+   * figure); half B is held out, and its floor is only the figure it reached, under the 95%
    * aimed at (docs/matching.md, "Set 4").
    */
   @Test
   void set4() throws Exception {
     check(semanticRun("second-a.jsonl"), 0.95, 0.01);
-    Eval.Report heldOut = check(semanticRun("second-b.jsonl"), 0.87, 0.01);
-    assertTrue(heldOut.precision() >= 0.94, "cards shown that were right " + heldOut.precision());
+    Eval.Report heldOut = check(semanticRun("second-b.jsonl"), 0.89, 0.01);
+    assertTrue(heldOut.precision() >= 0.95, "cards shown that were right " + heldOut.precision());
   }
 
   /**
