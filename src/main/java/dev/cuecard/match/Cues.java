@@ -22,6 +22,11 @@ import java.util.Optional;
 public final class Cues {
   /** A lexical score this high is shown at once, without waiting for the semantic check. */
   static final double LEXICAL_SURE = 0.7;
+  /**
+   * A sure lexical card leading the next by less than this is a tie: the semantic path decides
+   * (docs/matching.md, "Ties by words").
+   */
+  static final double LEXICAL_TIE = 0.01;
   /** When both rankings put the same card first, either this lexical score ... */
   static final double AGREE_LEXICAL = 0.4;
   /** ... or this fused semantic score is enough. */
@@ -169,7 +174,8 @@ public final class Cues {
     }
     trend.reset();
     double sure = semantic == null ? lexical.threshold() : LEXICAL_SURE;
-    if (best != null && best.score() >= sure) {
+    // two cards the words cannot tell apart (often one phrasing shared by both) are left to meaning
+    if (best != null && best.score() >= sure && (semantic == null || best.margin() >= LEXICAL_TIE)) {
       return onScreenOrCard(Decision.card(best, "match"), text, onScreen);
     }
     return semantic != null || Fallback.deserves(text) ? Decision.LATER : Decision.NONE;
@@ -249,6 +255,7 @@ public final class Cues {
         return Decision.NONE; // nearer "how was the traffic getting here" than any card: no cue at all
       }
       near = ranking.top();
+      lex = near.isEmpty() ? lex : byMeaningOnATie(top, near.get(0));
       Optional<Decision> d = near.isEmpty() ? Optional.empty() : arbitrate(lex, near.get(0));
       if (d.isPresent()) {
         boolean sure = d.get().match().score() >= LEXICAL_SURE;
@@ -286,6 +293,18 @@ public final class Cues {
   private static Decision onScreenOrCard(Decision d, String text, Card onScreen) {
     return onScreen != null && d.match().card().id().equals(onScreen.id())
         ? Decision.followUp(FollowUps.topic(text, onScreen)) : d;
+  }
+
+  /**
+   * The lexical card the rule weighs: the first by words, or, when the first two tie
+   * ({@link #LEXICAL_TIE}) and meaning puts the second first, the second.
+   */
+  static Match byMeaningOnATie(List<Match> byWords, Match byMeaning) {
+    if (byWords.isEmpty()) {
+      return null;
+    }
+    boolean tie = byWords.size() > 1 && byWords.get(0).margin() < LEXICAL_TIE;
+    return tie && byWords.get(1).card().id().equals(byMeaning.card().id()) ? byWords.get(1) : byWords.get(0);
   }
 
   /**

@@ -74,13 +74,14 @@ final class EarlyCues {
     List<Match> top = lexical.top(text, 2);
     Match lex = top.isEmpty() ? null : top.get(0);
     Optional<Decision> d;
-    if (lex != null && lex.score() >= Cues.LEXICAL_SURE) {
+    if (lex != null && lex.score() >= Cues.LEXICAL_SURE && lex.margin() >= Cues.LEXICAL_TIE) {
       d = Optional.of(Decision.card(lex, "match")); // as the final would: no embedding needed
     } else {
       SemanticIndex.Ranking ranking = semantic.ranking(text, Fallback.RELATED);
       if (ranking.smallTalk() || ranking.top().isEmpty()) {
         return Decision.NONE;
       }
+      lex = Cues.byMeaningOnATie(top, ranking.top().get(0));
       d = Cues.arbitrate(lex, ranking.top().get(0));
       if (d.isPresent() && !byPhrasingToo(lex, ranking, d.get().match().card())) {
         return Decision.NONE;

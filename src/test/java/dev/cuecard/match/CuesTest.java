@@ -140,9 +140,37 @@ class CuesTest {
     assertEquals(Optional.empty(), Cues.arbitrate(null, m("py-decorators", 0.69, 0.05)));
   }
 
+  private static SemanticIndex index;
+
+  private static synchronized SemanticIndex index() {
+    if (index == null) {
+      index = SemanticIndex.build(matcher);
+    }
+    return index;
+  }
+
+  @Test
+  void twoCardsTiedByWordsAreLeftToMeaning() {
+    // the rule weighs the runner-up by words when the two tie and meaning puts the runner-up first
+    List<Match> tied = List.of(m("drf-serializer-context", 0.735, 0.005), m("drf-serializers", 0.73, 0.1));
+    assertEquals("drf-serializers", Cues.byMeaningOnATie(tied, m("drf-serializers", 0.9, 0.01)).card().id());
+    assertEquals("drf-serializer-context", Cues.byMeaningOnATie(tied, m("drf-serializer-save", 0.9, 0.01)).card().id());
+    List<Match> clear = List.of(m("drf-serializer-context", 0.735, 0.05), m("drf-serializers", 0.685, 0.1));
+    assertEquals("drf-serializer-context", Cues.byMeaningOnATie(clear, m("drf-serializers", 0.9, 0.01)).card().id());
+    // live: a question two cards answer equally well by words is not shown inline but decided by meaning
+    String q = "what does a serializer do";
+    List<Match> byWords = matcher.top(q, 2);
+    assertTrue(byWords.get(0).score() >= Cues.LEXICAL_SURE && byWords.get(0).margin() < Cues.LEXICAL_TIE,
+        "precondition, a tie by words: " + byWords);
+    assertEquals(Cues.Kind.CARD, lexicalOnly.inline(q, true, null, new Cues.Trend()).kind(), "without the model: as before");
+    Cues cues = new Cues(matcher, index());
+    assertEquals(Cues.Kind.LATER, cues.inline(q, true, null, new Cues.Trend()).kind());
+    assertEquals("drf-serializers", cues.offLoop(q, null).match().card().id());
+  }
+
   @Test
   void aPausedInterimQuestionIsEmbeddedAndLandsItsCardBeforeTheFinal() {
-    Cues cues = new Cues(matcher, SemanticIndex.build(matcher));
+    Cues cues = new Cues(matcher, index());
     Cues.Trend trend = new Cues.Trend();
     String q = "how would you keep a slow report from timing out the request";
     // the lexical interim rule does not land it; enough words, not cut mid-phrase: worth an embedding at a pause

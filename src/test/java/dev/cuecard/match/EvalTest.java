@@ -82,10 +82,10 @@ class EvalTest {
     Eval.Report dev = check(semanticRun("dev.jsonl"), 0.95, 0.01);
     assertTrue(dev.precision() >= 0.97, "cards shown that were right " + dev.precision());
     check(semanticRun("test.jsonl"), 0.99, 0.01);
-    Eval.Report unseen = check(semanticRun("unseen.jsonl"), 0.96, 0.01);
+    Eval.Report unseen = check(semanticRun("unseen.jsonl"), 0.98, 0.01);
     assertTrue(unseen.precision() >= 0.96, "cards shown that were right " + unseen.precision());
     assertTrue(unseen.fallbacksClosestRight() >= 1, "fallbacks whose closest related card is right " + unseen.format());
-    check(semanticRun("fresh.jsonl"), 0.97, 0.01);
+    check(semanticRun("fresh.jsonl"), 0.98, 0.01);
   }
 
   /**
@@ -96,8 +96,8 @@ class EvalTest {
   @Test
   void set4() throws Exception {
     check(semanticRun("second-a.jsonl"), 0.95, 0.01);
-    Eval.Report heldOut = check(semanticRun("second-b.jsonl"), 0.89, 0.01);
-    assertTrue(heldOut.precision() >= 0.95, "cards shown that were right " + heldOut.precision());
+    Eval.Report heldOut = check(semanticRun("second-b.jsonl"), 0.90, 0.01);
+    assertTrue(heldOut.precision() >= 0.96, "cards shown that were right " + heldOut.precision());
   }
 
   /**
@@ -140,7 +140,7 @@ class EvalTest {
     assertTrue(unseen.wrongEarly() <= 5, unseen.format());
     // a speaker pausing after every 3 words is the worst case for cards from half-heard questions
     Eval.Early everyStep = semanticRun("dev.jsonl").earlyPausingEveryStep();
-    assertTrue(everyStep.wrongEarly() <= 24, everyStep.format());
+    assertTrue(everyStep.wrongEarly() <= 25, everyStep.format());
   }
 
   @Test
