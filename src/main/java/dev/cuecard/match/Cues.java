@@ -173,9 +173,8 @@ public final class Cues {
       return d.kind() == Kind.NONE && semantic != null && EarlyCues.worthAPause(text, heard) ? Decision.SPECULATE : d;
     }
     trend.reset();
-    double sure = semantic == null ? lexical.threshold() : LEXICAL_SURE;
-    // two cards the words cannot tell apart (often one phrasing shared by both) are left to meaning
-    if (best != null && best.score() >= sure && (semantic == null || best.margin() >= LEXICAL_TIE)) {
+    boolean shown = semantic == null ? best != null && best.score() >= lexical.threshold() : sureByWords(best);
+    if (shown) {
       return onScreenOrCard(Decision.card(best, "match"), text, onScreen);
     }
     return semantic != null || Fallback.deserves(text) ? Decision.LATER : Decision.NONE;
@@ -293,6 +292,15 @@ public final class Cues {
   private static Decision onScreenOrCard(Decision d, String text, Card onScreen) {
     return onScreen != null && d.match().card().id().equals(onScreen.id())
         ? Decision.followUp(FollowUps.topic(text, onScreen)) : d;
+  }
+
+  /**
+   * Whether a lexical card may be shown without asking meaning: {@link #LEXICAL_SURE} or more and
+   * not a tie with the next card (two cards the words cannot tell apart, often through one phrasing
+   * both share, are left to meaning).
+   */
+  static boolean sureByWords(Match m) {
+    return m != null && m.score() >= LEXICAL_SURE && m.margin() >= LEXICAL_TIE;
   }
 
   /**

@@ -74,7 +74,7 @@ final class EarlyCues {
     List<Match> top = lexical.top(text, 2);
     Match lex = top.isEmpty() ? null : top.get(0);
     Optional<Decision> d;
-    if (lex != null && lex.score() >= Cues.LEXICAL_SURE && lex.margin() >= Cues.LEXICAL_TIE) {
+    if (Cues.sureByWords(lex)) {
       d = Optional.of(Decision.card(lex, "match")); // as the final would: no embedding needed
     } else {
       SemanticIndex.Ranking ranking = semantic.ranking(text, Fallback.RELATED);
