@@ -133,14 +133,14 @@ class EvalTest {
     Eval.Early dev = semanticRun("dev.jsonl").early();
     assertTrue(dev.share() >= 0.97, dev.format());
     assertTrue(dev.beforeLastWord() >= 175, dev.format());
-    // 11 before the card centroids (docs/matching.md, "Card centroids"): one more at the end-of-speech pause
-    assertTrue(dev.wrongEarly() <= 12, dev.format());
+    // 11 since the fundamentals cards took two wrong early cards and gave one (docs/matching.md, "Other people's questions")
+    assertTrue(dev.wrongEarly() <= 11, dev.format());
     Eval.Early unseen = semanticRun("unseen.jsonl").early();
     assertTrue(unseen.share() >= 0.98, unseen.format());
     assertTrue(unseen.wrongEarly() <= 5, unseen.format());
     // a speaker pausing after every 3 words is the worst case for cards from half-heard questions
     Eval.Early everyStep = semanticRun("dev.jsonl").earlyPausingEveryStep();
-    assertTrue(everyStep.wrongEarly() <= 25, everyStep.format());
+    assertTrue(everyStep.wrongEarly() <= 23, everyStep.format());
   }
 
   @Test
