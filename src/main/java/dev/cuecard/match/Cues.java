@@ -132,7 +132,13 @@ public final class Cues {
    */
   public Optional<Decision> decideNow(String text, Card onScreen) {
     SemanticIndex.Ranking known = semantic == null ? null : semantic.remembered(text);
-    return known == null ? Optional.empty() : Optional.of(decide(text, onScreen, known));
+    if (known == null) {
+      return Optional.empty();
+    }
+    Decision d = decide(text, onScreen, known, semantic::remembered);
+    // a fallback that a part not ranked yet might turn into a card waits for a worker, as offLoop would rank it
+    boolean partsUnranked = d.kind() == Kind.FALLBACK && parts(text).stream().anyMatch(p -> semantic.remembered(p) == null);
+    return partsUnranked ? Optional.empty() : Optional.of(d);
   }
 
   /** Whether the semantic path takes part (the model is on and its card index is built). */
@@ -241,11 +247,13 @@ public final class Cues {
 
   /** The blocking half, on a worker: the semantic check, then a follow-up on the card's topic, or a fallback. */
   public Decision offLoop(String text, Card onScreen) {
-    return decide(text, onScreen, semantic == null ? null : semantic.ranking(text, Fallback.RELATED));
+    return decide(text, onScreen, semantic == null ? null : semantic.ranking(text, Fallback.RELATED),
+        words -> semantic.ranking(words, Fallback.RELATED));
   }
 
   /** The second half's rule, given the semantic ranking of the words (null without the model). */
-  private Decision decide(String text, Card onScreen, SemanticIndex.Ranking ranking) {
+  private Decision decide(String text, Card onScreen, SemanticIndex.Ranking ranking,
+                          java.util.function.Function<String, SemanticIndex.Ranking> ranker) {
     List<Match> top = lexical.top(text, 2);
     Match lex = top.isEmpty() ? null : top.get(0);
     List<Match> near;
@@ -280,8 +288,40 @@ public final class Cues {
         || isAmong(onScreen, byWords) || isAmong(onScreen, near))) {
       return Decision.followUp(FollowUps.topic(text, onScreen)); // nearest to the card on screen: more on it
     }
+    Optional<Decision> part = ranking == null ? Optional.empty() : byPart(text, near, ranker);
+    if (part.isPresent()) {
+      return onScreenOrCard(part.get(), text, onScreen); // a question of two parts: the card for one of them
+    }
     // the nearest cards by meaning when the model runs, else by shared words
     return new Decision(Kind.FALLBACK, null, "fallback", null, near);
+  }
+
+  /**
+   * A question of two parts ("what is X, and how does Y work") whose whole the rule could not
+   * decide: the first part's card when the rule is sure of it on that part alone, else the
+   * second's, provided it is among the whole question's nearest cards. {@code ranker} gives a
+   * part's ranking (null when it may not embed here).
+   */
+  private Optional<Decision> byPart(String text, List<Match> near,
+                                    java.util.function.Function<String, SemanticIndex.Ranking> ranker) {
+    for (String part : parts(text)) {
+      SemanticIndex.Ranking r = ranker.apply(part);
+      if (r == null || r.smallTalk() || r.top().isEmpty()) {
+        continue;
+      }
+      List<Match> top = lexical.top(part, 2);
+      Optional<Decision> d = arbitrate(byMeaningOnATie(top, r.top().get(0)), r.top().get(0));
+      if (d.isPresent() && isAmong(d.get().match().card(), near)) {
+        return d;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The parts of a question of two or more that have two topic words or more each ({@link QuestionDetector#parts}). */
+  private List<String> parts(String text) {
+    List<String> parts = QuestionDetector.parts(text);
+    return parts.isEmpty() ? parts : parts.stream().filter(p -> lexical.heard(p).size() >= 2).toList();
   }
 
   private static boolean isAmong(Card card, List<Match> near) {

@@ -1,5 +1,6 @@
 package dev.cuecard.match;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -176,5 +177,25 @@ public final class QuestionDetector {
       }
     }
     return true;
+  }
+
+  /** Where a question of two parts divides: after a question mark or full stop, or before "and" and a question word. */
+  private static final Pattern PARTS = Pattern.compile(
+      "(?<=[?.;])\\s+(?=\\S)|,?\\s+(?:and|also|plus)\\s+(?=(?:how|what|why|when|where|which|who|can|could|would|do|does|is|are|should|explain|describe|give|name|list)\\b)",
+      Pattern.CASE_INSENSITIVE);
+
+  /** The parts of a question of two or more ("what is X, and how does Y work"), in order; empty for one part. */
+  static List<String> parts(String text) {
+    String[] p = PARTS.split(text.trim());
+    if (p.length < 2) {
+      return List.of();
+    }
+    List<String> out = new java.util.ArrayList<>();
+    for (String s : p) {
+      if (!s.isBlank()) {
+        out.add(s.trim());
+      }
+    }
+    return out.size() < 2 ? List.of() : out;
   }
 }

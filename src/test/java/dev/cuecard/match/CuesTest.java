@@ -169,6 +169,32 @@ class CuesTest {
   }
 
   @Test
+  void aQuestionOfTwoPartsGetsTheCardForOneOfThemRatherThanAFallback() {
+    assertEquals(List.of("how do signals work", "why might you avoid them"),
+        QuestionDetector.parts("how do signals work and why might you avoid them"));
+    assertEquals(List.of("What is a QuerySet?", "When does it run?"), QuestionDetector.parts("What is a QuerySet? When does it run?"));
+    assertEquals(List.of(), QuestionDetector.parts("what is the difference between select related and prefetch related"));
+    assertEquals(List.of(), QuestionDetector.parts("tell me about a time you and your manager disagreed"));
+    // the whole question sits between two cards, each part is clear: the first part's card, not a fallback
+    String q = "how do you ship a django app to a server and what would you lock down before it goes live";
+    SemanticIndex.Ranking whole = index().ranking(q, Fallback.RELATED);
+    List<Match> byWords = matcher.top(q, 2);
+    assertTrue(!Cues.sureByWords(byWords.get(0))
+        && Cues.arbitrate(Cues.byMeaningOnATie(byWords, whole.top().get(0)), whole.top().get(0)).isEmpty(),
+        "precondition, the rule is not sure of the whole: " + byWords + " " + whole.top());
+    Cues cues = new Cues(matcher, index());
+    Cues.Decision d = cues.offLoop(q, null);
+    assertEquals(Cues.Kind.CARD, d.kind());
+    assertEquals("design-deploy", d.match().card().id());
+    // decided again from the rankings remembered at a pause, without a worker: the same card
+    assertEquals("design-deploy", cues.decideNow(q, null).orElseThrow().match().card().id());
+    // parts the rule is not sure of change nothing: the question stays a fallback, even when a part
+    // on its own ("how would you explain it to a beginner") resembles a card outside the whole's nearest
+    assertEquals(Cues.Kind.FALLBACK,
+        cues.offLoop("what does the ellipsis object do in python and how would you explain it to a beginner", null).kind());
+  }
+
+  @Test
   void aPausedInterimQuestionIsEmbeddedAndLandsItsCardBeforeTheFinal() {
     Cues cues = new Cues(matcher, index());
     Cues.Trend trend = new Cues.Trend();
