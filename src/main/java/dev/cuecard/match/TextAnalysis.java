@@ -57,7 +57,8 @@ public final class TextAnalysis {
         "know", "mean", "think", "thing", "things", "something", "anything", "get", "got", "go", "going",
         "want", "now", "then", "also", "please", "quick", "quickly", "briefly", "question", "ask", "asking",
         "one", "some", "any", "its", "it's", "that's", "there's", "here", "very", "much", "many", "more",
-        "most", "great", "good", "cool", "thanks", "thank", "alright", "next", "move", "moving", "on"
+        "most", "great", "good", "cool", "thanks", "thank", "alright", "next", "move", "moving", "on",
+        "hood", "scenes" // "under the hood", "behind the scenes": idioms whose rare words outweighed a topic
     )) {
       set.add(w);
     }
