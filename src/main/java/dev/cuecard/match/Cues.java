@@ -4,6 +4,7 @@ import dev.cuecard.bank.Card;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The cue decision for one interviewer snippet, shared by the live room and {@code eval} so that
@@ -253,7 +254,7 @@ public final class Cues {
 
   /** The second half's rule, given the semantic ranking of the words (null without the model). */
   private Decision decide(String text, Card onScreen, SemanticIndex.Ranking ranking,
-                          java.util.function.Function<String, SemanticIndex.Ranking> ranker) {
+                          Function<String, SemanticIndex.Ranking> ranker) {
     List<Match> top = lexical.top(text, 2);
     Match lex = top.isEmpty() ? null : top.get(0);
     List<Match> near;
@@ -298,12 +299,12 @@ public final class Cues {
 
   /**
    * A question of two parts ("what is X, and how does Y work") whose whole the rule could not
-   * decide: the first part's card when the rule is sure of it on that part alone, else the
-   * second's, provided it is among the whole question's nearest cards. {@code ranker} gives a
-   * part's ranking (null when it may not embed here).
+   * decide: the first part's card that the rule is sure of on that part alone, in order, provided
+   * it is among the whole question's nearest cards ({@code near}). {@code ranker} gives a part's
+   * ranking (null when it may not embed here).
    */
   private Optional<Decision> byPart(String text, List<Match> near,
-                                    java.util.function.Function<String, SemanticIndex.Ranking> ranker) {
+                                    Function<String, SemanticIndex.Ranking> ranker) {
     for (String part : parts(text)) {
       SemanticIndex.Ranking r = ranker.apply(part);
       if (r == null || r.smallTalk() || r.top().isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.cuecard.match;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -184,18 +185,16 @@ public final class QuestionDetector {
       "(?<=[?.;])\\s+(?=\\S)|,?\\s+(?:and|also|plus)\\s+(?=(?:how|what|why|when|where|which|who|can|could|would|do|does|is|are|should|explain|describe|give|name|list)\\b)",
       Pattern.CASE_INSENSITIVE);
 
-  /** The parts of a question of two or more ("what is X, and how does Y work"), in order; empty for one part. */
+  /** The most parts a question is split into: each costs an embedding, and a long run-on snippet must not cost many. */
+  static final int MAX_PARTS = 3;
+
+  /**
+   * The parts of a question of two or more ("what is X, and how does Y work"), in order, at most
+   * {@link #MAX_PARTS}; empty for a question of one part.
+   */
   static List<String> parts(String text) {
-    String[] p = PARTS.split(text.trim());
-    if (p.length < 2) {
-      return List.of();
-    }
-    List<String> out = new java.util.ArrayList<>();
-    for (String s : p) {
-      if (!s.isBlank()) {
-        out.add(s.trim());
-      }
-    }
-    return out.size() < 2 ? List.of() : out;
+    List<String> parts = Arrays.stream(PARTS.split(text.trim())).map(String::trim).filter(s -> !s.isEmpty())
+        .limit(MAX_PARTS).toList();
+    return parts.size() < 2 ? List.of() : parts;
   }
 }

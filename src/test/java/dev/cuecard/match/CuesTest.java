@@ -175,6 +175,9 @@ class CuesTest {
     assertEquals(List.of("What is a QuerySet?", "When does it run?"), QuestionDetector.parts("What is a QuerySet? When does it run?"));
     assertEquals(List.of(), QuestionDetector.parts("what is the difference between select related and prefetch related"));
     assertEquals(List.of(), QuestionDetector.parts("tell me about a time you and your manager disagreed"));
+    // a run-on snippet is split into a bounded number of parts: each one costs an embedding
+    String runOn = "what is x? ".repeat(40).trim();
+    assertEquals(QuestionDetector.MAX_PARTS, QuestionDetector.parts(runOn).size());
     // the whole question sits between two cards, each part is clear: the first part's card, not a fallback
     String q = "how do you ship a django app to a server and what would you lock down before it goes live";
     SemanticIndex.Ranking whole = index().ranking(q, Fallback.RELATED);
