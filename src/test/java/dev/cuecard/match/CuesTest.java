@@ -191,10 +191,16 @@ class CuesTest {
     assertEquals("design-deploy", d.match().card().id());
     // decided again from the rankings remembered at a pause, without a worker: the same card
     assertEquals("design-deploy", cues.decideNow(q, null).orElseThrow().match().card().id());
-    // parts the rule is not sure of change nothing: the question stays a fallback, even when a part
-    // on its own ("how would you explain it to a beginner") resembles a card outside the whole's nearest
+    // no part brings a card the rule is sure of among the whole's nearest: the question stays a fallback
     assertEquals(Cues.Kind.FALLBACK,
         cues.offLoop("what does the ellipsis object do in python and how would you explain it to a beginner", null).kind());
+    // on the event loop, a fallback whose parts were never ranked waits for a worker rather than
+    // deciding without them; once they are ranked, it is decided there
+    String unsure = "what does the ellipsis object do in python and where have you seen it used";
+    index().ranking(unsure, Fallback.RELATED);
+    assertTrue(cues.decideNow(unsure, null).isEmpty());
+    assertEquals(Cues.Kind.FALLBACK, cues.offLoop(unsure, null).kind());
+    assertEquals(Cues.Kind.FALLBACK, cues.decideNow(unsure, null).orElseThrow().kind());
   }
 
   @Test
