@@ -136,10 +136,14 @@ public final class Cues {
     if (known == null) {
       return Optional.empty();
     }
-    Decision d = decide(text, onScreen, known, semantic::remembered);
+    boolean[] partUnranked = {false};
+    Decision d = decide(text, onScreen, known, part -> {
+      SemanticIndex.Ranking r = semantic.remembered(part);
+      partUnranked[0] |= r == null;
+      return r;
+    });
     // a fallback that a part not ranked yet might turn into a card waits for a worker, as offLoop would rank it
-    boolean partsUnranked = d.kind() == Kind.FALLBACK && parts(text).stream().anyMatch(p -> semantic.remembered(p) == null);
-    return partsUnranked ? Optional.empty() : Optional.of(d);
+    return d.kind() == Kind.FALLBACK && partUnranked[0] ? Optional.empty() : Optional.of(d);
   }
 
   /** Whether the semantic path takes part (the model is on and its card index is built). */
