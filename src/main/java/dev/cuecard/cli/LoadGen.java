@@ -5,6 +5,7 @@ import dev.cuecard.bank.Card;
 import dev.cuecard.cli.Main.UsageException;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -231,12 +232,15 @@ final class LoadGen {
       return;
     }
     Conversation c = new Conversation(vertx, invite != null, random);
-    // each socket gets its handlers as soon as it is open: its welcome may come before the other connects
-    client.connect(options(candidateServer, sessionId, "", token))
-        .onSuccess(c::candidateOpen).onFailure(e -> stats.connectFailures.incrementAndGet());
+    // each socket has its handlers before it connects: a welcome that arrives with the handshake
+    // response is delivered as the socket opens, before a listener on client.connect(...) could set them
+    ClientWebSocket candidate = c.candidateSocket(client.webSocket());
+    candidate.connect(options(candidateServer, sessionId, "", token))
+        .onSuccess(ws -> c.candidate.ws = ws).onFailure(e -> stats.connectFailures.incrementAndGet());
     if (invite != null) {
-      client.connect(options(partnerServer, sessionId, "?role=partner", invite))
-          .onSuccess(c::partnerOpen).onFailure(e -> stats.connectFailures.incrementAndGet());
+      ClientWebSocket partner = c.partnerSocket(client.webSocket());
+      partner.connect(options(partnerServer, sessionId, "?role=partner", invite))
+          .onSuccess(ws -> c.interviewer.ws = ws).onFailure(e -> stats.connectFailures.incrementAndGet());
     }
   }
 
@@ -267,15 +271,16 @@ final class LoadGen {
       this.random = random;
     }
 
-    void candidateOpen(WebSocket ws) {
-      candidate.ws = ws;
+    /** The candidate's socket with its handlers (it is {@code candidate.ws} once connected). */
+    ClientWebSocket candidateSocket(ClientWebSocket ws) {
       ws.textMessageHandler(text -> onMessage(candidate, text));
       ws.closeHandler(v -> stats.connected.decrementAndGet());
+      return ws;
     }
 
-    void partnerOpen(WebSocket ws) {
-      interviewer.ws = ws;
+    ClientWebSocket partnerSocket(ClientWebSocket ws) {
       ws.textMessageHandler(text -> onMessage(interviewer, text));
+      return ws;
     }
 
     private void onMessage(Side side, String text) {

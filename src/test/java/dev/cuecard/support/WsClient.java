@@ -2,7 +2,7 @@ package dev.cuecard.support;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -18,13 +18,13 @@ import java.util.concurrent.TimeUnit;
 /** A real WebSocket client (Vert.x) with a blocking inbox, for tests. */
 public final class WsClient implements AutoCloseable {
   private final WebSocketClient client;
-  private final WebSocket ws;
+  private final ClientWebSocket ws;
   private final BlockingQueue<JsonObject> inbox = new LinkedBlockingQueue<>();
   private final List<JsonObject> seen = new ArrayList<>();
   private volatile Short closeCode;
   private volatile String closeReason;
 
-  private WsClient(WebSocketClient client, WebSocket ws) {
+  private WsClient(WebSocketClient client, ClientWebSocket ws) {
     this.client = client;
     this.ws = ws;
     ws.textMessageHandler(t -> inbox.add(new JsonObject(t)));
@@ -56,8 +56,12 @@ public final class WsClient implements AutoCloseable {
     WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri);
     headers.forEach(o::addHeader);
     try {
-      // handlers must be in place before the event loop delivers the first message
-      return TestServer.await(client.connect(o).map(ws -> new WsClient(client, ws)));
+      // the handlers are in place before connecting: a socket opened with client.connect(o) is
+      // resumed before its future's listeners run, so a welcome that came with the handshake
+      // response could reach no handler and be lost (seen once in CI as a missing welcome)
+      WsClient c = new WsClient(client, client.webSocket());
+      TestServer.await(c.ws.connect(o));
+      return c;
     } catch (RuntimeException e) {
       client.close();
       throw e;
