@@ -232,8 +232,8 @@ final class LoadGen {
       return;
     }
     Conversation c = new Conversation(vertx, invite != null, random);
-    // each socket has its handlers before it connects: a welcome that arrives with the handshake
-    // response is delivered as the socket opens, before a listener on client.connect(...) could set them
+    // each socket has its handlers before it connects: client.connect(...) resumes the socket before
+    // its future's listeners run, so a welcome arriving in between would reach no handler
     ClientWebSocket candidate = c.candidateSocket(client.webSocket());
     candidate.connect(options(candidateServer, sessionId, "", token))
         .onSuccess(ws -> c.candidate.ws = ws).onFailure(e -> stats.connectFailures.incrementAndGet());

@@ -57,8 +57,9 @@ public final class WsClient implements AutoCloseable {
     headers.forEach(o::addHeader);
     try {
       // the handlers are in place before connecting: a socket opened with client.connect(o) is
-      // resumed before its future's listeners run, so a welcome that came with the handshake
-      // response could reach no handler and be lost (seen once in CI as a missing welcome)
+      // resumed before that future's listeners run, so a welcome arriving in between reaches no
+      // handler and is lost (checked: with the listener attached a second late, no welcome ever
+      // arrives; the likely cause of a CI run in which a test waited 30 s for one)
       WsClient c = new WsClient(client, client.webSocket());
       TestServer.await(c.ws.connect(o));
       return c;
