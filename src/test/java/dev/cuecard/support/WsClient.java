@@ -107,17 +107,27 @@ public final class WsClient implements AutoCloseable {
 
   /** The next message of the given type; fails after {@code seconds}. */
   public JsonObject next(String type, int seconds) {
+    return nextOf(List.of(type), seconds);
+  }
+
+  /** The next message of any of the given types (for answers that may rightly take either form); fails after 5 s. */
+  public JsonObject nextOf(String... types) {
+    return nextOf(List.of(types), 5);
+  }
+
+  private JsonObject nextOf(List<String> types, int seconds) {
+    String wanted = types.size() == 1 ? "'" + types.get(0) + "'" : String.join(" or ", types);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (true) {
       JsonObject m = take(deadline);
       if (m == null) {
-        throw new AssertionError("no '" + type + "' message within " + seconds + " s; saw " + seen);
+        throw new AssertionError("no " + wanted + " message within " + seconds + " s; saw " + seen);
       }
-      if (type.equals(m.getString("type"))) {
+      if (types.contains(m.getString("type"))) {
         return m;
       }
       if ("__closed".equals(m.getString("type"))) {
-        throw new AssertionError("socket closed (" + closeCode + " " + closeReason + ") while waiting for " + type);
+        throw new AssertionError("socket closed (" + closeCode + " " + closeReason + ") while waiting for " + wanted);
       }
     }
   }
