@@ -75,7 +75,7 @@ class EvalTest {
    * phrasing copied onto a second card, or a new card worded like an old one, takes questions
    * from the card written for them (seven aliases did until the clean-up of 2026-11-30). Three
    * overlaps stay because removing them measurably cost other questions (docs/matching.md,
-   * "Eight cards for the lists' remaining gaps").
+   * "... phrasings that brought another card").
    */
   @Test
   void noPhrasingBringsAnotherCard() {
