@@ -8,6 +8,7 @@ import dev.cuecard.match.Blind;
 import dev.cuecard.match.Eval;
 import dev.cuecard.match.FollowUpEval;
 import dev.cuecard.match.Matcher;
+import dev.cuecard.match.Overlaps;
 import dev.cuecard.match.SemanticIndex;
 
 import java.io.PrintStream;
@@ -15,7 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code cuecard eval FILE.jsonl}: matching quality and speed on a labelled file. */
+/** {@code cuecard eval FILE.jsonl}: matching quality and speed on a labelled file; {@code --phrasings}: the bank's overlaps. */
 final class EvalCommand {
   private EvalCommand() {
   }
@@ -30,6 +31,7 @@ final class EvalCommand {
     boolean features = false;
     boolean followUps = false;
     boolean blind = false;
+    boolean phrasings = false;
     double threshold = 0.5;
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
@@ -42,6 +44,7 @@ final class EvalCommand {
         case "--features" -> features = true;
         case "--followups" -> followUps = true;
         case "--blind" -> blind = true;
+        case "--phrasings" -> phrasings = true;
         case "--threshold" -> threshold = Args.fraction(args, ++i, "eval", a);
         default -> {
           if (a.startsWith("--") || file != null) {
@@ -51,8 +54,12 @@ final class EvalCommand {
         }
       }
     }
-    if (file == null) {
-      throw new UsageException("eval needs a FILE.jsonl");
+    if (phrasings) {
+      if (file != null || followUps || blind || features) {
+        throw new UsageException("eval --phrasings checks the bank itself; it takes no FILE, --followups, --blind or --features");
+      }
+    } else if (file == null) {
+      throw new UsageException("eval needs a FILE.jsonl (or --phrasings)");
     }
     if (followUps && (blind || features)) {
       throw new UsageException("eval: --followups measures follow-ups only; it does not take "
@@ -64,6 +71,14 @@ final class EvalCommand {
     } catch (BankException e) {
       err.println("question bank error: " + e.getMessage());
       return 2;
+    }
+    if (phrasings) {
+      Matcher matcher = new Matcher(bank, threshold);
+      List<Overlaps.Taken> taken = Overlaps.of(matcher, semantic ? SemanticIndex.build(matcher) : null);
+      out.println("phrasings        " + Overlaps.phrasings(matcher) + " asked (every card's question and aliases), "
+          + taken.size() + " bring another card");
+      taken.forEach(t -> out.println("  " + t));
+      return 0;
     }
     if (followUps) {
       Matcher matcher = new Matcher(bank, threshold);

@@ -35,6 +35,9 @@ public final class Main {
             reads a follow-up set ({"on": card, "text", "followup": bool, "kind"?, "expect"?})
             and reports follow-up resolution; --features prints the decision's inputs as TSV;
             --blind first leaves out every alias worded nearly like a line of the file.
+        cuecard eval --phrasings [--semantic] [--bank-dir DIR] [--no-bundled]
+            Ask every card's question and aliases as written and list those that bring another
+            card (a phrasing copied onto a second card, a new card worded like an old one).
         cuecard loadgen [--server URL] [--sessions N] [--duration SECONDS] [--ramp SECONDS] [--warmup SECONDS] [--idle]
                        [--reworded FRACTION] [--deflate] [--partner]
             Load a server on this machine with N live sessions (or N idle ones) and report snippets/s,

@@ -21,6 +21,8 @@ class ArgsTest {
       "eval /no/such/file.jsonl | cannot read /no/such/file.jsonl",
       "eval x.jsonl --followups --blind | eval: --followups measures follow-ups only; it does not take --blind",
       "eval x.jsonl --features --followups | eval: --followups measures follow-ups only; it does not take --features",
+      "eval x.jsonl --phrasings | eval --phrasings checks the bank itself; it takes no FILE",
+      "eval --semantic | eval needs a FILE.jsonl (or --phrasings)",
   })
   void badValuesAreNamed(String command, String message) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();

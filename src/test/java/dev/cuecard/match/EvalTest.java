@@ -81,18 +81,8 @@ class EvalTest {
   void noPhrasingBringsAnotherCard() {
     java.util.Set<String> kept = java.util.Set.of("What are context processors?",
         "What does if __name__ == '__main__' do?", "How do you make celery tasks reliable?");
-    Cues cues = new Cues(matcher, semantic);
-    List<String> taken = new java.util.ArrayList<>();
-    for (dev.cuecard.bank.Card c : matcher.bank().cards()) {
-      List<String> phrasings = new java.util.ArrayList<>(c.aliases());
-      phrasings.add(c.question());
-      for (String p : phrasings) {
-        Cues.Decision d = Eval.decide(cues, p);
-        if (d.kind() == Cues.Kind.CARD && !d.match().card().id().equals(c.id()) && !kept.contains(p)) {
-          taken.add(c.id() + ": \"" + p + "\" -> " + d.match());
-        }
-      }
-    }
+    List<String> taken = Overlaps.of(matcher, semantic).stream()
+        .filter(t -> !kept.contains(t.phrasing())).map(Overlaps.Taken::toString).toList();
     assertEquals(List.of(), taken);
   }
 
