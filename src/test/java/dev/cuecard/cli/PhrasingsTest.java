@@ -28,11 +28,16 @@ class PhrasingsTest {
         .put("cards", new JsonArray(java.util.List.of((Object[]) cards))).encodePrettily());
   }
 
+  /** {@code cuecard eval --phrasings} on the bank in {@link #dir} alone, by words. */
+  private String check() {
+    return CliRunner.run("eval", "--phrasings", "--no-bundled", "--bank-dir", dir.toString());
+  }
+
   @Test
   void aPhrasingCopiedOntoASecondCardIsNamed() throws Exception {
     bank(card("ledger-freeze", "When does the ledger freeze window start?"),
         card("ledger-rollback", "How do we roll back a ledger release?", "When does the ledger freeze window start?"));
-    String out = CliRunner.run("eval", "--phrasings", "--no-bundled", "--bank-dir", dir.toString());
+    String out = check();
     assertTrue(out.contains("3 asked (every card's question and aliases), 1 bring another card"), out);
     assertTrue(out.contains("ledger-rollback: \"When does the ledger freeze window start?\" -> ledger-freeze("), out);
   }
@@ -41,7 +46,6 @@ class PhrasingsTest {
   void aBankWithoutOverlapsHasNone() throws Exception {
     bank(card("ledger-freeze", "When does the ledger freeze window start?"),
         card("ledger-rollback", "How do we roll back a ledger release?", "What is the rollback plan for the ledger?"));
-    String out = CliRunner.run("eval", "--phrasings", "--no-bundled", "--bank-dir", dir.toString());
-    assertTrue(out.contains("3 asked (every card's question and aliases), 0 bring another card"), out);
+    assertTrue(check().contains("3 asked (every card's question and aliases), 0 bring another card"));
   }
 }
