@@ -16,7 +16,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code cuecard eval FILE.jsonl}: matching quality and speed on a labelled file; {@code --phrasings}: the bank's overlaps. */
+/**
+ * {@code cuecard eval FILE.jsonl}: matching quality and speed on a labelled file; {@code cuecard eval
+ * --phrasings}: the bank's phrasings that bring another card.
+ */
 final class EvalCommand {
   private EvalCommand() {
   }
@@ -56,7 +59,8 @@ final class EvalCommand {
     }
     if (phrasings) {
       if (file != null || followUps || blind || features) {
-        throw new UsageException("eval --phrasings checks the bank itself; it takes no FILE, --followups, --blind or --features");
+        throw new UsageException(
+            "eval --phrasings checks the bank itself; it takes no FILE, --followups, --blind or --features");
       }
     } else if (file == null) {
       throw new UsageException("eval needs a FILE.jsonl (or --phrasings)");
