@@ -49,6 +49,14 @@ public record Card(
     }
   }
 
+  /** Every way the card is asked: its question first, then its aliases. */
+  public List<String> phrasings() {
+    List<String> out = new java.util.ArrayList<>(1 + aliases.size());
+    out.add(question);
+    out.addAll(aliases);
+    return out;
+  }
+
   /** The card as sent to clients. */
   public JsonObject toJson() {
     JsonArray points = new JsonArray();

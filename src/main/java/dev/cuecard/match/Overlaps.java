@@ -29,9 +29,7 @@ public final class Overlaps {
     Cues cues = new Cues(matcher, semantic);
     List<Taken> taken = new ArrayList<>();
     for (Card c : matcher.bank().cards()) {
-      List<String> phrasings = new ArrayList<>(c.aliases());
-      phrasings.add(0, c.question());
-      for (String p : phrasings) {
+      for (String p : c.phrasings()) {
         Cues.Decision d = Eval.decide(cues, p);
         if (d.kind() == Cues.Kind.CARD && !d.match().card().id().equals(c.id())) {
           taken.add(new Taken(c, p, d.match()));
@@ -43,6 +41,6 @@ public final class Overlaps {
 
   /** How many phrasings {@link #of} asks. */
   public static int phrasings(Matcher matcher) {
-    return matcher.bank().cards().stream().mapToInt(c -> 1 + c.aliases().size()).sum();
+    return matcher.bank().cards().stream().mapToInt(c -> c.phrasings().size()).sum();
   }
 }

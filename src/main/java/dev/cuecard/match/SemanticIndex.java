@@ -160,16 +160,13 @@ public final class SemanticIndex {
     List<Card> cards = lexical.bank().cards();
     int rows = 0;
     for (Card c : cards) {
-      rows += 1 + c.aliases().size();
+      rows += c.phrasings().size();
     }
     float[] vectors = new float[rows * DIM];
     int[] owner = new int[rows];
     int row = 0;
     for (int i = 0; i < cards.size(); i++) {
-      List<String> phrasings = new ArrayList<>();
-      phrasings.add(cards.get(i).question());
-      phrasings.addAll(cards.get(i).aliases());
-      for (String p : phrasings) {
+      for (String p : cards.get(i).phrasings()) {
         System.arraycopy(embed(p), 0, vectors, row * DIM, DIM);
         owner[row++] = i;
       }
