@@ -6,7 +6,6 @@ import dev.cuecard.cli.Main.UsageException;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.ClientWebSocket;
-import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -20,7 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +28,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * {@code cuecard loadgen}: opens N authenticated WebSocket sessions against a running server over
@@ -57,6 +54,7 @@ final class LoadGen {
   private final PrintStream out;
   private final List<Card> cards;
   private final LoadStats stats = new LoadStats();
+  private final LoadConversation.Workload workload;
   private volatile boolean stopping;
   /** Cues before this instant (ramp-up and JIT warm-up) are counted but not in the latency figures. */
   private volatile long measureFrom;
@@ -78,6 +76,8 @@ final class LoadGen {
     this.rewordedQuestions = rewordedQuestions();
     this.out = out;
     this.cards = BankLoader.load(true, List.of()).cards().stream().filter(c -> !c.aliases().isEmpty()).toList();
+    this.workload = new LoadConversation.Workload(cards, rewordedQuestions, reworded, idle, stats, () -> measureFrom,
+        () -> stopping);
   }
 
   static int run(List<String> args, PrintStream out, PrintStream err) {
@@ -204,7 +204,7 @@ final class LoadGen {
         if (e == null && r.statusCode() == 201) {
           ids.add(new JsonObject(r.body()).getString("id"));
         } else {
-          stats.errors.computeIfAbsent("create_session", k -> new LongAdder()).increment();
+          stats.sessionRefused(e == null ? r.statusCode() : 0);
         }
       }));
     }
@@ -231,203 +231,22 @@ final class LoadGen {
     if (stopping) {
       return;
     }
-    Conversation c = new Conversation(vertx, invite != null, random);
+    LoadConversation c = new LoadConversation(workload, vertx, invite != null, random);
     // each socket has its handlers before it connects: client.connect(...) resumes the socket before
     // its future's listeners run, so a welcome arriving in between would reach no handler
     ClientWebSocket candidate = c.candidateSocket(client.webSocket());
     candidate.connect(options(candidateServer, sessionId, "", token))
-        .onSuccess(ws -> c.candidate.ws = ws).onFailure(e -> stats.connectFailures.incrementAndGet());
+        .onSuccess(c::candidateConnected).onFailure(stats::connectFailed);
     if (invite != null) {
       ClientWebSocket partner = c.partnerSocket(client.webSocket());
       partner.connect(options(partnerServer, sessionId, "?role=partner", invite))
-          .onSuccess(ws -> c.interviewer.ws = ws).onFailure(e -> stats.connectFailures.incrementAndGet());
+          .onSuccess(c::partnerConnected).onFailure(stats::connectFailed);
     }
   }
 
   private static WebSocketConnectOptions options(URI server, String sessionId, String query, String token) {
     return new WebSocketConnectOptions().setHost(server.getHost()).setPort(server.getPort())
         .setURI("/ws/sessions/" + sessionId + query).addHeader("Authorization", "Bearer " + token);
-  }
-
-  /** One participant's socket: its seq counter and when each of its unacknowledged finals was stats.sent. */
-  private static final class Side {
-    WebSocket ws;
-    final Map<Long, Long> finalSentAt = new HashMap<>();
-    long seq;
-    boolean welcomed;
-  }
-
-  private final class Conversation {
-    private final Vertx vertx;
-    private final Side candidate;
-    private final Side interviewer;
-    private final Random random;
-    private final Map<String, Long> sentAt = new HashMap<>();
-
-    Conversation(Vertx vertx, boolean withPartner, Random random) {
-      this.vertx = vertx;
-      this.candidate = new Side();
-      this.interviewer = withPartner ? new Side() : candidate;
-      this.random = random;
-    }
-
-    /** The candidate's socket with its handlers (it is {@code candidate.ws} once connected). */
-    ClientWebSocket candidateSocket(ClientWebSocket ws) {
-      ws.textMessageHandler(text -> onMessage(candidate, text));
-      ws.closeHandler(v -> stats.connected.decrementAndGet());
-      return ws;
-    }
-
-    ClientWebSocket partnerSocket(ClientWebSocket ws) {
-      ws.textMessageHandler(text -> onMessage(interviewer, text));
-      return ws;
-    }
-
-    private void onMessage(Side side, String text) {
-      long now = System.nanoTime();
-      if (text.startsWith("{\"type\":\"ack\"")) {
-        acked(side, text, now); // the commonest message: read without a JSON parser, to keep the client light
-        return;
-      }
-      if (!(text.startsWith("{\"type\":\"cue\"") || text.startsWith("{\"type\":\"welcome\"")
-          || text.startsWith("{\"type\":\"error\""))) {
-        return; // transcript echoes and coaching updates are not measured
-      }
-      JsonObject m = new JsonObject(text);
-      switch (m.getString("type", "")) {
-        case "welcome" -> {
-          side.seq = m.getLong("lastSeq");
-          side.welcomed = true;
-          if (side == candidate) {
-            stats.peak.accumulateAndGet(stats.connected.incrementAndGet(), Math::max);
-          }
-          if (candidate.welcomed && interviewer.welcomed) {
-            if (idle) {
-              vertx.setPeriodic(30_000, t -> send(candidate, new JsonObject().put("type", "ping")));
-            } else {
-              vertx.setTimer(1 + random.nextInt(2000), t -> question());
-            }
-          }
-        }
-        case "cue" -> {
-          if (side != candidate) {
-            return; // measured where the candidate sees it (across nodes when the partner is elsewhere)
-          }
-          stats.cues.increment();
-          Long at = sentAt.get(m.getString("heard"));
-          boolean early = !m.getBoolean("final", true);
-          String source = m.getString("source", "match");
-          if (at != null && at >= measureFrom) {
-            synchronized (stats.latencies) {
-              stats.latencies.add(new long[] {now - at, m.getBoolean("speculative", false)
-                  ? LoadStats.SPECULATIVE : LoadStats.SOURCES.indexOf(source)});
-            }
-          }
-          if (early) {
-            stats.interimCues.increment();
-          }
-        }
-        case "error" -> stats.errors.computeIfAbsent(m.getString("code", "?"), k -> new LongAdder()).increment();
-        default -> { }
-      }
-    }
-
-    /** {"type":"ack","seq":N,...}: counts it and, after warm-up, how long its final took to be stored. */
-    private void acked(Side side, String text, long now) {
-      stats.acks.increment();
-      int from = text.indexOf("\"seq\":") + 6;
-      int to = from;
-      while (to < text.length() && Character.isDigit(text.charAt(to))) {
-        to++;
-      }
-      Long at = side.finalSentAt.remove(Long.parseLong(text.substring(from, to)));
-      if (at != null && at >= measureFrom) {
-        synchronized (stats.ackLatencies) {
-          stats.ackLatencies.add(now - at);
-        }
-      }
-    }
-
-    /**
-     * Speaks one question at about 150 words a minute, as a recogniser hears it: a growing interim
-     * every 0.5 s up to all the words, then the final after the end-of-speech wait.
-     */
-    private void question() {
-      if (stopping) {
-        close();
-        return;
-      }
-      String question;
-      if (random.nextDouble() < reworded) {
-        question = rewordedQuestions.get(random.nextInt(rewordedQuestions.size()));
-      } else {
-        Card card = cards.get(random.nextInt(cards.size()));
-        List<String> phrasings = new ArrayList<>(card.aliases());
-        phrasings.add(card.question());
-        question = phrasings.get(random.nextInt(phrasings.size()));
-      }
-      String[] words = question.toLowerCase(Locale.ROOT).replaceAll("[?!.,]", "").split("\\s+");
-      sentAt.clear();
-      speak(words, 2);
-    }
-
-    private void speak(String[] words, int n) {
-      if (stopping) {
-        close();
-        return;
-      }
-      String text = String.join(" ", Arrays.copyOf(words, Math.min(n, words.length)));
-      snippet(interviewer, "interviewer", text, false);
-      if (n >= words.length) {
-        vertx.setTimer(Replay.END_OF_SPEECH_MS, t -> {
-          snippet(interviewer, "interviewer", text, true);
-          vertx.setTimer(800, t2 -> answer(2 + random.nextInt(3)));
-        });
-      } else {
-        vertx.setTimer(500, t -> speak(words, n + 2));
-      }
-    }
-
-    private void answer(int sentencesLeft) {
-      if (stopping) {
-        close();
-        return;
-      }
-      if (sentencesLeft == 0) {
-        vertx.setTimer(1000, t -> question());
-        return;
-      }
-      Card c = cards.get(random.nextInt(cards.size()));
-      snippet(candidate, "candidate", c.keyPoints().get(random.nextInt(c.keyPoints().size())).text() + " and for example we"
-          + " measured it in production", true);
-      vertx.setTimer(2000 + random.nextInt(1000), t -> answer(sentencesLeft - 1));
-    }
-
-    private void snippet(Side side, String speaker, String text, boolean fin) {
-      long now = System.nanoTime();
-      sentAt.put(text, now);
-      long seq = ++side.seq;
-      if (fin) {
-        side.finalSentAt.put(seq, now);
-      }
-      send(side, new JsonObject().put("type", "snippet").put("speaker", speaker).put("text", text).put("final", fin)
-          .put("seq", seq).put("ts", System.currentTimeMillis()));
-    }
-
-    private void send(Side side, JsonObject m) {
-      if (side.ws != null && !side.ws.isClosed()) {
-        side.ws.writeTextMessage(m.encode());
-        stats.sent.increment();
-      }
-    }
-
-    private void close() {
-      for (Side side : List.of(candidate, interviewer)) {
-        if (side.ws != null) {
-          side.ws.close();
-        }
-      }
-    }
   }
 
   private String post(HttpClient http, String path, JsonObject body, String token) throws IOException, InterruptedException {

@@ -1,5 +1,7 @@
 package dev.cuecard.cli;
 
+import io.vertx.core.http.UpgradeRejectedException;
+
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,10 +30,28 @@ final class LoadStats {
   final AtomicInteger connected = new AtomicInteger();
   final AtomicInteger peak = new AtomicInteger();
   final AtomicInteger connectFailures = new AtomicInteger();
+  /** Why sockets did not open: the server's answer to the upgrade ("HTTP 429"), else the failure's kind. */
+  final Map<String, LongAdder> refusals = new ConcurrentHashMap<>();
+  /** Whether the server refused a socket or a session by one of its limits (429 or 503). */
+  private volatile boolean limited;
   /** Per cue: nanoseconds from sending the triggering snippet to receiving the cue, and its source. */
   final List<long[]> latencies = new ArrayList<>();
   /** Per ack: nanoseconds from sending a final snippet to its ack (the store's write included). */
   final List<Long> ackLatencies = new ArrayList<>();
+
+  void connectFailed(Throwable e) {
+    connectFailures.incrementAndGet();
+    String why = e instanceof UpgradeRejectedException u ? "HTTP " + u.getStatus() : e.getClass().getSimpleName();
+    limited |= e instanceof UpgradeRejectedException u && (u.getStatus() == 429 || u.getStatus() == 503);
+    refusals.computeIfAbsent(why, k -> new LongAdder()).increment();
+  }
+
+  /** A session the server did not create (its answer's status, 0 when there was none). */
+  void sessionRefused(int status) {
+    limited |= status == 429 || status == 503;
+    errors.computeIfAbsent(status == 0 ? "create_session" : "create_session HTTP " + status, k -> new LongAdder())
+        .increment();
+  }
 
   void report(PrintStream out, double seconds, String metrics, int sessions, int warmupSec) {
     long[] ns;
@@ -49,8 +69,15 @@ final class LoadStats {
     while (m.find()) {
       server.put(m.group(1), (long) Double.parseDouble(m.group(2)));
     }
-    out.printf(Locale.ROOT, "%nsessions        %d requested, %d connected at peak, %d connect failures%n", sessions,
-        peak.get(), connectFailures.get());
+    out.printf(Locale.ROOT, "%nsessions        %d requested, %d connected at peak, %d connect failures%s%n", sessions,
+        peak.get(), connectFailures.get(), refusals.isEmpty() ? "" : " " + new java.util.TreeMap<>(refusals));
+    if (limited) {
+      // a server started with its defaults allows 20 sockets per user: a load test must raise that
+      int room = 2 * sessions + 10;
+      out.printf(Locale.ROOT, "limits          the server refused sockets or sessions by its limits; for a load test start"
+          + " it with --limits.socketsPerUser=%d --limits.sessionsPerHour=%d --limits.connectionsPerAddress=%d"
+          + " (docs/benchmarks.md, section 1)%n", room, room, room);
+    }
     out.printf(Locale.ROOT, "duration        %.1f s%n", seconds);
     out.printf(Locale.ROOT, "snippets sent   %d (%.0f/s), acks %d%n", sent.sum(), sent.sum() / seconds, acks.sum());
     out.printf(Locale.ROOT, "cues            %d (%d before their final)%n", cues.sum(), interimCues.sum());
