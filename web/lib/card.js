@@ -3,7 +3,8 @@ import { el } from "./api.js";
 
 /**
  * Draws a cue. A fallback (no card answered the question with confidence) shows the question as
- * heard, the structure for its kind and the nearest cards; `onAsk(cardId)` brings one of those up.
+ * heard, the structure for its kind and the nearest cards; a card shows the next cards of its
+ * ranking ("Not this one?"), in case it is not the question asked; `onAsk(cardId)` brings one up.
  */
 export function renderCard(root, cue, { compact = false, onAsk = null } = {}) {
   root.replaceChildren();
@@ -21,6 +22,7 @@ export function renderCard(root, cue, { compact = false, onAsk = null } = {}) {
   }
   root.append(el("p", { class: "question" }, c.question));
   if (!cue.fallback) root.append(el("p", { class: "heard" }, `Heard: “${cue.heard}”`)); // a fallback's question is what was heard
+  if (!cue.fallback && cue.alternatives && cue.alternatives.length) root.append(alternatives(cue.alternatives, onAsk));
   if (cue.followUp) root.append(followUpBox(cue.followUp, onAsk));
   root.append(el("ol", { class: "steps" }, c.steps.map((s) => el("li", { "data-step": s }, s))));
   if (c.keyPoints.length) {
@@ -42,6 +44,14 @@ export function renderCard(root, cue, { compact = false, onAsk = null } = {}) {
       root.append(el("h4", {}, "Likely follow-ups"), el("ul", { class: "followups" }, c.followUps.map((f) => el("li", {}, f))));
     }
   }
+}
+
+/** The next cards of a card's ranking, one click each: the card shown may be a neighbour of the one asked. */
+function alternatives(cards, onAsk) {
+  return el("p", { class: "alternatives" }, "Not this one? ", ...cards.flatMap((r, i) => [
+    i > 0 ? " · " : "",
+    onAsk ? el("button", { type: "button", class: "link", "data-card-id": r.id, onclick: () => onAsk(r.id) }, r.question)
+      : el("span", { "data-card-id": r.id }, r.question)]));
 }
 
 /**

@@ -46,10 +46,21 @@ public final class Cues {
    */
   public enum Kind { NONE, CARD, FOLLOW_UP, FALLBACK, LATER, SPECULATE }
 
+  /** The most other cards a card's decision offers besides it ({@link Decision#withAlternatives}). */
+  public static final int ALTERNATIVES = 2;
+  /**
+   * The least score of an alternative, on the scale of the ranking it comes from: below it, the
+   * next cards share a word or two with the question and are noise beside a card. Chosen on the
+   * tuned sets (docs/matching.md, "Alternatives"): it keeps all but one of the right alternatives
+   * of their wrong cards and leaves about half their right cards with none.
+   */
+  static final double ALTERNATIVE_FLOOR = 0.5;
+
   /**
    * What to do with a snippet: show {@code match} (source {@code match} or {@code semantic}), show
    * a follow-up inside the current card, show a fallback with {@code related} cards, nothing, or
-   * (inline only) ask {@link #offLoop}.
+   * (inline only) ask {@link #offLoop}. A card's {@code related} are its alternatives: the next
+   * cards of the ranking it was decided on, one click away when the card is not the one asked.
    */
   public record Decision(Kind kind, Match match, String source, FollowUps.FollowUp followUp, List<Match> related) {
     static final Decision NONE = new Decision(Kind.NONE, null, null, null, List.of());
@@ -58,6 +69,20 @@ public final class Cues {
 
     static Decision card(Match m, String source) {
       return new Decision(Kind.CARD, m, source, null, List.of());
+    }
+
+    /**
+     * This card decision with the cards after it in {@code ranked} (best first; the card itself
+     * left out) that score {@link #ALTERNATIVE_FLOOR} or more, {@link #ALTERNATIVES} at most; any
+     * other decision as it is.
+     */
+    Decision withAlternatives(List<Match> ranked) {
+      if (kind != Kind.CARD) {
+        return this;
+      }
+      List<Match> others = ranked.stream().filter(r -> !r.card().id().equals(match.card().id()))
+          .filter(r -> r.score() >= ALTERNATIVE_FLOOR).limit(ALTERNATIVES).toList();
+      return new Decision(kind, match, source, followUp, others);
     }
 
     static Decision followUp(FollowUps.FollowUp f) {
@@ -177,16 +202,16 @@ public final class Cues {
       return isFinal && follow.isPresent() ? Decision.followUp(follow.get()) : Decision.NONE;
     }
     List<String> heard = lexical.heard(text); // analysed once: this runs on every interim snippet
-    List<Match> top = lexical.best(heard, 2, !isFinal);
+    List<Match> top = lexical.best(heard, 1 + ALTERNATIVES, !isFinal);
     Match best = top.isEmpty() ? null : top.get(0);
     if (!isFinal) {
-      Decision d = EarlyCues.interim(lexical, best, onScreen, trend);
+      Decision d = EarlyCues.interim(lexical, best, onScreen, trend).withAlternatives(top);
       return d.kind() == Kind.NONE && semantic != null && EarlyCues.worthAPause(text, heard) ? Decision.SPECULATE : d;
     }
     trend.reset();
     boolean shown = semantic == null ? best != null && best.score() >= lexical.threshold() : sureByWords(best);
     if (shown) {
-      return onScreenOrCard(Decision.card(best, "match"), text, onScreen);
+      return onScreenOrCard(Decision.card(best, "match").withAlternatives(top), text, onScreen);
     }
     return semantic != null || Fallback.deserves(text) ? Decision.LATER : Decision.NONE;
   }
@@ -259,7 +284,7 @@ public final class Cues {
   /** The second half's rule, given the semantic ranking of the words (null without the model). */
   private Decision decide(String text, Card onScreen, SemanticIndex.Ranking ranking,
                           Function<String, SemanticIndex.Ranking> ranker) {
-    List<Match> top = lexical.top(text, 2);
+    List<Match> top = lexical.top(text, 1 + ALTERNATIVES);
     Match lex = top.isEmpty() ? null : top.get(0);
     List<Match> near;
     if (ranking != null) {
@@ -275,10 +300,10 @@ public final class Cues {
             && !FollowUps.asksNewStory(text) && FollowUps.touches(text, onScreen, lexical)) {
           return Decision.followUp(FollowUps.topic(text, onScreen)); // a short, unsure question on the card's topic
         }
-        return onScreenOrCard(d.get(), text, onScreen);
+        return onScreenOrCard(d.get().withAlternatives(near), text, onScreen);
       }
     } else if (lex != null && lex.score() >= lexical.threshold()) {
-      return onScreenOrCard(Decision.card(lex, "match"), text, onScreen);
+      return onScreenOrCard(Decision.card(lex, "match").withAlternatives(top), text, onScreen);
     } else {
       near = null;
     }
@@ -295,7 +320,7 @@ public final class Cues {
     }
     Optional<Decision> part = ranking == null ? Optional.empty() : byPart(text, near, ranker);
     if (part.isPresent()) {
-      return onScreenOrCard(part.get(), text, onScreen); // a question of two parts: the card for one of them
+      return onScreenOrCard(part.get().withAlternatives(near), text, onScreen); // a question of two parts: the card for one of them
     }
     // the nearest cards by meaning when the model runs, else by shared words
     return new Decision(Kind.FALLBACK, null, "fallback", null, near);

@@ -71,18 +71,18 @@ final class EarlyCues {
    * final with the same words does not pay for it again. Blocking.
    */
   static Decision speculate(Matcher lexical, SemanticIndex semantic, String text, Card onScreen) {
-    List<Match> top = lexical.top(text, 2);
+    List<Match> top = lexical.top(text, 1 + Cues.ALTERNATIVES);
     Match lex = top.isEmpty() ? null : top.get(0);
     Optional<Decision> d;
     if (Cues.sureByWords(lex)) {
-      d = Optional.of(Decision.card(lex, "match")); // as the final would: no embedding needed
+      d = Optional.of(Decision.card(lex, "match").withAlternatives(top)); // as the final would: no embedding needed
     } else {
       SemanticIndex.Ranking ranking = semantic.ranking(text, Fallback.RELATED);
       if (ranking.smallTalk() || ranking.top().isEmpty()) {
         return Decision.NONE;
       }
       lex = Cues.byMeaningOnATie(top, ranking.top().get(0));
-      d = Cues.arbitrate(lex, ranking.top().get(0));
+      d = Cues.arbitrate(lex, ranking.top().get(0)).map(c -> c.withAlternatives(ranking.top()));
       if (d.isPresent() && !byPhrasingToo(lex, ranking, d.get().match().card())) {
         return Decision.NONE;
       }

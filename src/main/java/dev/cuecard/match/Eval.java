@@ -32,7 +32,7 @@ public final class Eval {
   public record Report(int positives, int top1, double mrr5, int negatives, int falseCues,
                        int keywordStatements, int keywordStatementCues, double p50Micros, double p99Micros,
                        List<Miss> misses, int wrongCards, int fallbacks, int fallbacksClosestRight, int detected,
-                       int detectedCued,
+                       int detectedCued, OneClick oneClick,
                        Early early, Early earlyPausingEveryStep) {
     public double accuracy() {
       return positives == 0 ? 0 : (double) top1 / positives;
@@ -45,6 +45,14 @@ public final class Eval {
     /** Of the labelled questions the detector caught, the share that got a cue: a card or a fallback. */
     public double cueRate() {
       return detected == 0 ? 0 : (double) detectedCued / detected;
+    }
+
+    /**
+     * Of the labelled questions, the share whose right card was shown, or was one click away: among
+     * a wrong card's alternatives or a fallback's related cards.
+     */
+    public double oneClickShare() {
+      return positives == 0 ? 0 : (double) (top1 + oneClick.wrongCards() + oneClick.fallbacks()) / positives;
     }
 
     /** Of the cards shown for questions, the share that were right. */
@@ -60,6 +68,8 @@ public final class Eval {
           .put("precision", round(precision())).put("fallbacks", fallbacks)
           .put("fallbacksClosestRight", fallbacksClosestRight).put("detectedQuestions", detected)
           .put("detectedQuestionsCued", detectedCued).put("cueRate", round(cueRate()))
+          .put("wrongCardsAlternativeRight", oneClick.wrongCards()).put("fallbacksRelatedRight", oneClick.fallbacks())
+          .put("rightCardShownOrOneClickAway", round(oneClickShare()))
           .put("early", early.toJson())
           .put("earlyIfPausedEveryStep", earlyPausingEveryStep.toJson())
           .put("latencyP50Micros", round(p50Micros)).put("latencyP99Micros", round(p99Micros));
@@ -69,8 +79,9 @@ public final class Eval {
       return String.format(Locale.ROOT, """
           questions        %d
           top-1 accuracy   %.1f%% (%d/%d)
-          wrong cards      %d (cards shown that were right: %.1f%%)
-          fallback cues    %d (the right card closest among their related cards: %d)
+          wrong cards      %d (cards shown that were right: %.1f%%; the right card among their alternatives: %d)
+          fallback cues    %d (the right card closest among their related cards: %d; among them: %d)
+          right card shown or one click away %.1f%%
           cue for a detected question %.1f%% (%d/%d, card or fallback)
           MRR@5            %.3f
           no-cue lines     %d (chit-chat, statements, candidate speech)
@@ -79,8 +90,8 @@ public final class Eval {
           early cards      %s
             if the speaker also paused every 3 words: %s
           decision latency p50 %.0f us, p99 %.0f us
-          """, positives, 100 * accuracy(), top1, positives, wrongCards, 100 * precision(), fallbacks,
-          fallbacksClosestRight, 100 * cueRate(), detectedCued, detected, mrr5, negatives, 100 * falseCueRate(), falseCues,
+          """, positives, 100 * accuracy(), top1, positives, wrongCards, 100 * precision(), oneClick.wrongCards(),
+          fallbacks, fallbacksClosestRight, oneClick.fallbacks(), 100 * oneClickShare(), 100 * cueRate(), detectedCued, detected, mrr5, negatives, 100 * falseCueRate(), falseCues,
           negatives, keywordStatementCues, keywordStatements, early.format(), earlyPausingEveryStep.format(), p50Micros,
           p99Micros);
     }
@@ -88,6 +99,13 @@ public final class Eval {
     static double round(double d) {
       return Math.round(d * 10000) / 10000.0;
     }
+  }
+
+  /**
+   * Questions whose right card was one click away: wrong cards with it among their alternatives,
+   * and fallbacks with it among their related cards.
+   */
+  public record OneClick(int wrongCards, int fallbacks) {
   }
 
   /**
@@ -198,6 +216,8 @@ public final class Eval {
     int wrong = 0;
     int fallbacks = 0;
     int closestRight = 0;
+    int wrongAlternativeRight = 0;
+    int relatedRight = 0;
     int detected = 0;
     int detectedCued = 0;
     double rr = 0;
@@ -227,6 +247,9 @@ public final class Eval {
           if (d.kind() == Cues.Kind.FALLBACK && !d.related().isEmpty() && hit(d.related().get(0).card(), l.expect())) {
             closestRight++; // the right card is the fallback's closest related card, one click away
           }
+          boolean oneClick = d.related().stream().anyMatch(r -> hit(r.card(), l.expect()));
+          wrongAlternativeRight += card && oneClick ? 1 : 0;
+          relatedRight += d.kind() == Cues.Kind.FALLBACK && oneClick ? 1 : 0;
           misses.add(new Miss(l, card ? d.match().toString() : d.kind().name().toLowerCase(Locale.ROOT)
               + "; ranked " + matcher.rank(l.text(), 3)));
         }
@@ -254,7 +277,7 @@ public final class Eval {
     double[] micros = latencies(cues, lines);
     return new Report(positives, top1, positives == 0 ? 0 : rr / positives, negatives, falseCues, statements,
         statementCues, percentile(micros, 0.50), percentile(micros, 0.99), misses, wrong, fallbacks, closestRight, detected,
-        detectedCued, early(cues, lines, false), early(cues, lines, true));
+        detectedCued, new OneClick(wrongAlternativeRight, relatedRight), early(cues, lines, false), early(cues, lines, true));
   }
 
   /**

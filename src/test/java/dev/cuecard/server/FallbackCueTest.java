@@ -27,6 +27,16 @@ class FallbackCueTest extends SessionTestBase {
     return cue;
   }
 
+  /** The cue a question with a card gets: that card, not a fallback. */
+  private static JsonObject cardFor(WsClient ws, String question, long seq, String cardId) {
+    ws.snippet("interviewer", question, true, seq);
+    JsonObject cue = ws.next("cue");
+    assertEquals(cardId, cue.getJsonObject("card").getString("id"), cue.encode());
+    assertNull(cue.getBoolean("fallback"));
+    assertNull(cue.getJsonArray("related"), "related cards are a fallback's");
+    return cue;
+  }
+
   @Test
   void anUnseenQuestionGetsTheStructureForItsKindAndTheNearestCards() {
     try (WsClient ws = WsClient.connect(server, token, session)) {
@@ -68,16 +78,41 @@ class FallbackCueTest extends SessionTestBase {
   @Test
   void aQuestionWithACardGetsTheCardNotAFallback() {
     try (WsClient ws = WsClient.connect(server, token, session)) {
-      ws.snippet("interviewer", "what are django signals and when should you avoid them", true, 1);
-      JsonObject cue = ws.next("cue");
-      assertEquals("django-signals", cue.getJsonObject("card").getString("id"));
-      assertNull(cue.getBoolean("fallback"));
+      JsonObject cue = cardFor(ws, "what are django signals and when should you avoid them", 1, "django-signals");
+      // the next cards share only a word or two with it: no alternatives
+      assertNull(cue.getJsonArray("alternatives"), cue.encode());
       // an answer to a fallback is tracked for its structure
       fallbackFor(ws, "what does the ellipsis object do in python", 2);
       ws.snippet("candidate", "it is a built-in singleton, for example a placeholder in type stubs", true, 3);
       JsonObject stage = ws.next("stage");
       assertEquals("fallback:technical", stage.getString("cardId"));
       assertTrue(stage.getJsonArray("reached").contains("Definition"), stage.encode());
+    }
+  }
+
+  /**
+   * A card shown may be a neighbour of the question asked: the next cards of its ranking that are
+   * close come with it, one ask away (a card with no close neighbour comes alone: above).
+   */
+  @Test
+  void aCardCarriesItsCloseAlternativesOneAskAway() {
+    try (WsClient ws = WsClient.connect(server, token, session)) {
+      JsonObject cue = cardFor(ws, "what is the difference between a process and a thread", 1, "cs-process-thread");
+      JsonArray alternatives = cue.getJsonArray("alternatives");
+      assertTrue(alternatives != null && !alternatives.isEmpty() && alternatives.size() <= 2, cue.encode());
+      for (Object o : alternatives) {
+        JsonObject a = (JsonObject) o;
+        assertFalse(a.getString("id").equals("cs-process-thread"), "the card is not its own alternative");
+        assertTrue(a.getDouble("score") >= 0.5, "only close cards: " + a.encode());
+        assertEquals(200, server.call("GET", "/api/questions/" + a.getString("id"), token, (String) null).status());
+        assertFalse(a.getString("question").isBlank());
+      }
+      String other = alternatives.getJsonObject(0).getString("id");
+      ws.send(new JsonObject().put("type", "ask").put("cardId", other).put("seq", 2));
+      JsonObject asked = ws.next("cue");
+      assertEquals(other, asked.getJsonObject("card").getString("id"), "one ask brings the alternative up");
+      assertEquals("ask", asked.getString("source"));
+      assertNull(asked.getJsonArray("alternatives"), "a card picked by hand offers none");
     }
   }
 

@@ -149,7 +149,10 @@ class WebClientsBrowserTest {
     }
   }
 
-  /** A question no card answers: a fallback with structure and related cards, one click from a real card. */
+  /**
+   * A question no card answers: a fallback with structure and related cards, one click from a real
+   * card; a card's alternatives are one click away too.
+   */
   @Test
   void aQuestionWithNoCardGetsAFallbackWithRelatedCards(Vertx vertx) throws Exception {
     try (TestServer server = TestServer.start(vertx, dir.resolve("data"))) {
@@ -172,6 +175,17 @@ class WebClientsBrowserTest {
           String id = d.findElement(By.id("card")).getAttribute("data-card-id");
           return id != null && !id.startsWith("fallback:");
         });
+
+        // a card shows the next cards of its ranking, in case it is a neighbour of the question asked
+        candidate.findElement(By.id("text")).sendKeys("what is the difference between a process and a thread", Keys.ENTER);
+        wait.until(ExpectedConditions.attributeToBe(By.id("card"), "data-card-id", "cs-process-thread"));
+        WebElement alternative = wait.until(ExpectedConditions.elementToBeClickable(
+            By.cssSelector("#card .alternatives button")));
+        assertTrue(candidate.findElement(By.cssSelector("#card .alternatives")).getText().startsWith("Not this one?"));
+        Browser.screenshot(candidate, "overlay-alternatives.png");
+        String other = alternative.getAttribute("data-card-id");
+        alternative.click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("card"), "data-card-id", other));
       } finally {
         candidate.quit();
       }
