@@ -247,7 +247,7 @@ function onStage(s) {
 
 function drawCard(dismissed = false) {
   const cue = dismissed ? null : current();
-  renderCard($("card"), cue, { onAsk: (id) => state.live && state.live.ask(id) });
+  renderCard($("card"), cue, { onAsk: (id) => state.live && state.live.ask(id), numberKeys: true });
   if (cue) {
     applyCoverage($("card"), state.coverage.get(cue.card.id));
     applyStage($("card"), state.stage.get(cue.card.id));
@@ -294,6 +294,14 @@ function onKey(ev) {
   else if (ev.key === "p" && state.pos > 0) { state.pos--; drawCard(); }
   else if (ev.key === "a") toggleAnswerHelp($("card"));
   else if (ev.key === ".") { state.pinned = !state.pinned; if (!state.pinned) state.pos = state.cards.length - 1; drawCard(); }
+  else if (["1", "2", "3"].includes(ev.key)) askNearby(Number(ev.key) - 1);
+}
+
+/** Brings up the card's i-th alternative, or the fallback's i-th related card (keys 1-3, as numbered on the card). */
+function askNearby(i) {
+  const cue = current();
+  const near = cue && (cue.fallback ? cue.related : cue.alternatives);
+  if (near && near[i] && state.live) state.live.ask(near[i].id);
 }
 
 async function invite() {

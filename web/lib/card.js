@@ -4,9 +4,10 @@ import { el } from "./api.js";
 /**
  * Draws a cue. A fallback (no card answered the question with confidence) shows the question as
  * heard, the structure for its kind and the nearest cards; a card shows the next cards of its
- * ranking ("Not this one?"), in case it is not the question asked; `onAsk(cardId)` brings one up.
+ * ranking ("Not this one?"), in case it is not the question asked; `onAsk(cardId)` brings one up,
+ * and `numberKeys` numbers them for the keys 1-3 that do the same.
  */
-export function renderCard(root, cue, { compact = false, onAsk = null } = {}) {
+export function renderCard(root, cue, { compact = false, onAsk = null, numberKeys = false } = {}) {
   root.replaceChildren();
   if (!cue) {
     root.className = "card empty";
@@ -22,7 +23,7 @@ export function renderCard(root, cue, { compact = false, onAsk = null } = {}) {
   }
   root.append(el("p", { class: "question" }, c.question));
   if (!cue.fallback) root.append(el("p", { class: "heard" }, `Heard: “${cue.heard}”`)); // a fallback's question is what was heard
-  if (!cue.fallback && cue.alternatives && cue.alternatives.length) root.append(alternatives(cue.alternatives, onAsk));
+  if (!cue.fallback && cue.alternatives && cue.alternatives.length) root.append(alternatives(cue.alternatives, onAsk, numberKeys));
   if (cue.followUp) root.append(followUpBox(cue.followUp, onAsk));
   root.append(el("ol", { class: "steps" }, c.steps.map((s) => el("li", { "data-step": s }, s))));
   if (c.keyPoints.length) {
@@ -32,8 +33,7 @@ export function renderCard(root, cue, { compact = false, onAsk = null } = {}) {
   if (cue.fallback && cue.related && cue.related.length) {
     // nearest first: the closest is often the card that answers it
     root.append(el("h4", {}, "Related cards"), el("ul", { class: "related" }, cue.related.map((r, i) => el("li",
-      i === 0 ? { class: "closest" } : {},
-      onAsk ? el("button", { type: "button", class: "link", onclick: () => onAsk(r.id) }, r.question) : r.question))));
+      i === 0 ? { class: "closest" } : {}, numbered(i, r, onAsk, numberKeys)))));
   }
   if (c.clarify) root.append(el("h4", {}, "Ask first"), el("p", { class: "clarify" }, c.clarify));
   if (c.opening) root.append(answerHelp(c));
@@ -47,11 +47,16 @@ export function renderCard(root, cue, { compact = false, onAsk = null } = {}) {
 }
 
 /** The next cards of a card's ranking, one click each: the card shown may be a neighbour of the one asked. */
-function alternatives(cards, onAsk) {
-  return el("p", { class: "alternatives" }, "Not this one? ", ...cards.flatMap((r, i) => [
-    i > 0 ? " · " : "",
-    onAsk ? el("button", { type: "button", class: "link", "data-card-id": r.id, onclick: () => onAsk(r.id) }, r.question)
-      : el("span", { "data-card-id": r.id }, r.question)]));
+function alternatives(cards, onAsk, numberKeys) {
+  return el("p", { class: "alternatives" }, "Not this one? ",
+    ...cards.flatMap((r, i) => [i > 0 ? " · " : "", numbered(i, r, onAsk, numberKeys)]));
+}
+
+/** A nearby card, numbered for its key when there are keys, and a button that brings it up when asking is possible. */
+function numbered(i, r, onAsk, numberKeys) {
+  const label = numberKeys ? [el("kbd", {}, String(i + 1)), " ", r.question] : [r.question];
+  return onAsk ? el("button", { type: "button", class: "link", "data-card-id": r.id, onclick: () => onAsk(r.id) }, label)
+    : el("span", { "data-card-id": r.id }, label);
 }
 
 /**

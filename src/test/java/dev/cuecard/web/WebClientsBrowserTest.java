@@ -186,6 +186,16 @@ class WebClientsBrowserTest {
         String other = alternative.getAttribute("data-card-id");
         alternative.click();
         wait.until(ExpectedConditions.attributeToBe(By.id("card"), "data-card-id", other));
+        // the same question again, and its second neighbour by its key
+        candidate.findElement(By.id("text")).sendKeys("what is the difference between a process and a thread", Keys.ENTER);
+        wait.until(ExpectedConditions.attributeToBe(By.id("card"), "data-card-id", "cs-process-thread"));
+        java.util.List<WebElement> both = wait.until(
+            ExpectedConditions.numberOfElementsToBe(By.cssSelector("#card .alternatives button"), 2));
+        assertEquals("2", both.get(1).findElement(By.tagName("kbd")).getText(), "numbered for its key");
+        String second = both.get(1).getAttribute("data-card-id");
+        candidate.findElement(By.id("text")).sendKeys(Keys.ESCAPE); // out of the text box: keys are shortcuts again
+        candidate.findElement(By.tagName("body")).sendKeys("2");
+        wait.until(ExpectedConditions.attributeToBe(By.id("card"), "data-card-id", second));
       } finally {
         candidate.quit();
       }
