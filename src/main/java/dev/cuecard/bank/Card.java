@@ -37,6 +37,11 @@ public record Card(
       this.steps = steps;
     }
 
+    /** STAR and CAR: a story the candidate tells, ending in a result. */
+    public boolean isStory() {
+      return this == STAR || this == CAR;
+    }
+
     public List<String> steps() {
       return steps;
     }

@@ -158,6 +158,8 @@ final class Replay {
               out.printf(Locale.ROOT, "CUE %-28s %.2f  %s%n      heard: %s%s%n", card.getString("id"),
                   m.getDouble("score"), card.getString("question"), m.getString("heard"),
                   m.getBoolean("final", true) ? "" : "  (before the final, " + m.getString("source") + ")");
+              boolean fallback = m.getBoolean("fallback", false);
+              nearby(out, fallback ? "nearest cards" : "not this one?", m.getJsonArray(fallback ? "related" : "alternatives"));
             }
             case "followup" -> {
               followUps.incrementAndGet();
@@ -222,6 +224,14 @@ final class Replay {
         + (errors.get() > 0
         ? ", " + errors.get() + " errors" : ""));
     return done && errors.get() == 0 ? 0 : 1;
+  }
+
+  /** A fallback's nearest cards, or a card's alternatives: their ids on one line, when there are any. */
+  private static void nearby(PrintStream out, String label, io.vertx.core.json.JsonArray cards) {
+    if (cards != null && !cards.isEmpty()) {
+      out.println("      " + label + " " + String.join(", ",
+          cards.stream().map(c -> ((JsonObject) c).getString("id")).toList()));
+    }
   }
 
   private static String snippet(String speaker, String text, boolean fin, long seq) {

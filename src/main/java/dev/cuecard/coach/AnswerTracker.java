@@ -173,7 +173,7 @@ public final class AnswerTracker {
 
   /** STAR and CAR answers end in a result, which a number should back. */
   private boolean isStory() {
-    return card.framework() == Framework.STAR || card.framework() == Framework.CAR;
+    return card.framework().isStory();
   }
 
   private boolean updateCoverage(List<String> tokens, long now) {

@@ -73,8 +73,9 @@ public final class Cues {
 
     /**
      * This card decision with the cards after it in {@code ranked} (best first; the card itself
-     * left out) that score {@link #ALTERNATIVE_FLOOR} or more, {@link #ALTERNATIVES} at most; any
-     * other decision as it is.
+     * left out) that score {@link #ALTERNATIVE_FLOOR} or more, {@link #ALTERNATIVES} at most, of
+     * either kind (a story card's technical twin is often the one asked: "how did you scale your
+     * Django app"); any other decision as it is.
      */
     Decision withAlternatives(List<Match> ranked) {
       if (kind != Kind.CARD) {

@@ -227,7 +227,7 @@ public final class FollowUps {
   }
 
   private static FollowUp generic(Kind kind, String heard, Card card) {
-    boolean story = card.framework() == Card.Framework.STAR || card.framework() == Card.Framework.CAR;
+    boolean story = card.framework().isStory();
     List<String> pointers = new ArrayList<>(story && STORY_POINTERS.containsKey(kind) ? STORY_POINTERS.get(kind)
         : POINTERS.get(kind));
     // the card's own points that the follow-up's words touch come first

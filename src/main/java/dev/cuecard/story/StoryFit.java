@@ -37,7 +37,7 @@ public final class StoryFit {
   }
 
   public static boolean isStoryCard(Card card) {
-    return card.framework() == Card.Framework.STAR || card.framework() == Card.Framework.CAR;
+    return card.framework().isStory();
   }
 
   /** The {@link #SHOWN} best-fitting stories for {@code card}; {@code told}: ids told in this session. */
