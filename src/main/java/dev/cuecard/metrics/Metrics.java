@@ -37,6 +37,7 @@ public final class Metrics implements AutoCloseable {
   private final Counter cues;
   private final Map<String, Counter> speculations = new ConcurrentHashMap<>();
   private final Map<String, Counter> errors = new ConcurrentHashMap<>();
+  private final Map<String, Counter> corrections = new ConcurrentHashMap<>();
   private final Timer matchLatency;
   private final Timer semanticLatency;
   private final Timer loopDelay;
@@ -133,6 +134,16 @@ public final class Metrics implements AutoCloseable {
     speculations.computeIfAbsent(outcome, k -> own(Counter.builder("cuecard.speculations")
         .description("Interim snippets embedded at a pause, by outcome, and finals decided from their ranking").tag("outcome", k).register(registry)))
         .increment();
+  }
+
+  /**
+   * A card asked from the one on screen's {@code alternatives} or from a fallback's {@code related}
+   * cards: the matcher's card was not the one wanted, or there was none. Counts only, no text.
+   */
+  public void correction(String from) {
+    corrections.computeIfAbsent(from, k -> own(Counter.builder("cuecard.cue.corrections")
+        .description("Cards asked from the alternatives of the card on screen or a fallback's related cards")
+        .tag("from", k).register(registry))).increment();
   }
 
   public void error(String code) {

@@ -239,9 +239,24 @@ final class RoomCues {
 
   /** A card asked from the bank: shown even when it is the current one (asking again starts a fresh answer). */
   void ask(Card card, long now) {
+    String from = listedNearby(card.id());
+    if (from != null) {
+      metrics.correction(from);
+    }
     questionVersion++;
     currentCardId = null;
     show(new Match(card, 1.0, 1.0), card.question(), true, "ask", now);
+  }
+
+  /** Which list of the cue on screen names this card: {@code alternatives}, {@code related}, or null. */
+  private String listedNearby(String cardId) {
+    for (String list : List.of("alternatives", "related")) {
+      JsonArray cards = currentCue == null ? null : currentCue.getJsonArray(list);
+      if (cards != null && cards.stream().anyMatch(c -> cardId.equals(((JsonObject) c).getString("id")))) {
+        return list;
+      }
+    }
+    return null;
   }
 
   private void show(Match m, String heard, boolean isFinal, String source, long now) {

@@ -113,6 +113,9 @@ class FallbackCueTest extends SessionTestBase {
       assertEquals(other, asked.getJsonObject("card").getString("id"), "one ask brings the alternative up");
       assertEquals("ask", asked.getString("source"));
       assertNull(asked.getJsonArray("alternatives"), "a card picked by hand offers none");
+      ws.sync();
+      String metrics = server.call("GET", "/metrics", null, (String) null).body();
+      assertTrue(metrics.contains("cuecard_cue_corrections_total{from=\"alternatives\"} 1.0"), metrics);
     }
   }
 
