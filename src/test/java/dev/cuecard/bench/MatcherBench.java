@@ -1,6 +1,7 @@
 package dev.cuecard.bench;
 
 import dev.cuecard.bank.BankLoader;
+import dev.cuecard.match.Cues;
 import dev.cuecard.match.Match;
 import dev.cuecard.match.Matcher;
 import dev.cuecard.match.SemanticIndex;
@@ -23,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Per-snippet cost of matching on the full bundled bank (docs/benchmarks.md). {@code match} is the
- * live lexical path, {@code rank} the Lucene BM25 search used by the bank API, {@code semantic}
+ * live lexical path, {@code cue} the room's inline cue decision around it, {@code rank} the Lucene BM25 search used by the bank API, {@code semantic}
  * the embedding fallback.
  */
 @State(Scope.Benchmark)
@@ -53,6 +54,12 @@ public class MatcherBench {
   @Benchmark
   public Optional<Match> match() {
     return matcher.match(snippet, true);
+  }
+
+  /** The cue decision's inline half, as a room runs it on a final snippet (a card, with its alternatives, or "later"). */
+  @Benchmark
+  public Cues.Decision cue() {
+    return new Cues(matcher, semanticIndex).inline(snippet, true, null, new Cues.Trend());
   }
 
   @Benchmark
