@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -70,13 +71,13 @@ final class LoadStats {
       server.put(m.group(1), (long) Double.parseDouble(m.group(2)));
     }
     out.printf(Locale.ROOT, "%nsessions        %d requested, %d connected at peak, %d connect failures%s%n", sessions,
-        peak.get(), connectFailures.get(), refusals.isEmpty() ? "" : " " + new java.util.TreeMap<>(refusals));
+        peak.get(), connectFailures.get(), refusals.isEmpty() ? "" : " " + new TreeMap<>(refusals));
     if (limited) {
       // a server started with its defaults allows 20 sockets per user: a load test must raise that
       int room = 2 * sessions + 10;
       out.printf(Locale.ROOT, "limits          the server refused sockets or sessions by its limits; for a load test start"
           + " it with --limits.socketsPerUser=%d --limits.sessionsPerHour=%d --limits.connectionsPerAddress=%d"
-          + " (docs/benchmarks.md, section 1)%n", room, room, room);
+          + " (and --limits.maxSockets, if it is set; docs/benchmarks.md, section 1)%n", room, room, room);
     }
     out.printf(Locale.ROOT, "duration        %.1f s%n", seconds);
     out.printf(Locale.ROOT, "snippets sent   %d (%.0f/s), acks %d%n", sent.sum(), sent.sum() / seconds, acks.sum());

@@ -1,6 +1,7 @@
 package dev.cuecard.cli;
 
 import dev.cuecard.cli.Main.UsageException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
@@ -227,7 +228,7 @@ final class Replay {
   }
 
   /** A fallback's nearest cards, or a card's alternatives: their ids on one line, when there are any. */
-  private static void nearby(PrintStream out, String label, io.vertx.core.json.JsonArray cards) {
+  private static void nearby(PrintStream out, String label, JsonArray cards) {
     if (cards != null && !cards.isEmpty()) {
       out.println("      " + label + " " + String.join(", ",
           cards.stream().map(c -> ((JsonObject) c).getString("id")).toList()));
