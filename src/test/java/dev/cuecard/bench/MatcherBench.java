@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Per-snippet cost of matching on the full bundled bank (docs/benchmarks.md). {@code match} is the
- * live lexical path, {@code cue} the room's inline cue decision around it, {@code rank} the Lucene BM25 search used by the bank API, {@code semantic}
- * the embedding fallback.
+ * live lexical path, {@code cue} the room's inline cue decision around it, {@code rank} the Lucene
+ * BM25 search used by the bank API, {@code semantic} the embedding fallback.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})

@@ -16,6 +16,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -189,7 +190,7 @@ class WebClientsBrowserTest {
         // the same question again, and its second neighbour by its key
         candidate.findElement(By.id("text")).sendKeys("what is the difference between a process and a thread", Keys.ENTER);
         wait.until(ExpectedConditions.attributeToBe(By.id("card"), "data-card-id", "cs-process-thread"));
-        java.util.List<WebElement> both = wait.until(
+        List<WebElement> both = wait.until(
             ExpectedConditions.numberOfElementsToBe(By.cssSelector("#card .alternatives button"), 2));
         assertEquals("2", both.get(1).findElement(By.tagName("kbd")).getText(), "numbered for its key");
         String second = both.get(1).getAttribute("data-card-id");
