@@ -92,7 +92,8 @@ public final class Eval {
           decision latency p50 %.0f us, p99 %.0f us
           """, positives, 100 * accuracy(), top1, positives, wrongCards, 100 * precision(), oneClick.wrongCards(),
           fallbacks, fallbacksClosestRight, oneClick.fallbacks(), 100 * oneClickShare(), 100 * cueRate(), detectedCued,
-          detected, mrr5, negatives, 100 * falseCueRate(), falseCues, negatives, keywordStatementCues, keywordStatements, early.format(), earlyPausingEveryStep.format(), p50Micros,
+          detected, mrr5, negatives, 100 * falseCueRate(), falseCues, negatives, keywordStatementCues, keywordStatements,
+          early.format(), earlyPausingEveryStep.format(), p50Micros,
           p99Micros);
     }
 

@@ -77,6 +77,11 @@ public final class Fallback {
   }
 
   /** The fallback card for a question as heard. */
+  /** Whether a card is a fallback's (its id has {@link #ID_PREFIX}, which no bank card's id may have). */
+  public static boolean is(Card card) {
+    return card.id().startsWith(ID_PREFIX);
+  }
+
   public static Card card(String heard) {
     Framework f = framework(heard);
     List<String> reminders = switch (f) {

@@ -168,7 +168,7 @@ public final class Matcher {
 
   /** Each card's analysed words for follow-up resolution, made on first use (cards never change in a matcher). */
   FollowUps.CardTerms followUpTerms(Card card) {
-    if (card.id().startsWith(Fallback.ID_PREFIX)) {
+    if (Fallback.is(card)) {
       return FollowUps.CardTerms.of(card); // a fallback is the question as heard: one id, many questions
     }
     return followUpTerms.computeIfAbsent(card.id(), id -> FollowUps.CardTerms.of(card));

@@ -124,7 +124,7 @@ final class RoomCues {
     Cues.Decision d = cues.inline(text, isFinal, against, trend);
     metrics.matchLatencyNanos(System.nanoTime() - t0);
     switch (d.kind()) {
-      case CARD -> show(d.match(), text, isFinal, d.source(), now, d.related(), false, false);
+      case CARD -> show(d.match(), text, isFinal, d.source(), now, d.related(), false);
       case FOLLOW_UP -> followUp(d.followUp(), text, now);
       case LATER -> later(cues, yours, text, against, completes);
       case SPECULATE -> {
@@ -159,7 +159,7 @@ final class RoomCues {
           metrics.speculation(card ? "card" : "none");
           if (card && version == questionVersion && !closed) { // else the final or another card came first
             trend.landed(d.match().card());
-            show(d.match(), text, false, d.source(), System.currentTimeMillis(), d.related(), false, true);
+            show(d.match(), text, false, d.source(), System.currentTimeMillis(), d.related(), true);
           }
         });
   }
@@ -207,11 +207,11 @@ final class RoomCues {
     }
     long at = System.currentTimeMillis();
     switch (d.kind()) {
-      case CARD -> show(d.match(), text, true, d.source(), at, d.related(), false, false);
+      case CARD -> show(d.match(), text, true, d.source(), at, d.related(), false);
       case FOLLOW_UP -> followUp(d.followUp(), text, at);
       case FALLBACK -> {
         currentCardId = null; // a fallback follows another fallback
-        show(new Match(Fallback.card(text), 0, 0), text, true, "fallback", at, d.related(), true, false);
+        show(new Match(Fallback.card(text), 0, 0), text, true, "fallback", at, d.related(), false);
       }
       default -> {
       }
@@ -260,7 +260,7 @@ final class RoomCues {
   }
 
   private void show(Match m, String heard, boolean isFinal, String source, long now) {
-    show(m, heard, isFinal, source, now, List.of(), false, false);
+    show(m, heard, isFinal, source, now, List.of(), false);
   }
 
   void close() {
@@ -269,19 +269,20 @@ final class RoomCues {
   }
 
   /**
-   * Makes a matched card the current one and pushes it, unless it already is; a {@code fallback}
-   * says it is one and carries its nearest cards ({@code near}, as {@code related}), a card the
-   * next cards of its ranking ({@code alternatives}, when there are any), and a card that landed
-   * at a pause in the interviewer's speech says so ({@code speculative}).
+   * Makes a matched card the current one and pushes it, unless it already is; a fallback
+   * ({@link Fallback#is}) says it is one and carries its nearest cards ({@code near}, as
+   * {@code related}), a card the next cards of its ranking ({@code alternatives}, when there are
+   * any), and a card that landed at a pause in the interviewer's speech says so ({@code speculative}).
    */
   private void show(Match m, String heard, boolean isFinal, String source, long now, List<Match> near,
-                    boolean fallback, boolean speculative) {
+                    boolean speculative) {
     if (m.card().id().equals(currentCardId)) {
       return;
     }
     coach.finish(now); // the previous answer is announced before the new card
     questionVersion++;
     currentCardId = m.card().id();
+    boolean fallback = Fallback.is(m.card());
     fallbackOnScreen = fallback ? m.card() : null;
     currentCue = cueMessage(m.card(), heard, m.score(), isFinal, source, now);
     JsonArray cards = new JsonArray();

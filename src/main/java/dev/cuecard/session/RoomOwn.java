@@ -4,6 +4,7 @@ import dev.cuecard.bank.Card;
 import dev.cuecard.coach.StoryTracker;
 import dev.cuecard.coach.SaidPoints;
 import dev.cuecard.drill.Drills;
+import dev.cuecard.match.Fallback;
 import dev.cuecard.store.DrillHistory;
 import dev.cuecard.store.MyAnswers;
 import dev.cuecard.store.Stories;
@@ -128,7 +129,7 @@ final class RoomOwn {
 
   private void readMine(long v) {
     String cardId = mineCard;
-    if (ownerId == null || cardId == null || cardId.startsWith("fallback:")) {
+    if (ownerId == null || cardId == null || cardId.startsWith(Fallback.ID_PREFIX)) {
       return;
     }
     answers.get(ownerId, cardId).onSuccess(found -> {
