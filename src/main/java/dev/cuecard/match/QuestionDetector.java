@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Decides whether interviewer speech asks for an answer. Spoken text arrives lower-case and
  * unpunctuated, so this looks for interrogative openings (after fillers such as "so", "um",
- * "okay"), interrogative clauses anywhere ("... and how does X work"), and imperative prompts
+ * "okay"), interrogative clauses anywhere ("... and how does X work", a question put after its
+ * setting: "we store attributes per category should we use a json field"), and imperative prompts
  * ("tell me about", "walk me through", "explain"), and a problem stated in the present tense ("the
  * celery queue keeps growing"). Other statements never qualify.
  */
@@ -39,6 +40,14 @@ public final class QuestionDetector {
           + "|\\b(?:at|to|in|for|under)\\s+what\\s+(?:point|extent|way|ways|order|case|cases|situations?|"
           + "circumstances|conditions|scenarios?|reason)\\b"
           + "|\\b(?:can|could|would|will|do|did|have)\\s+you\\b"
+          // a question put after its setting: "... should we use a json field", "... will it help a query on
+          // first name"; not a stutter ("we should we should"), and not "is it" or "does it", which statements
+          // use ("the problem is it doesn't scale", "django does it for you")
+          + "|(?<!\\b(?:i|we)\\s)\\b(?:should|shall|can|could)\\s+(?:i|we)\\s+\\w+\\s+\\w"
+          + "|(?<!\\bit\\s)\\b(?:will|would)\\s+it\\s+\\w+\\s+\\w"
+          + "|(?<!\\b(?:i|we)\\s)\\bdo\\s+(?:i|we)\\s+\\w+\\s+\\w"
+          // "... what's that called", "... what's your general strategy"
+          + "|\\bwhat(?:'s|s)\\s+(?:your|that|this|it)\\b"
           + "|\\b(?:tell|walk|talk|take)\\s+(?:me|us)\\b"
           + "|\\b(?:explain|describe|compare)\\b"
           + "|\\bdifference\\s+between\\b"
@@ -67,6 +76,8 @@ public final class QuestionDetector {
   private static final Pattern PAST = Pattern.compile(
       "\\b(?:had|was|were|ago|used\\s+to|bit\\s+us|last\\s+(?:week|month|quarter|year|time))\\b");
   private static final Pattern COMPARISON = Pattern.compile("\\b(?:versus|vs|or)\\b");
+  /** "versus" says comparison more surely than "or", so it may take a longer sentence. */
+  private static final Pattern VERSUS = Pattern.compile("\\b(?:versus|vs)\\b");
   private static final Set<String> TRAILING = Set.of("why", "how", "right", "when", "which");
 
   private QuestionDetector() {
@@ -126,7 +137,7 @@ public final class QuestionDetector {
     }
     // short spoken comparisons ("redis or memcached", "sql versus nosql") and a trailing "why"
     int n = words.length;
-    if (n <= 10 && COMPARISON.matcher(t).find()) {
+    if ((n <= 10 && COMPARISON.matcher(t).find()) || (n <= 16 && VERSUS.matcher(t).find())) {
       return WEAK;
     }
     if (n >= 3 && TRAILING.contains(words[n - 1])) {

@@ -54,7 +54,10 @@ public final class EncoderComparison {
         // e5: mean pooling, "query: " on both sides for symmetric tasks
         case "e5" -> encoders.add(new Encoder("e5-small-v2 (q)", fromJar(kv[1], "e5-small-v2-q", PoolingMode.MEAN),
             "query: "));
-        default -> throw new IllegalArgumentException("bge=JAR or e5=JAR, not " + a);
+        // the same MiniLM unquantized (float weights): what quantization costs in ranking
+        case "minilm" -> encoders.add(new Encoder("all-MiniLM-L6-v2 (float)",
+            fromJar(kv[1], "all-minilm-l6-v2", PoolingMode.MEAN), ""));
+        default -> throw new IllegalArgumentException("bge=JAR, e5=JAR or minilm=JAR, not " + a);
       }
     }
     System.out.println("encoder | set | semantic top-1 | right card in top 3 | embed p50 / p99 ms | index build s");

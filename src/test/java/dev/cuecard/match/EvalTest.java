@@ -107,16 +107,18 @@ class EvalTest {
 
   /**
    * Set 4: half A was read for failure classes (detector and aliases, so its floor is a tuned
-   * figure); half B is held out, and its floor is only the figure it reached, under the 95%
-   * aimed at (docs/matching.md, "Set 4").
+   * figure); half B is held out from the bank and the rule, its floor only the figure it reached,
+   * under the 95% aimed at; its undetected questions shaped the detector's questions put after
+   * their setting (sixth session), so for the detector it is a tuned figure too (docs/matching.md,
+   * "Set 4", "Questions put after their setting").
    */
   @Test
   void set4() throws Exception {
     check(semanticRun("second-a.jsonl"), 0.97, 0.01);
-    Eval.Report heldOut = check(semanticRun("second-b.jsonl"), 0.90, 0.01);
+    Eval.Report heldOut = check(semanticRun("second-b.jsonl"), 0.92, 0.01);
     assertTrue(heldOut.precision() >= 0.96, "cards shown that were right " + heldOut.precision());
     // a wrong card's alternatives and a fallback's related cards put the right one a click away
-    assertTrue(heldOut.oneClickShare() >= 0.93, "right card shown or one click away " + heldOut.format());
+    assertTrue(heldOut.oneClickShare() >= 0.96, "right card shown or one click away " + heldOut.format());
   }
 
   /**

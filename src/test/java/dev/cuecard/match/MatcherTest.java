@@ -152,6 +152,16 @@ class MatcherTest {
       "and for that page how many queries does it make | true",
       "we kept everything in what you would call a monolith | false",
       "that's not what i meant | false",
+      // a question put after its setting, as speech has it, but not a stutter or a statement's "is it"
+      "we have a table with millions of orders should we partition it | true",
+      "the same report is requested every minute will it help to cache it | true",
+      "a class that only ever has one instance what's that called | true",
+      "right so let me ask about deployment what's your usual setup | true",
+      "postgres full text search versus elasticsearch for a small product catalogue | true",
+      "we should we should probably move on | false",
+      "the problem is it doesn't scale past one server | false",
+      "django does it for you in the admin | false",
+      "as soon as we can we ship the fix | false",
   })
   void questionDetection(String text, boolean question) {
     assertEquals(question, QuestionDetector.isQuestion(text), text);
