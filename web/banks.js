@@ -1,6 +1,7 @@
 // The bank editor: your own banks and cards (create, edit, duplicate, delete), import and export
-// of bank files, and search across the server's bank and yours. Plain ES module.
+// of bank files, search across the server's bank and yours, and the wordings you corrected. Plain ES module.
 import { api, auth, download, el } from "./lib/api.js";
+import { showRemembered } from "./lib/remembered.js";
 
 const $ = (id) => document.getElementById(id);
 const state = { banks: [], bank: null, editing: null };
@@ -155,6 +156,8 @@ if (!auth.token) {
 } else {
   $("editor").hidden = false;
   loadBanks().catch((e) => { $("bank-msg").textContent = e.message; });
+  showRemembered($("remembered"), $("remembered-forget-all"), (e) => { $("bank-msg").textContent = e.message; })
+    .catch((e) => { $("bank-msg").textContent = e.message; });
   $("new-bank").addEventListener("submit", createBank);
   $("import").addEventListener("change", importFile);
   $("card-new").addEventListener("click", () => editCard(null));

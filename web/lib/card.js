@@ -23,6 +23,10 @@ export function renderCard(root, cue, { compact = false, onAsk = null, numberKey
   }
   root.append(el("p", { class: "question" }, c.question));
   if (!cue.fallback) root.append(el("p", { class: "heard" }, `Heard: “${cue.heard}”`)); // a fallback's question is what was heard
+  if (cue.source === "remembered") {
+    root.append(el("p", { class: "muted remembered-note" }, "From a correction you made: words like these asked this card. "
+      + "Manage them under Banks."));
+  }
   if (!cue.fallback && cue.alternatives && cue.alternatives.length) root.append(alternatives(cue.alternatives, onAsk, numberKeys));
   if (cue.followUp) root.append(followUpBox(cue.followUp, onAsk));
   root.append(el("ol", { class: "steps" }, c.steps.map((s) => el("li", { "data-step": s }, s))));

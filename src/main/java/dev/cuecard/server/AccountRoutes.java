@@ -96,6 +96,7 @@ final class AccountRoutes {
         .compose(u -> s.stories().list(u.id()).map(stories -> new DataExport(u).stories(stories)))
         .compose(export -> s.myAnswers().list(export.userId()).map(export::myAnswers))
         .compose(export -> s.userBanks().list(export.userId()).map(export::banks))
+        .compose(export -> s.remembered().list(export.userId()).map(export::remembered))
         .compose(export -> s.sessions().byOwner(export.userId())
             .compose(sessions -> collect(sessions, 0, export)))
         .compose(export -> s.vertx().executeBlocking(export::zip, false))

@@ -18,6 +18,7 @@ import dev.cuecard.store.Invites;
 import dev.cuecard.store.UserBanks;
 import dev.cuecard.session.OwnCards;
 import dev.cuecard.store.MyAnswers;
+import dev.cuecard.store.RememberedWordings;
 import dev.cuecard.store.ServerKeys;
 import dev.cuecard.store.Sessions;
 import dev.cuecard.store.Stories;
@@ -122,7 +123,8 @@ public final class CuecardServer {
     Stories stories = new Stories(db);
     MyAnswers myAnswers = new MyAnswers(db);
     UserBanks userBanks = new UserBanks(db);
-    OwnCards ownCards = new OwnCards(vertx, userBanks, bank, metrics);
+    RememberedWordings remembered = new RememberedWordings(db);
+    OwnCards ownCards = new OwnCards(vertx, userBanks, remembered, bank, metrics);
     DrillHistory drillHistory = new DrillHistory(db);
     Rooms rooms = new Rooms(vertx, bank, transcripts, coaching, stories, myAnswers, ownCards, drillHistory, metrics,
         config.integer(ConfigKey.ROOM_GRACE_SECONDS) * 1000L, config.integer(ConfigKey.COACH_ANSWER_SECONDS) * 1000L,
@@ -133,7 +135,7 @@ public final class CuecardServer {
     LiveSockets sockets = new LiveSockets(config.integer(ConfigKey.LIMITS_MAX_SOCKETS),
         config.integer(ConfigKey.LIMITS_SOCKETS_PER_USER));
     return new Services(vertx, config, db, users, new Sessions(db), transcripts, coaching, stories, myAnswers,
-        userBanks, ownCards, drillHistory, new Invites(db), tokens, hasher, new HashPool(vertx), throttle, new Revocations(users), sockets,
+        userBanks, remembered, ownCards, drillHistory, new Invites(db), tokens, hasher, new HashPool(vertx), throttle, new Revocations(users), sockets,
         new ClientAddress(config.list(ConfigKey.SERVER_TRUSTED_PROXIES)),
         new HostPolicy(config.string(ConfigKey.SERVER_PUBLIC_URL), config.list(ConfigKey.SERVER_ALLOWED_HOSTS)),
         new LocalAccess(config),

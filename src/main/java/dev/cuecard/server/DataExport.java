@@ -1,6 +1,7 @@
 package dev.cuecard.server;
 
 import dev.cuecard.store.Records.User;
+import dev.cuecard.store.RememberedWordings;
 import dev.cuecard.store.UserBanks;
 import dev.cuecard.story.MyAnswer;
 import dev.cuecard.story.Story;
@@ -20,8 +21,8 @@ import java.util.zip.ZipOutputStream;
  * An account's data as one zip archive: {@code account.json} (no password hash),
  * {@code stories.json} (the user's own stories, in the shape the stories API takes),
  * {@code my-answers.json} (their own answers to cards), {@code banks/<bank>.json} (their own
- * question banks, as bank files), a
- * {@code sessions.json} index, and for each session {@code sessions/<id>/transcript.json},
+ * question banks, as bank files), {@code remembered-wordings.json} (wordings they corrected to
+ * another card), a {@code sessions.json} index, and for each session {@code sessions/<id>/transcript.json},
  * {@code transcript.md} and {@code summary.json}.
  */
 final class DataExport {
@@ -31,6 +32,7 @@ final class DataExport {
   private List<Story> stories = List.of();
   private List<MyAnswer> answers = List.of();
   private List<UserBanks.Stored> banks = List.of();
+  private List<RememberedWordings.Wording> wordings = List.of();
 
   DataExport(User user) {
     this.user = user;
@@ -47,6 +49,11 @@ final class DataExport {
 
   DataExport banks(List<UserBanks.Stored> list) {
     banks = list;
+    return this;
+  }
+
+  DataExport remembered(List<RememberedWordings.Wording> list) {
+    wordings = list;
     return this;
   }
 
@@ -73,6 +80,9 @@ final class DataExport {
       JsonArray mine = new JsonArray();
       answers.forEach(a -> mine.add(a.toJson()));
       put(zip, "my-answers.json", new JsonObject().put("answers", mine).encodePrettily());
+      JsonArray remembered = new JsonArray();
+      wordings.forEach(w -> remembered.add(w.toJson()));
+      put(zip, "remembered-wordings.json", new JsonObject().put("wordings", remembered).encodePrettily());
       for (UserBanks.Stored b : banks) {
         put(zip, "banks/" + b.bank() + ".json", b.body().encodePrettily()); // bank names are plain identifiers
       }

@@ -13,6 +13,7 @@ import dev.cuecard.store.Database;
 import dev.cuecard.store.DrillHistory;
 import dev.cuecard.store.Invites;
 import dev.cuecard.store.MyAnswers;
+import dev.cuecard.store.RememberedWordings;
 import dev.cuecard.store.Sessions;
 import dev.cuecard.store.Stories;
 import dev.cuecard.store.Transcripts;
@@ -33,6 +34,7 @@ record Services(
     Stories stories,
     MyAnswers myAnswers,
     UserBanks userBanks,
+    RememberedWordings remembered,
     OwnCards ownCards,
     DrillHistory drillHistory,
     Invites invites,

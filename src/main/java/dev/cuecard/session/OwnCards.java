@@ -7,6 +7,7 @@ import dev.cuecard.match.Matcher;
 import dev.cuecard.match.OwnCues;
 import dev.cuecard.match.SemanticIndex;
 import dev.cuecard.metrics.Metrics;
+import dev.cuecard.store.RememberedWordings;
 import dev.cuecard.store.UserBanks;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -24,8 +25,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * sessions matches the new cards and nobody else's sessions ever see them. When the model runs,
  * their cards are then also embedded, on one thread of their own (a few hundred milliseconds for a
  * few dozen cards), so that they take part in the semantic path; until then they match by words.
+ * Their remembered wordings ({@link Remembered}) take part the same way, as cards of the server's
+ * bank that only those wordings bring.
  */
 public final class OwnCards {
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(OwnCards.class.getName());
   /** Published when a user's banks changed; body: the user id. */
   public static final String CHANGED = "cuecard.ownbanks.changed";
   /** Users' cards kept at most; past it they are all dropped and rebuilt as needed (milliseconds each). */
@@ -49,6 +53,7 @@ public final class OwnCards {
 
   private final Vertx vertx;
   private final UserBanks store;
+  private final RememberedWordings wordings;
   private final LiveBank shared;
   private final Metrics metrics;
   /** One thread: users' cards are embedded one user at a time, never on every core at once. */
@@ -58,10 +63,11 @@ public final class OwnCards {
   private final String self = java.util.UUID.randomUUID().toString();
   private final io.vertx.core.eventbus.MessageConsumer<String> changes;
 
-  public OwnCards(Vertx vertx, UserBanks store, LiveBank shared, Metrics metrics) {
+  public OwnCards(Vertx vertx, UserBanks store, RememberedWordings wordings, LiveBank shared, Metrics metrics) {
     this.vertx = vertx;
     this.metrics = metrics;
     this.store = store;
+    this.wordings = wordings;
     this.shared = shared;
     this.embedder = vertx.createSharedWorkerExecutor("cuecard-own-embeddings", 1);
     changes = vertx.eventBus().<String>consumer(CHANGED, m -> {
@@ -87,11 +93,12 @@ public final class OwnCards {
       built.clear(); // a bound on memory for a server with many users; the active ones rebuild at once
     }
     return built.computeIfAbsent(userId, id -> {
-      Future<Built> f = store.list(id).compose(banks -> banks.isEmpty() ? Future.succeededFuture(null)
-          : vertx.executeBlocking(() -> {
-            Bank bank = OwnBanks.combine(banks.stream().map(UserBanks.Stored::body).toList(), shared.bank());
+      Future<Built> f = store.list(id).compose(banks -> wordings.list(id).compose(remembered ->
+          banks.isEmpty() && remembered.isEmpty() ? Future.succeededFuture(null) : vertx.executeBlocking(() -> {
+            Bank own = OwnBanks.combine(banks.stream().map(UserBanks.Stored::body).toList(), shared.bank());
+            Bank bank = Remembered.with(own, remembered, shared.bank());
             return bank.size() == 0 ? null : new Built(new Matcher(bank, shared.get().threshold()));
-          }, false));
+          }, false)));
       f.onFailure(e -> built.remove(id)); // the store failed: try again next time
       return f;
     });
@@ -144,6 +151,20 @@ public final class OwnCards {
     built.remove(userId);
     vertx.eventBus().publish(CHANGED, userId, new io.vertx.core.eventbus.DeliveryOptions().addHeader("from", self));
     return matcher(userId).mapEmpty();
+  }
+
+  /**
+   * Remembers that the user, shown another card for these words, picked this one of the server's
+   * bank: stored, and their cards rebuilt on every node, so their next question worded like it
+   * brings it. A wording too short to ask anything, or too long to be one question, is not kept.
+   */
+  public Future<Void> remember(String userId, String heard, String cardId) {
+    String wording = Remembered.wording(heard);
+    if (userId == null || wording == null || shared.bank().get(cardId) == null) {
+      return Future.succeededFuture();
+    }
+    return wordings.remember(userId, wording, cardId, System.currentTimeMillis()).compose(v -> changed(userId))
+        .onFailure(e -> LOG.warning("could not remember a corrected wording: " + e.getMessage()));
   }
 
   /** A card of the user's own, if their matcher is built and has it. */

@@ -240,8 +240,9 @@ final class RoomCues {
   /** A card asked from the bank: shown even when it is the current one (asking again starts a fresh answer). */
   void ask(Card card, long now) {
     String from = listedNearby(card.id());
-    if (from != null) {
+    if (from != null) { // the card shown was not the one asked: the owner's sessions remember these words for it
       metrics.correction(from);
+      ownCards.remember(own.ownerId(), currentCue.getString("heard"), card.id());
     }
     questionVersion++;
     currentCardId = null;
@@ -276,6 +277,14 @@ final class RoomCues {
    */
   private void show(Match m, String heard, boolean isFinal, String source, long now, List<Match> near,
                     boolean speculative) {
+    if (Remembered.is(m.card())) { // a wording the owner corrected: the server's card itself
+      Card card = bank.get().bank().get(m.card().id());
+      if (card == null) {
+        return; // it left the bank since
+      }
+      m = new Match(card, m.score(), m.margin());
+      source = "remembered";
+    }
     if (m.card().id().equals(currentCardId)) {
       return;
     }

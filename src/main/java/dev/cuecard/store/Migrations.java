@@ -173,6 +173,18 @@ final class Migrations {
         updated_at BIGINT NOT NULL,
         PRIMARY KEY (user_id, bank)
       )
+      """,
+      // 10: wordings a user corrected to another card (the card shown was not the one asked), private to them
+      """
+      CREATE TABLE remembered_wordings (
+        id {{serial}},
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        wording TEXT NOT NULL,
+        card_id TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        UNIQUE (user_id, wording)
+      );
+      CREATE INDEX remembered_wordings_user ON remembered_wordings(user_id, created_at)
       """);
 
   /** What differs between the stores' SQL. */

@@ -227,6 +227,7 @@ public final class Users {
       update(c, "DELETE FROM stories WHERE user_id = ?", userId);
       update(c, "DELETE FROM my_answers WHERE user_id = ?", userId);
       update(c, "DELETE FROM user_banks WHERE user_id = ?", userId);
+      update(c, "DELETE FROM remembered_wordings WHERE user_id = ?", userId);
       update(c, "DELETE FROM revoked_tokens WHERE user_id = ?", userId);
       update(c, "UPDATE signup_codes SET used_by = NULL WHERE used_by = ?", userId);
       update(c, "DELETE FROM users WHERE id = ?", userId);

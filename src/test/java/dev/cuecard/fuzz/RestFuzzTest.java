@@ -29,7 +29,8 @@ class RestFuzzTest extends SessionTestBase {
       {"GET", "/api/sessions"}, {"GET", "/api/sessions/{id}"}, {"DELETE", "/api/sessions/{id}"},
       {"GET", "/api/sessions/{session}/transcript?format={q}"}, {"GET", "/api/sessions/{id}/summary"},
       {"POST", "/api/sessions/{session}/invites"}, {"GET", "/api/sessions/{id}/invites"},
-      {"DELETE", "/api/sessions/{session}/invites/{id}"}, {"GET", "/api/search?q={q}"}, {"GET", "/api/{id}"}};
+      {"DELETE", "/api/sessions/{session}/invites/{id}"}, {"GET", "/api/search?q={q}"}, {"GET", "/api/{id}"},
+      {"GET", "/api/remembered"}, {"DELETE", "/api/remembered/{id}"}};
 
   @Test
   void everyEndpointAnswersBadInputWithAClear4xx() {

@@ -101,7 +101,7 @@ class AccountLifecycleTest extends ServerTestBase {
   }
 
   @Test
-  void deletingTheAccountRemovesAllItsDataInOneGo() {
+  void deletingTheAccountRemovesAllItsDataInOneGo() throws InterruptedException {
     String token = server.register("dee", PW);
     String keep = server.register("eve", PW);
     String keptSession = server.newSession(keep);
@@ -125,6 +125,17 @@ class AccountLifecycleTest extends ServerTestBase {
       live.next("note");
       partner.send(new JsonObject().put("type", "rate").put("score", 4));
       live.next("rating");
+      // the partner corrects a card: the owner's sessions remember the wording
+      partner.snippet("interviewer", "what is the difference between a process and a thread", true, 2);
+      String alternative = live.next("cue").getJsonArray("alternatives").getJsonObject(0).getString("id");
+      partner.send(new JsonObject().put("type", "ask").put("cardId", alternative).put("seq", 3));
+      live.next("cue");
+      long deadline = System.currentTimeMillis() + 10_000;
+      while (TestStore.column(dir, "SELECT card_id FROM remembered_wordings").isEmpty()
+          && System.currentTimeMillis() < deadline) {
+        Thread.sleep(50);
+      }
+      assertEquals(List.of(alternative), TestStore.column(dir, "SELECT card_id FROM remembered_wordings"));
     }
     try (WsClient other = WsClient.connect(server, keep, keptSession)) {
       other.snippet("interviewer", "tell me about yourself", true, 1);
@@ -154,6 +165,8 @@ class AccountLifecycleTest extends ServerTestBase {
         TestStore.column(dir, "SELECT user_id FROM stories"), "only the other user's story is left");
     assertEquals(List.of(), TestStore.column(dir, "SELECT bank FROM user_banks"), "their banks are gone");
     assertEquals(List.of(), TestStore.column(dir, "SELECT card_id FROM my_answers"), "their answers are gone");
+    assertEquals(List.of(), TestStore.column(dir, "SELECT card_id FROM remembered_wordings"),
+        "their remembered wordings are gone");
     assertEquals(1, server.storedUtterances(keep, keptSession).size(), "another user's data is untouched");
   }
 
@@ -195,6 +208,8 @@ class AccountLifecycleTest extends ServerTestBase {
         .getJsonObject(0).getString("cardId"));
     assertEquals("ledger-deploy", new JsonObject(files.get("banks/payments-team.json")).getJsonArray("cards")
         .getJsonObject(0).getString("id"));
+    assertEquals(0, new JsonObject(files.get("remembered-wordings.json")).getJsonArray("wordings").size(),
+        "no correction made: none remembered");
   }
 
   @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -187,6 +188,32 @@ class WebClientsBrowserTest {
         String other = alternative.getAttribute("data-card-id");
         alternative.click();
         wait.until(ExpectedConditions.attributeToBe(By.id("card"), "data-card-id", other));
+
+        // the correction is remembered: listed under Banks, and the same words bring that card from now on
+        String overlay = candidate.getWindowHandle();
+        candidate.switchTo().newWindow(WindowType.TAB).get(server.base() + "/banks.html");
+        String banks = candidate.getWindowHandle();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("remembered"),
+            "what is the difference between a process and a thread"));
+        assertTrue(candidate.findElement(By.id("remembered")).getText()
+            .contains("what does the ellipsis object do in python"), "the fallback's correction too");
+        candidate.switchTo().window(overlay);
+        candidate.findElement(By.id("text")).sendKeys("what is a python decorator", Keys.ENTER);
+        wait.until(ExpectedConditions.attributeToBe(By.id("card"), "data-card-id", "py-decorators"));
+        candidate.findElement(By.id("text")).sendKeys("what is the difference between a process and a thread", Keys.ENTER);
+        wait.until(ExpectedConditions.attributeToBe(By.id("card"), "data-card-id", other));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#card .remembered-note")));
+        // forgotten under Banks: the bank's own card again
+        candidate.switchTo().window(banks);
+        candidate.navigate().refresh();
+        wait.until(d -> d.findElements(By.cssSelector("#remembered li")).stream()
+            .filter(li -> li.getText().contains("process and a thread")).findFirst().orElse(null))
+            .findElement(By.tagName("button")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.id("remembered"),
+            "process and a thread")));
+        candidate.close();
+        candidate.switchTo().window(overlay);
+
         // the same question again, and its second neighbour by its key
         candidate.findElement(By.id("text")).sendKeys("what is the difference between a process and a thread", Keys.ENTER);
         wait.until(ExpectedConditions.attributeToBe(By.id("card"), "data-card-id", "cs-process-thread"));

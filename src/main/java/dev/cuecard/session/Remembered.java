@@ -1,0 +1,63 @@
+package dev.cuecard.session;
+
+import dev.cuecard.bank.Bank;
+import dev.cuecard.bank.Card;
+import dev.cuecard.store.RememberedWordings;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A user's remembered corrections as cards of their own index: for each card of the server's bank
+ * they picked instead of the one shown, a stand-in with the same id whose only phrasings are the
+ * wordings they corrected (no tags, key points or answer, so nothing else of the card's brings
+ * it). The stand-in decides like any card of theirs ({@code OwnCues}); the room then shows the
+ * server's card itself, marked {@code remembered} ({@link #is}).
+ */
+final class Remembered {
+  /** Fewer words than this ask too little to tie to one card ("why", "go on"). */
+  static final int MIN_WORDS = 3;
+  /** How a stand-in's bank is named; never a user's bank name (those are checked names without spaces). */
+  static final String BANK = "remembered wordings";
+
+  private Remembered() {
+  }
+
+  /** The words to remember for this question as heard: trimmed and single-spaced, or null when not kept. */
+  static String wording(String heard) {
+    if (heard == null) {
+      return null;
+    }
+    String w = heard.trim().replaceAll("\\s+", " ");
+    return w.split(" ").length < MIN_WORDS || w.length() > RememberedWordings.MAX_CHARS ? null : w;
+  }
+
+  /** The user's own bank with a stand-in for each card of {@code shared} that a wording of theirs asks for. */
+  static Bank with(Bank own, List<RememberedWordings.Wording> wordings, Bank shared) {
+    Map<String, List<String>> byCard = new LinkedHashMap<>();
+    for (RememberedWordings.Wording w : wordings) {
+      if (shared.get(w.cardId()) != null && own.get(w.cardId()) == null) { // a card that left the bank is skipped
+        byCard.computeIfAbsent(w.cardId(), k -> new ArrayList<>()).add(w.wording());
+      }
+    }
+    if (byCard.isEmpty()) {
+      return own;
+    }
+    List<Card> cards = new ArrayList<>(own.cards());
+    byCard.forEach((id, phrasings) -> {
+      Card c = shared.get(id);
+      cards.add(new Card(c.id(), BANK, phrasings.get(0), List.copyOf(phrasings.subList(1, phrasings.size())),
+          c.category(), c.framework(), c.difficulty(), "", List.of(), List.of(), null, List.of(), List.of()));
+    });
+    List<Bank.Source> sources = new ArrayList<>(own.sources());
+    sources.add(new Bank.Source(BANK, "Remembered wordings", "remembered", byCard.size()));
+    return new Bank(cards, sources);
+  }
+
+  /** Whether a card that came up from the user's own index is a stand-in for a card of the server's. */
+  static boolean is(Card card) {
+    return BANK.equals(card.bank());
+  }
+}
