@@ -2,6 +2,7 @@ package dev.cuecard.session;
 
 import dev.cuecard.bank.Bank;
 import dev.cuecard.bank.Card;
+import dev.cuecard.match.Match;
 import dev.cuecard.store.RememberedWordings;
 
 import java.util.ArrayList;
@@ -17,8 +18,11 @@ import java.util.Map;
  * server's card itself, marked {@code remembered} ({@link #is}).
  */
 final class Remembered {
-  /** Fewer words than this ask too little to tie to one card ("why", "go on"). */
-  static final int MIN_WORDS = 3;
+  /**
+   * Fewer words than this ask too little to tie to one card ("why", "go on", a cue that landed on
+   * "so how would"); as many as a question needs before a pause may bring a card.
+   */
+  static final int MIN_WORDS = 4;
   /** How a stand-in's bank is named; never a user's bank name (those are checked names without spaces). */
   static final String BANK = "remembered wordings";
 
@@ -54,6 +58,24 @@ final class Remembered {
     List<Bank.Source> sources = new ArrayList<>(own.sources());
     sources.add(new Bank.Source(BANK, "Remembered wordings", "remembered", byCard.size()));
     return new Bank(cards, sources);
+  }
+
+  /**
+   * Nearest cards (a fallback's related ones may include the owner's) with each stand-in replaced by
+   * the server's card it stands for, once each, in order; a stand-in whose card left the bank is dropped.
+   */
+  static List<Match> asBankCards(List<Match> near, Bank shared) {
+    if (near.stream().noneMatch(r -> is(r.card()))) {
+      return near;
+    }
+    Map<String, Match> byId = new LinkedHashMap<>();
+    for (Match r : near) {
+      Card card = is(r.card()) ? shared.get(r.card().id()) : r.card();
+      if (card != null) {
+        byId.putIfAbsent(card.id(), new Match(card, r.score(), r.margin()));
+      }
+    }
+    return List.copyOf(byId.values());
   }
 
   /** Whether a card that came up from the user's own index is a stand-in for a card of the server's. */

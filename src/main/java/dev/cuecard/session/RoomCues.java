@@ -285,6 +285,7 @@ final class RoomCues {
       m = new Match(card, m.score(), m.margin());
       source = "remembered";
     }
+    near = Remembered.asBankCards(near, bank.get().bank());
     if (m.card().id().equals(currentCardId)) {
       return;
     }

@@ -14,9 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Which wordings are kept, and the stand-in cards they become in the owner's index. */
 class RememberedTest {
   @Test
-  void aWordingIsAQuestionOfThreeWordsOrMoreAndNotAMonologue() {
+  void aWordingIsAQuestionOfFourWordsOrMoreAndNotAMonologue() {
     assertEquals("why is that so slow", Remembered.wording("  why is  that so\tslow "));
-    assertNull(Remembered.wording("why that"));
+    assertNull(Remembered.wording("so how would"));
     assertNull(Remembered.wording(null));
     assertNull(Remembered.wording("word ".repeat(RememberedWordings.MAX_CHARS)));
   }
@@ -38,5 +38,12 @@ class RememberedTest {
         "nothing else of the card's brings it");
     assertTrue(!Remembered.is(shared.get("py-gil")));
     assertEquals(own, Remembered.with(own, List.of(), shared), "no wordings: the own bank as it is");
+
+    // among a fallback's nearest cards, the stand-in becomes the bank's card, once
+    var near = Remembered.asBankCards(List.of(new dev.cuecard.match.Match(standIn, 0.8, 0.1),
+        new dev.cuecard.match.Match(shared.get("py-gil"), 0.6, 0.1),
+        new dev.cuecard.match.Match(shared.get("cs-process-thread"), 0.5, 0.1)), shared);
+    assertEquals(List.of("py-gil", "cs-process-thread"), near.stream().map(m -> m.card().id()).toList());
+    assertEquals(shared.get("py-gil"), near.get(0).card());
   }
 }
