@@ -24,8 +24,9 @@ export function renderCard(root, cue, { compact = false, onAsk = null, numberKey
   root.append(el("p", { class: "question" }, c.question));
   if (!cue.fallback) root.append(el("p", { class: "heard" }, `Heard: “${cue.heard}”`)); // a fallback's question is what was heard
   if (cue.source === "remembered") {
-    root.append(el("p", { class: "muted remembered-note" }, "From a correction you made: words like these asked this card. "
-      + "Manage them under Banks."));
+    // the owner's correction, made by them or their partner; the owner manages them under Banks
+    root.append(el("p", { class: "muted remembered-note" },
+      "Remembered: words like these were corrected to this card before (listed under Banks)."));
   }
   if (!cue.fallback && cue.alternatives && cue.alternatives.length) root.append(alternatives(cue.alternatives, onAsk, numberKeys));
   if (cue.followUp) root.append(followUpBox(cue.followUp, onAsk));
