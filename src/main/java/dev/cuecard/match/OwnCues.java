@@ -14,6 +14,12 @@ import java.util.function.Supplier;
  * over their own index ({@link #over}). Immutable; thread-safe.
  */
 public final class OwnCues {
+  /**
+   * The bank name of the stand-ins for a user's remembered corrections ({@code session.Remembered}):
+   * they come up by their words ({@link #inline}), never by meaning alone, which in simulation
+   * brought no right card that words did not and took one from a neighbouring card.
+   */
+  public static final String REMEMBERED = "remembered wordings";
   private final Matcher lexical;
   private final SemanticIndex semantic;
 
@@ -87,6 +93,9 @@ public final class OwnCues {
       return related(shared, ranking.top());
     }
     Match m = mine.get().match();
+    if (REMEMBERED.equals(m.card().bank())) {
+      return shared; // a remembered wording brings its card by words only (docs/matching.md, "Remembered corrections")
+    }
     if (atPause && !EarlyCues.byPhrasingToo(lex.isEmpty() ? null : lex.get(0), ranking, m.card())) {
       return shared; // words heard so far: as for the server's cards
     }

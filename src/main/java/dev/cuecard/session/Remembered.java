@@ -14,8 +14,8 @@ import java.util.Map;
  * A user's remembered corrections as cards of their own index: for each card of the server's bank
  * they picked instead of the one shown, a stand-in with the same id whose only phrasings are the
  * wordings they corrected (no tags, key points or answer, so nothing else of the card's brings
- * it). The stand-in decides like any card of theirs ({@code OwnCues}); the room then shows the
- * server's card itself, marked {@code remembered} ({@link #is}).
+ * it). The stand-in comes up like a card of theirs by its words ({@code OwnCues#inline}), not by
+ * meaning alone; the room then shows the server's card itself, marked {@code remembered} ({@link #is}).
  */
 final class Remembered {
   /**
@@ -24,7 +24,7 @@ final class Remembered {
    */
   static final int MIN_WORDS = 4;
   /** How a stand-in's bank is named; never a user's bank name (those are checked names without spaces). */
-  static final String BANK = "remembered wordings";
+  static final String BANK = dev.cuecard.match.OwnCues.REMEMBERED;
 
   private Remembered() {
   }
