@@ -94,7 +94,9 @@ public final class OwnCues {
     }
     Match m = mine.get().match();
     if (REMEMBERED.equals(m.card().bank())) {
-      return shared; // a remembered wording brings its card by words only (docs/matching.md, "Remembered corrections")
+      // a remembered wording brings its card by words only (docs/matching.md, "Remembered corrections");
+      // a fallback may still list it among its nearest cards
+      return related(shared, ranking.top());
     }
     if (atPause && !EarlyCues.byPhrasingToo(lex.isEmpty() ? null : lex.get(0), ranking, m.card())) {
       return shared; // words heard so far: as for the server's cards
