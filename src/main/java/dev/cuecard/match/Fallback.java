@@ -76,12 +76,12 @@ public final class Fallback {
     return STORY.matcher(t).find() ? Framework.STAR : Framework.TECHNICAL;
   }
 
-  /** The fallback card for a question as heard. */
   /** Whether a card is a fallback's (its id has {@link #ID_PREFIX}, which no bank card's id may have). */
   public static boolean is(Card card) {
     return card.id().startsWith(ID_PREFIX);
   }
 
+  /** The fallback card for a question as heard. */
   public static Card card(String heard) {
     Framework f = framework(heard);
     List<String> reminders = switch (f) {
