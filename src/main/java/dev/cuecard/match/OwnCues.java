@@ -15,8 +15,8 @@ import java.util.function.Supplier;
  */
 public final class OwnCues {
   /**
-   * The bank name of the stand-ins for a user's remembered corrections ({@code session.Remembered}):
-   * they come up by their words ({@link #inline}), never by meaning alone, which in simulation
+   * The bank name of the stand-ins for a user's remembered corrections ({@code session.Remembered};
+   * never a user's bank name, those being checked names without spaces): they come up by their words ({@link #inline}), never by meaning alone, which in simulation
    * brought no right card that words did not and took one from a neighbouring card.
    */
   public static final String REMEMBERED = "remembered wordings";

@@ -3,6 +3,7 @@ package dev.cuecard.session;
 import dev.cuecard.bank.Bank;
 import dev.cuecard.bank.Card;
 import dev.cuecard.match.Match;
+import dev.cuecard.match.OwnCues;
 import dev.cuecard.store.RememberedWordings;
 
 import java.util.ArrayList;
@@ -23,8 +24,6 @@ final class Remembered {
    * "so how would"); as many as a question needs before a pause may bring a card.
    */
   static final int MIN_WORDS = 4;
-  /** How a stand-in's bank is named; never a user's bank name (those are checked names without spaces). */
-  static final String BANK = dev.cuecard.match.OwnCues.REMEMBERED;
 
   private Remembered() {
   }
@@ -52,11 +51,11 @@ final class Remembered {
     List<Card> cards = new ArrayList<>(own.cards());
     byCard.forEach((id, phrasings) -> {
       Card c = shared.get(id);
-      cards.add(new Card(c.id(), BANK, phrasings.get(0), List.copyOf(phrasings.subList(1, phrasings.size())),
+      cards.add(new Card(c.id(), OwnCues.REMEMBERED, phrasings.get(0), List.copyOf(phrasings.subList(1, phrasings.size())),
           c.category(), c.framework(), c.difficulty(), "", List.of(), List.of(), null, List.of(), List.of()));
     });
     List<Bank.Source> sources = new ArrayList<>(own.sources());
-    sources.add(new Bank.Source(BANK, "Remembered wordings", "remembered", byCard.size()));
+    sources.add(new Bank.Source(OwnCues.REMEMBERED, "Remembered wordings", "remembered", byCard.size()));
     return new Bank(cards, sources);
   }
 
@@ -80,6 +79,6 @@ final class Remembered {
 
   /** Whether a card that came up from the user's own index is a stand-in for a card of the server's. */
   static boolean is(Card card) {
-    return BANK.equals(card.bank());
+    return OwnCues.REMEMBERED.equals(card.bank());
   }
 }
