@@ -162,6 +162,16 @@ class MatcherTest {
       "the problem is it doesn't scale past one server | false",
       "django does it for you in the admin | false",
       "as soon as we can we ship the fix | false",
+      // a yes-or-no question after its subject, a question about a cause, "run me through", a closing offer
+      "sessions and tokens are they really different | true",
+      "people say orms are slow is that fair | true",
+      "an attacker changes the id in the url what prevents them seeing other orders | true",
+      "run me through how a request reaches a view | true",
+      "that's it from me anything you want to ask | true",
+      "that's exactly what causes the confusion | false",
+      "the cache is what stops the database falling over | false",
+      "they are the same in most cases | false",
+      "the order matters a lot here | false",
   })
   void questionDetection(String text, boolean question) {
     assertEquals(question, QuestionDetector.isQuestion(text), text);
