@@ -69,6 +69,7 @@ class EvalTest {
     assertTrue(lines("fresh.jsonl").size() >= 250);
     assertTrue(lines("second-a.jsonl").size() >= 200 && lines("second-b.jsonl").size() >= 200);
     assertTrue(lines("set5.jsonl").stream().filter(Eval.Line::positive).count() >= 150);
+    assertTrue(lines("set6.jsonl").stream().filter(Eval.Line::positive).count() >= 150);
   }
 
   /**
@@ -123,15 +124,27 @@ class EvalTest {
   }
 
   /**
-   * Set 5: questions for cards drawn at random, written after everything else and run once to
-   * report; never read to tune, so its floor is only the figure it reached (docs/matching.md,
-   * "Set 5").
+   * Set 5: questions for cards drawn at random, written after everything else and held out for one
+   * session; its five undetected questions shaped the detector's yes-or-no and closing rules in
+   * the seventh, so its floor is now a tuned figure (docs/matching.md, "Set 5", "Set 6").
    */
   @Test
   void set5() throws Exception {
-    Eval.Report heldOut = check(semanticRun("set5.jsonl"), 0.90, 0.01);
-    assertTrue(heldOut.precision() >= 0.95, "cards shown that were right " + heldOut.precision());
-    assertTrue(heldOut.oneClickShare() >= 0.94, "right card shown or one click away " + heldOut.format());
+    Eval.Report r = check(semanticRun("set5.jsonl"), 0.93, 0.01);
+    assertTrue(r.precision() >= 0.95, "cards shown that were right " + r.precision());
+    assertTrue(r.oneClickShare() >= 0.98, "right card shown or one click away " + r.format());
+  }
+
+  /**
+   * Set 6: questions for another random draw of cards, written and committed before the seventh
+   * session changed anything, run only to report and never read; its floor is only the figure it
+   * reached, under the 95% aimed at (docs/matching.md, "Set 6").
+   */
+  @Test
+  void set6() throws Exception {
+    Eval.Report heldOut = check(semanticRun("set6.jsonl"), 0.92, 0.01);
+    assertTrue(heldOut.precision() >= 0.93, "cards shown that were right " + heldOut.precision());
+    assertTrue(heldOut.oneClickShare() >= 0.97, "right card shown or one click away " + heldOut.format());
   }
 
   /**
