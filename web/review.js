@@ -1,6 +1,7 @@
 // Review: past sessions, a timeline per session with the cards shown, per-answer coverage,
 // structure, pace, fillers and partner ratings, a chart across sessions, search and export.
 import { api, auth, download, el, when } from "./lib/api.js";
+import { correctable, correction } from "./lib/correct.js";
 
 const $ = (id) => document.getElementById(id);
 const SVG = "http://www.w3.org/2000/svg";
@@ -142,7 +143,10 @@ function timelineItem(i) {
       el("span", { class: "who" }, i.speaker === "interviewer" ? "Interviewer" : "Candidate"), i.text,
       i.echoOf ? el("span", { class: "merged" }, `echo of the ${i.echoOf}, merged`) : null);
   }
-  if (i.kind === "cue") return el("li", { class: "cue" }, "Card: ", i.question);
+  if (i.kind === "cue") {
+    return el("li", { class: "cue", "data-card-id": i.cardId }, "Card: ", i.question,
+      correctable(i) ? correction(i) : null);
+  }
   if (i.kind === "followup") return el("li", { class: "cue followup" }, "Follow-up: ", i.question);
   if (i.kind === "rating") return el("li", { class: "rating" }, `Partner rating ${i.score}/5`, i.note ? ` — ${i.note}` : "");
   return el("li", { class: "note" }, "Note: ", i.text);

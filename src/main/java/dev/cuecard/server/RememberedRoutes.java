@@ -1,14 +1,17 @@
 package dev.cuecard.server;
 
 import dev.cuecard.bank.Card;
+import dev.cuecard.session.OwnCards;
+import dev.cuecard.store.RememberedWordings;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The wordings a user corrected ({@code RememberedWordings}) over REST: listed with the card each
- * now brings, forgotten one by one or all at once. Only the user reaches theirs; after a change
- * their sessions match without it from the next question.
+ * The wordings a user corrected ({@code RememberedWordings}) over REST: added after the fact (a
+ * question a review shows with the wrong card, or none), listed with the card each now brings,
+ * forgotten one by one or all at once. Only the user reaches theirs; after a change their
+ * sessions match with or without it from the next question.
  */
 final class RememberedRoutes {
   private final Services s;
@@ -19,6 +22,7 @@ final class RememberedRoutes {
 
   void mount(Router api) {
     api.get("/remembered").handler(this::list);
+    api.post("/remembered").handler(this::add);
     api.delete("/remembered").handler(this::forgetAll);
     api.delete("/remembered/:id").handler(this::forget);
   }
@@ -29,6 +33,36 @@ final class RememberedRoutes {
           Card card = s.bank().get().bank().get(w.cardId());
           return w.toJson().put("question", card == null ? null : card.question());
         }))
+        .onFailure(ctx::fail);
+  }
+
+  /** {@code {"heard", "cardId"}}: from now on these words bring that card of the server's bank. */
+  private void add(RoutingContext ctx) {
+    JsonObject body = Http.body(ctx);
+    if (!(body.getValue("heard") instanceof String heard)) {
+      throw new ApiException(400, "invalid_field", "heard must be the question's words as a string");
+    }
+    if (!(body.getValue("cardId") instanceof String cardId)) {
+      throw new ApiException(400, "invalid_field", "cardId must be a card id as a string");
+    }
+    String wording = OwnCards.wording(heard);
+    if (wording == null) {
+      Http.json(ctx, 400, Http.invalid("invalid_wording", "heard", "heard must have at least " + OwnCards.MIN_WORDS
+          + " words and at most " + RememberedWordings.MAX_CHARS + " characters"));
+      return;
+    }
+    Card card = s.bank().get().bank().get(cardId);
+    if (card == null) {
+      Http.json(ctx, 400, Http.invalid("unknown_card", "cardId", "no card '"
+          + (cardId.length() > 40 ? cardId.substring(0, 40) + "…" : cardId) + "' in the server's bank"));
+      return;
+    }
+    String user = Http.principal(ctx).userId();
+    s.ownCards().remember(user, wording, card.id())
+        .compose(v -> s.remembered().list(user))
+        .onSuccess(list -> list.stream().filter(w -> w.wording().equals(wording)).findFirst().ifPresentOrElse(
+            w -> Http.json(ctx, 201, w.toJson().put("question", card.question())),
+            () -> ctx.fail(new IllegalStateException("a remembered wording was not stored"))))
         .onFailure(ctx::fail);
   }
 

@@ -154,6 +154,17 @@ public final class OwnCards {
   }
 
   /**
+   * The words {@link #remember} would keep for this question as heard (trimmed, single-spaced), or
+   * null: fewer than {@link #MIN_WORDS} words, or more than {@link RememberedWordings#MAX_CHARS} characters.
+   */
+  public static String wording(String heard) {
+    return Remembered.wording(heard);
+  }
+
+  /** The fewest words a remembered wording has. */
+  public static final int MIN_WORDS = Remembered.MIN_WORDS;
+
+  /**
    * Remembers that the user, shown another card for these words, picked this one of the server's
    * bank: stored, and their cards rebuilt on every node, so their next question worded like it
    * brings it. A wording too short to ask anything, or too long to be one question, is not kept.

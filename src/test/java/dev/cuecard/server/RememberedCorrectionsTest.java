@@ -7,6 +7,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -146,5 +148,56 @@ class RememberedCorrectionsTest extends ServerTestBase {
     }
     Thread.sleep(300);
     wordings(token, 0);
+  }
+
+  /**
+   * After the fact, from a review: the words a cue was shown for are tied to the right card over
+   * REST, and the user's next sessions bring it for those words; what cannot be a question or
+   * names no card of the bank gets a specific 400, and an invite token cannot add to the owner's.
+   */
+  @Test
+  void aReviewTiesTheWordsAQuestionWasHeardInToTheRightCard() throws Exception {
+    String token = server.newUser();
+    String heard = "so " + ASKED;
+    assertEquals(SHOWN, cueFor(token, heard).getJsonObject("card").getString("id"));
+    TestServer.Response added = server.call("POST", "/api/remembered", token,
+        new JsonObject().put("heard", "  so " + ASKED.replace(" ", "  ") + " ").put("cardId", "py-gil"));
+    assertEquals(201, added.status(), added.body());
+    assertEquals(heard, added.json().getString("wording"), "trimmed and single-spaced");
+    assertEquals("py-gil", added.json().getString("cardId"));
+    assertEquals(server.call("GET", "/api/questions/py-gil", token, (String) null).json().getString("question"),
+        added.json().getString("question"));
+    JsonObject again = cueFor(token, heard);
+    assertEquals("py-gil", again.getJsonObject("card").getString("id"), again.encode());
+    assertEquals("remembered", again.getString("source"));
+
+    // the same words again replace what they asked for; nothing else is added
+    assertEquals(201, server.call("POST", "/api/remembered", token,
+        new JsonObject().put("heard", heard).put("cardId", "cs-process-thread")).status());
+    assertEquals("cs-process-thread", wordings(token, 1).getJsonObject(0).getString("cardId"));
+
+    record Bad(String body, String error, String field) { }
+    for (Bad bad : List.of(
+        new Bad(new JsonObject().put("heard", "why is that").put("cardId", "py-gil").encode(), "invalid_wording", "heard"),
+        new Bad(new JsonObject().put("heard", "word ".repeat(80)).put("cardId", "py-gil").encode(), "invalid_wording", "heard"),
+        new Bad(new JsonObject().put("heard", heard).put("cardId", "no-such-card").encode(), "unknown_card", "cardId"),
+        new Bad(new JsonObject().put("heard", 42).put("cardId", "py-gil").encode(), "invalid_field", null),
+        new Bad(new JsonObject().put("heard", heard).encode(), "invalid_field", null),
+        new Bad("[1, 2]", "bad_json", null))) {
+      TestServer.Response r = server.call("POST", "/api/remembered", token, bad.body());
+      assertEquals(400, r.status(), bad.body() + " -> " + r.body());
+      assertEquals(bad.error(), r.json().getString("error"), r.body());
+      if (bad.field() != null) {
+        assertEquals(bad.field(), r.json().getString("field"), r.body());
+      }
+    }
+    assertEquals(1, wordings(token, 1).size(), "nothing stored by a rejected request");
+
+    String session = server.newSession(token);
+    String invite = server.call("POST", "/api/sessions/" + session + "/invites", token, "{}").json().getString("token");
+    assertEquals(403, server.call("POST", "/api/remembered", invite,
+        new JsonObject().put("heard", heard).put("cardId", "py-gil")).status(), "a partner's invite adds nothing");
+    assertEquals(401, server.call("POST", "/api/remembered", null,
+        new JsonObject().put("heard", heard).put("cardId", "py-gil")).status());
   }
 }

@@ -229,4 +229,49 @@ class WebClientsBrowserTest {
       }
     }
   }
+
+  /**
+   * After the fact: the review's timeline offers the bank's nearest cards for a question's words,
+   * and the one picked is what those words bring in the next question.
+   */
+  @Test
+  void aWrongCardIsCorrectedFromTheReview(Vertx vertx) throws Exception {
+    try (TestServer server = TestServer.start(vertx, dir.resolve("data"))) {
+      ChromeDriver candidate = Browser.start(dir.resolve("correct-profile"));
+      try {
+        WebDriverWait wait = new WebDriverWait(candidate, Duration.ofSeconds(10));
+        Browser.startLocalSession(candidate, server.base(), "Corrected afterwards");
+        String asked = "what is the difference between a process and a thread";
+        candidate.findElement(By.id("text")).sendKeys(asked, Keys.ENTER);
+        wait.until(ExpectedConditions.attributeToBe(By.id("card"), "data-card-id", "cs-process-thread"));
+
+        String overlay = candidate.getWindowHandle();
+        candidate.switchTo().newWindow(WindowType.TAB).get(server.base() + "/review.html");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#session-list li a"))).click();
+        WebElement cue = wait.until(ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector(".timeline li.cue[data-card-id='cs-process-thread']")));
+        cue.findElement(By.cssSelector(".correction button")).click();
+        WebElement pick = wait.until(ExpectedConditions.elementToBeClickable(
+            By.cssSelector(".timeline .correction .picks button")));
+        assertEquals(asked, cue.findElement(By.cssSelector(".correction input")).getAttribute("value"),
+            "the search starts from the words heard");
+        String picked = pick.getAttribute("data-card-id");
+        assertTrue(picked != null && !picked.equals("cs-process-thread"), "the card shown is not offered: " + picked);
+        Browser.screenshot(candidate, "review-correction.png");
+        pick.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".timeline .correction .remembered-note"), "Remembered: “" + asked + "” now brings"));
+        candidate.close();
+
+        candidate.switchTo().window(overlay);
+        candidate.findElement(By.id("text")).sendKeys("what is a python decorator", Keys.ENTER);
+        wait.until(ExpectedConditions.attributeToBe(By.id("card"), "data-card-id", "py-decorators"));
+        candidate.findElement(By.id("text")).sendKeys(asked, Keys.ENTER);
+        wait.until(ExpectedConditions.attributeToBe(By.id("card"), "data-card-id", picked));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#card .remembered-note")));
+      } finally {
+        candidate.quit();
+      }
+    }
+  }
 }
