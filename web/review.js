@@ -107,10 +107,19 @@ async function openSession(id) {
     el("h3", {}, "Answers"),
     el("ol", { class: "answers" }, summary.answers.map(answerItem)),
     el("h3", {}, "Timeline"),
-    el("ol", { class: "timeline" }, transcript.items.map(timelineItem)));
+    el("ol", { class: "timeline" }, transcript.items.map((i) => timelineItem(i, id))));
   for (const li of document.querySelectorAll("#session-list li")) {
     li.classList.toggle("active", li.dataset.sessionId === id);
   }
+}
+
+/** The answers, the chart and the drills again, after a correction scored an answer against another card. */
+async function refreshAnswers(id) {
+  const summary = await api("GET", `/api/sessions/${id}/summary`);
+  const list = document.querySelector("#detail .answers");
+  if (list) list.replaceChildren(...summary.answers.map(answerItem));
+  $("avg-coverage").textContent = pct(summary.totals.averageCoverage);
+  await Promise.all([chart(), drills()]);
 }
 
 /** What your own story and your own answer points added to an answer (only you see the review). */
@@ -126,7 +135,8 @@ function ownItem(own) {
 
 function answerItem(a) {
   return el("li", { class: "answer", "data-card-id": a.cardId },
-    el("p", { class: "question" }, a.question),
+    el("p", { class: "question" }, a.question,
+      a.correctedFrom ? el("span", { class: "muted" }, " (corrected after the session)") : null),
     el("p", { class: "muted" }, `coverage ${pct(a.coverage)} · ${a.words} words · `
       + `${a.wordsPerMinute || "–"} words/min · ${a.fillers} fillers · structure: ${a.structure.join(" → ") || "–"}`),
     el("ul", { class: "points" },
@@ -137,7 +147,7 @@ function answerItem(a) {
     a.ratings.map((r) => el("p", { class: "rating" }, `Partner: ${r.score}/5`, r.note ? ` — ${r.note}` : "")));
 }
 
-function timelineItem(i) {
+function timelineItem(i, sessionId) {
   if (i.kind === "utterance") {
     return el("li", { class: i.speaker + (i.echoOf ? " echo" : "") },
       el("span", { class: "who" }, i.speaker === "interviewer" ? "Interviewer" : "Candidate"), i.text,
@@ -145,7 +155,7 @@ function timelineItem(i) {
   }
   if (i.kind === "cue") {
     return el("li", { class: "cue", "data-card-id": i.cardId }, "Card: ", i.question,
-      correctable(i) ? correction(i) : null);
+      correctable(i) ? correction(i, sessionId, () => refreshAnswers(sessionId)) : null);
   }
   if (i.kind === "followup") return el("li", { class: "cue followup" }, "Follow-up: ", i.question);
   if (i.kind === "rating") return el("li", { class: "rating" }, `Partner rating ${i.score}/5`, i.note ? ` — ${i.note}` : "");

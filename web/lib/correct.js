@@ -1,6 +1,6 @@
-// Review: a question that brought the wrong card, or only a fallback, is tied to the right card
-// afterwards (POST /api/remembered), so your next sessions bring that card for those words.
-// Plain ES module.
+// Review: a question that brought the wrong card, or only a fallback, is put right afterwards
+// (POST /api/sessions/{id}/corrections): your answer to it is scored against the right card, and
+// your next sessions bring that card for those words. Plain ES module.
 import { api, el } from "./api.js";
 
 /** Fewer words ask too little to tie to one card (the server's rule: OwnCards.MIN_WORDS). */
@@ -13,16 +13,19 @@ export function correctable(cue) {
     && cue.heard.trim().split(/\s+/).length >= MIN_WORDS;
 }
 
-/** A "Wrong card?" button that opens a picker of the bank's nearest cards for the words heard. */
-export function correction(cue) {
+/**
+ * A "Wrong card?" button that opens a picker of the bank's nearest cards for the words heard;
+ * {@code corrected} runs once one is picked (to show the answer's new coverage).
+ */
+export function correction(cue, sessionId, corrected) {
   const box = el("div", { class: "correction" });
-  const open = el("button", { class: "secondary small", onclick: () => picker(cue, box) },
+  const open = el("button", { class: "secondary small", onclick: () => picker(cue, box, sessionId, corrected) },
     cue.source === "fallback" ? "Which card was it?" : "Wrong card?");
   box.append(open);
   return box;
 }
 
-function picker(cue, box) {
+function picker(cue, box, sessionId, corrected) {
   const results = el("ul", { class: "picks" });
   const status = el("p", { class: "muted", role: "status" });
   const input = el("input", { type: "search", value: cue.heard, "aria-label": "Search the bank for the right card" });
@@ -34,23 +37,28 @@ function picker(cue, box) {
       const { questions } = await api("GET", `/api/questions?limit=6&q=${encodeURIComponent(q)}`);
       const picks = questions.filter((c) => c.id !== cue.cardId).slice(0, 5);
       results.replaceChildren(...(picks.length ? picks.map((c) => el("li", {},
-        el("button", { class: "secondary", "data-card-id": c.id, onclick: () => pick(cue, c, box) }, c.question)))
+        el("button", { class: "secondary", "data-card-id": c.id, onclick: () => pick(cue, c, box, sessionId, corrected) }, c.question)))
         : [el("li", { class: "muted" }, "No card found for these words.")]));
     } catch (e) {
       status.textContent = e.message;
     }
   };
   input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(search, 250); });
-  box.replaceChildren(el("p", {}, "Which card was it? Your next sessions will bring it for “", cue.heard, "”."),
+  box.replaceChildren(el("p", {}, "Which card was it? Your answer is scored against it, and your next sessions bring it for “",
+    cue.heard, "”."),
     input, results, status);
   search();
 }
 
-async function pick(cue, card, box) {
+async function pick(cue, card, box, sessionId, corrected) {
   try {
-    const w = await api("POST", "/api/remembered", { heard: cue.heard, cardId: card.id });
+    const r = await api("POST", `/api/sessions/${sessionId}/corrections`, { shownAt: cue.at, cardId: card.id });
+    const answer = r.answers[0];
     box.replaceChildren(el("p", { class: "remembered-note" },
-      `Remembered: “${w.wording}” now brings “${w.question}”. Listed under Banks, where you can forget it.`));
+      r.remembered ? `Remembered: “${r.remembered.wording}” now brings “${card.question}”. Listed under Banks, where you can forget it.`
+        : `Corrected to “${card.question}”.`,
+      answer ? ` Your answer is now scored against it: ${Math.round(answer.coverage * 100)}% of its points.` : ""));
+    if (corrected) corrected();
   } catch (e) {
     box.append(el("p", { class: "error" }, e.message));
   }

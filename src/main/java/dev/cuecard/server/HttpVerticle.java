@@ -70,6 +70,7 @@ final class HttpVerticle extends VerticleBase {
     new StoryRoutes(s).mount(api);
     new MyAnswerRoutes(s).mount(api);
     new RememberedRoutes(s).mount(api);
+    new CorrectionRoutes(s).mount(api);
     new OwnBankRoutes(s).mount(api);
     new DrillRoutes(s).mount(api);
     api.route().handler(ctx -> Http.error(ctx, 404, "not_found", "no API route " + ctx.request().method() + " "

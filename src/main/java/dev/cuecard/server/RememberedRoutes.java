@@ -3,6 +3,7 @@ package dev.cuecard.server;
 import dev.cuecard.bank.Card;
 import dev.cuecard.session.OwnCards;
 import dev.cuecard.store.RememberedWordings;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -42,8 +43,9 @@ final class RememberedRoutes {
     if (!(body.getValue("heard") instanceof String heard)) {
       throw new ApiException(400, "invalid_field", "heard must be the question's words as a string");
     }
-    if (!(body.getValue("cardId") instanceof String cardId)) {
-      throw new ApiException(400, "invalid_field", "cardId must be a card id as a string");
+    Card card = bankCard(s, ctx, body);
+    if (card == null) {
+      return;
     }
     String wording = OwnCards.wording(heard);
     if (wording == null) {
@@ -51,19 +53,33 @@ final class RememberedRoutes {
           + " words and at most " + RememberedWordings.MAX_CHARS + " characters"));
       return;
     }
+    remember(s, Http.principal(ctx).userId(), wording, card)
+        .onSuccess(w -> Http.json(ctx, 201, w))
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * The card of the server's bank the body's {@code cardId} names; or null, with a 400 {@code
+   * unknown_card} sent. A {@code cardId} that is not a string is a 400 {@code invalid_field}.
+   */
+  static Card bankCard(Services s, RoutingContext ctx, JsonObject body) {
+    if (!(body.getValue("cardId") instanceof String cardId)) {
+      throw new ApiException(400, "invalid_field", "cardId must be a card id as a string");
+    }
     Card card = s.bank().get().bank().get(cardId);
     if (card == null) {
       Http.json(ctx, 400, Http.invalid("unknown_card", "cardId", "no card '"
           + (cardId.length() > 40 ? cardId.substring(0, 40) + "…" : cardId) + "' in the server's bank"));
-      return;
     }
-    String user = Http.principal(ctx).userId();
-    s.ownCards().remember(user, wording, card.id())
-        .compose(v -> s.remembered().list(user))
-        .onSuccess(list -> list.stream().filter(w -> w.wording().equals(wording)).findFirst().ifPresentOrElse(
-            w -> Http.json(ctx, 201, w.toJson().put("question", card.question())),
-            () -> ctx.fail(new IllegalStateException("a remembered wording was not stored"))))
-        .onFailure(ctx::fail);
+    return card;
+  }
+
+  /** Remembers the wording (as {@link OwnCards#wording} gives it) for the card; the stored wording with the card's question. */
+  static Future<JsonObject> remember(Services s, String user, String wording, Card card) {
+    return s.ownCards().remember(user, wording, card.id()).compose(v -> s.remembered().list(user))
+        .compose(list -> list.stream().filter(w -> w.wording().equals(wording)).findFirst()
+            .map(w -> Future.succeededFuture(w.toJson().put("question", card.question())))
+            .orElseGet(() -> Future.failedFuture(new IllegalStateException("a remembered wording was not stored"))));
   }
 
   private void forget(RoutingContext ctx) {

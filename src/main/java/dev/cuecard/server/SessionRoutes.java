@@ -183,8 +183,12 @@ final class SessionRoutes {
         .onFailure(ctx::fail);
   }
 
-  /** The session if it exists and belongs to the caller; 404 or 403 otherwise. */
   private Future<Session> owned(RoutingContext ctx) {
+    return owned(s, ctx);
+  }
+
+  /** The session named by the path's {@code id} if it exists and belongs to the caller; 404 or 403 otherwise. */
+  static Future<Session> owned(Services s, RoutingContext ctx) {
     String id = ctx.pathParam("id");
     Principal p = Http.principal(ctx);
     return s.sessions().get(id).compose(found -> {

@@ -77,6 +77,36 @@ public final class Coaching {
     });
   }
 
+  /**
+   * Replaces the stored answer to the card shown at {@code shownAt} with {@code detail} (its card,
+   * question and coverage with it): an answer scored again against the card the user says was
+   * asked. The partner's ratings of that answer move with it. The number of answers replaced (0
+   * when none was stored).
+   */
+  public Future<Integer> replaceAnswer(String sessionId, long shownAt, JsonObject detail) {
+    return db.tx(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+               "UPDATE answers SET card_id = ?, question = ?, coverage = ?, detail = ? WHERE session_id = ? AND shown_at = ?");
+           PreparedStatement rated = c.prepareStatement(
+               "UPDATE ratings SET card_id = ? WHERE session_id = ? AND card_shown_at = ?")) {
+        ps.setString(1, detail.getString("cardId"));
+        ps.setString(2, detail.getString("question"));
+        ps.setDouble(3, detail.getDouble("coverage"));
+        ps.setString(4, detail.encode());
+        ps.setString(5, sessionId);
+        ps.setLong(6, shownAt);
+        int n = ps.executeUpdate();
+        if (n > 0) {
+          rated.setString(1, detail.getString("cardId"));
+          rated.setString(2, sessionId);
+          rated.setLong(3, shownAt);
+          rated.executeUpdate();
+        }
+        return n;
+      }
+    });
+  }
+
   /** Whether the answer to the card shown at {@code shownAt} (epoch ms) was stored. */
   public Future<Boolean> answered(String sessionId, long shownAt) {
     return db.call(c -> {

@@ -30,7 +30,8 @@ class RestFuzzTest extends SessionTestBase {
       {"GET", "/api/sessions/{session}/transcript?format={q}"}, {"GET", "/api/sessions/{id}/summary"},
       {"POST", "/api/sessions/{session}/invites"}, {"GET", "/api/sessions/{id}/invites"},
       {"DELETE", "/api/sessions/{session}/invites/{id}"}, {"GET", "/api/search?q={q}"}, {"GET", "/api/{id}"},
-      {"GET", "/api/remembered"}, {"POST", "/api/remembered"}, {"DELETE", "/api/remembered/{id}"}};
+      {"GET", "/api/remembered"}, {"POST", "/api/remembered"}, {"DELETE", "/api/remembered/{id}"},
+      {"POST", "/api/sessions/{session}/corrections"}};
 
   @Test
   void everyEndpointAnswersBadInputWithAClear4xx() {

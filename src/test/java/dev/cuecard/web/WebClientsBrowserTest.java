@@ -244,10 +244,21 @@ class WebClientsBrowserTest {
         String asked = "what is the difference between a process and a thread";
         candidate.findElement(By.id("text")).sendKeys(asked, Keys.ENTER);
         wait.until(ExpectedConditions.attributeToBe(By.id("card"), "data-card-id", "cs-process-thread"));
+        // an answer, closed by the interviewer moving on, so the review has one to score again
+        new Select(candidate.findElement(By.id("speaker"))).selectByValue("candidate");
+        candidate.findElement(By.id("text")).sendKeys(
+            "only one thread runs python bytecode at a time so i would use multiprocessing for cpu bound work", Keys.ENTER);
+        new Select(candidate.findElement(By.id("speaker"))).selectByValue("interviewer");
+        candidate.findElement(By.id("text")).sendKeys("okay thanks let's move on to something else", Keys.ENTER);
+        wait.until(d -> d.findElements(By.cssSelector("#transcript li")).size() >= 3);
 
         String overlay = candidate.getWindowHandle();
         candidate.switchTo().newWindow(WindowType.TAB).get(server.base() + "/review.html");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#session-list li a"))).click();
+        // the answer is stored as the interviewer moves on, just after the line is shown: open the session until it is there
+        wait.until(d -> {
+          d.findElement(By.cssSelector("#session-list li a")).click();
+          return !d.findElements(By.cssSelector(".answers li.answer")).isEmpty();
+        });
         WebElement cue = wait.until(ExpectedConditions.presenceOfElementLocated(
             By.cssSelector(".timeline li.cue[data-card-id='cs-process-thread']")));
         cue.findElement(By.cssSelector(".correction button")).click();
@@ -257,10 +268,18 @@ class WebClientsBrowserTest {
             "the search starts from the words heard");
         String picked = pick.getAttribute("data-card-id");
         assertTrue(picked != null && !picked.equals("cs-process-thread"), "the card shown is not offered: " + picked);
+        candidate.executeScript("arguments[0].scrollIntoView()", cue);
         Browser.screenshot(candidate, "review-correction.png");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".answers li.answer .question"),
+            "What is the difference between a process and a thread?"));
         pick.click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
             By.cssSelector(".timeline .correction .remembered-note"), "Remembered: “" + asked + "” now brings"));
+        assertTrue(candidate.findElement(By.cssSelector(".timeline .correction .remembered-note")).getText()
+            .contains("Your answer is now scored against it"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".answers li.answer .question"),
+            "(corrected after the session)"));
+        assertEquals(picked, candidate.findElement(By.cssSelector(".answers li.answer")).getAttribute("data-card-id"));
         candidate.close();
 
         candidate.switchTo().window(overlay);
