@@ -15,7 +15,7 @@ export function correctable(cue) {
 
 /**
  * A "Wrong card?" button that opens a picker of the bank's nearest cards for the words heard;
- * {@code corrected} runs once one is picked (to show the answer's new coverage).
+ * `corrected` runs once one is picked (to show the answer's new coverage).
  */
 export function correction(cue, sessionId, corrected) {
   const box = el("div", { class: "correction" });
@@ -58,7 +58,7 @@ async function pick(cue, card, box, sessionId, corrected) {
       r.remembered ? `Remembered: “${r.remembered.wording}” now brings “${card.question}”. Listed under Banks, where you can forget it.`
         : `Corrected to “${card.question}”.`,
       answer ? ` Your answer is now scored against it: ${Math.round(answer.coverage * 100)}% of its points.` : ""));
-    if (corrected) corrected();
+    if (corrected) await corrected();
   } catch (e) {
     box.append(el("p", { class: "error" }, e.message));
   }

@@ -54,7 +54,7 @@ public final class QuestionDetector {
           // a yes-or-no question put after its subject: "python is interpreted, is that accurate", "an
           // iterable and an iterator, are they the same thing", "does the order matter"
           + "|\\b(?:is|are)\\s+(?:that|this|it|they|those|these|the\\s+two)\\s+(?:really\\s+)?(?:the\\s+same|"
-          + "different|true|accurate|correct|right|fair|a\\s+good\\s+idea|a\\s+bad\\s+idea|safe|possible|related)\\b"
+          + "different|true|accurate|correct|fair|a\\s+good\\s+idea|a\\s+bad\\s+idea|safe|possible|related)\\b"
           + "|\\b(?:does|do)\\s+(?:that|it|this|they|the\\s+order)\\s+(?:really\\s+)?(?:matter|make\\s+sense)\\b"
           // an interviewer's closing offer: "anything you'd like to ask us", "any questions for me"
           + "|\\banything\\s+(?:else\\s+)?you(?:'d|\\s+would)?\\s+(?:like|want)\\s+to\\s+(?:ask|know|add)\\b"

@@ -172,6 +172,7 @@ class MatcherTest {
       "the cache is what stops the database falling over | false",
       "they are the same in most cases | false",
       "the order matters a lot here | false",
+      "okay this is it right now we start | false",
   })
   void questionDetection(String text, boolean question) {
     assertEquals(question, QuestionDetector.isQuestion(text), text);
