@@ -210,7 +210,10 @@ public final class Cues {
       return d.kind() == Kind.NONE && semantic != null && EarlyCues.worthAPause(text, heard) ? Decision.SPECULATE : d;
     }
     trend.reset();
-    boolean shown = semantic == null ? best != null && best.score() >= lexical.threshold() : sureByWords(best);
+    // without the model, small talk ("what time is it where you are") brings only a card its words are sure of
+    boolean shown = semantic == null
+        ? best != null && best.score() >= (Fallback.smallTalk(text) ? LEXICAL_SURE : lexical.threshold())
+        : sureByWords(best);
     if (shown) {
       return onScreenOrCard(Decision.card(best, "match").withAlternatives(top), text, onScreen);
     }

@@ -32,7 +32,10 @@ public final class Fallback {
       + "|(?:a|short|quick) break|take (?:some )?notes|record (?:this|the call)|introduce (?:myself|the|my)"
       + "|(?:audio|sound|video|microphone|mic|connection) (?:okay|ok|working|fine|good|clear)"
       + "|(?:shared|my) (?:screen|document)|calendar invite|meeting link|good time for you"
-      + "|(?:working|calling|joining) (?:from|in from)|lived (?:in|here|there)|been to (?:our|the) office)\\b");
+      + "|(?:working|calling|joining) (?:from|in from)|lived (?:in|here|there)|been to (?:our|the) office"
+      + "|how (?:was|is) (?:the|your) (?:traffic|drive|trip|flight|train|ride)|find (?:the|our) (?:office|building|room)"
+      + "|(?:you|it|the line) cut out|(?:repeat|say) that (?:again|last (?:bit|part))|could you repeat that"
+      + "|what time is it)\\b");
 
   private static final Pattern STORY = Pattern.compile("\\b(?:a time (?:when|that|you)|tell me about (?:a|an|the) "
       + "(?:time|situation|project|moment|occasion)|describe a (?:time|situation)|give me an example of (?:a time|when)"
@@ -62,9 +65,12 @@ public final class Fallback {
 
   /** Whether a detected question deserves a fallback cue: not small talk, and with something to answer about. */
   public static boolean deserves(String heard) {
-    String t = heard.toLowerCase(Locale.ROOT).replace('’', '\'');
-    return QuestionDetector.asks(heard) && !SMALL_TALK.matcher(t).find()
-        && TextAnalysis.terms(heard).size() >= MIN_TERMS;
+    return QuestionDetector.asks(heard) && !smallTalk(heard) && TextAnalysis.terms(heard).size() >= MIN_TERMS;
+  }
+
+  /** Whether the words are small talk by their pattern (the journey, the weather, the call itself). */
+  static boolean smallTalk(String heard) {
+    return SMALL_TALK.matcher(heard.toLowerCase(Locale.ROOT).replace('’', '\'')).find();
   }
 
   /** The answer structure for a question: a story, a design, or (by default) a technical explanation. */

@@ -54,6 +54,20 @@ class CuesTest {
     assertTrue(!Fallback.deserves("is the audio okay or should i reconnect"));
     assertTrue(Fallback.deserves("how would you handle ten times more traffic next month"));
     assertTrue(Fallback.deserves("what does the ellipsis object do in python"));
+    assertTrue(!Fallback.deserves("how was the drive over this morning"));
+    assertTrue(!Fallback.deserves("sorry the line cut out what was the last thing you said"));
+    assertTrue(Fallback.deserves("how would you find the slowest query in a django view"));
+  }
+
+  @Test
+  void withoutTheModelSmallTalkBringsOnlyACardItsWordsAreSureOf() {
+    Cues.Trend trend = new Cues.Trend();
+    // an unsure card by words on small talk (0.5-0.7) is left off; the same words' card on a question is not
+    String talk = "what time is it where you are right now";
+    assertTrue(matcher.match(talk, true).map(m -> m.score() >= 0.5 && m.score() < Cues.LEXICAL_SURE).orElse(false),
+        "the words alone would bring an unsure card: " + matcher.match(talk, true));
+    assertEquals(Cues.Kind.NONE, lexicalOnly.inline(talk, true, null, trend).kind());
+    assertEquals(Cues.Kind.CARD, lexicalOnly.inline("what is a decorator in python", true, null, trend).kind());
   }
 
   @Test
