@@ -32,8 +32,8 @@ public final class Main {
             top-1 accuracy, wrong cards, fallbacks, a cue for every detected question, MRR@5,
             false cues, early cards (interim replay) and decision latency, with the same cue
             decision the server runs; --semantic adds the sentence-embedding path. --followups
-            reads a follow-up set ({"on": card, "text", "followup": bool, "kind"?, "expect"?})
-            and reports follow-up resolution; --features prints the decision's inputs as TSV;
+            reads a follow-up set ({"on": card | "fallback: question heard", "text", "followup": bool,
+            "kind"?, "expect"?}) and reports follow-up resolution; --features prints the decision's inputs as TSV;
             --blind first leaves out every alias worded nearly like a line of the file.
         cuecard eval --phrasings [--semantic] [--bank-dir DIR] [--no-bundled]
             Ask every card's question and aliases as written and list those that bring another

@@ -15,7 +15,10 @@ import java.util.Locale;
  */
 public final class FollowUpEval {
 
-  /** A line heard with card {@code on} on screen; {@code expect} is the right card for a new question. */
+  /**
+   * A line heard with card {@code on} on screen (or, as {@code "fallback: question"}, that question's
+   * fallback); {@code expect} is the right card for a new question.
+   */
   public record Line(int number, String on, String text, boolean followUp, String kind, List<String> expect) {
   }
 
@@ -54,12 +57,28 @@ public final class FollowUpEval {
     return Eval.jsonl(raw, (n, o) -> {
       if (!(o.getValue("on") instanceof String on) || !(o.getValue("text") instanceof String text) || text.isBlank()
           || !(o.getValue("followup") instanceof Boolean follow)) {
-        throw new IllegalArgumentException("line " + n + ": needs 'on' (a card id), 'text' and 'followup' (true or false)");
+        throw new IllegalArgumentException("line " + n
+            + ": needs 'on' (a card id, or \"fallback: \" and the question heard), 'text' and 'followup' (true or false)");
       }
       List<String> expect = o.getValue("expect") instanceof JsonArray a && !a.isEmpty() ? Eval.keywords(a) : null;
       return new Line(n, on, text, follow, o.getString("kind"), expect);
     });
   }
+
+  /** What {@code on} names: a card of the bank, or with {@link #FALLBACK} the fallback of that question as heard. */
+  private static Card onScreen(Matcher matcher, Line l) {
+    if (l.on().startsWith(FALLBACK)) {
+      return Fallback.card(l.on().substring(FALLBACK.length()).trim());
+    }
+    Card on = matcher.bank().get(l.on());
+    if (on == null) {
+      throw new IllegalArgumentException("line " + l.number() + ": no card '" + l.on() + "' in the bank");
+    }
+    return on;
+  }
+
+  /** An {@code on} that starts so names a fallback on screen: the question as heard follows. */
+  static final String FALLBACK = "fallback:";
 
   public static Report run(Matcher matcher, SemanticIndex semantic, List<Line> lines) {
     Cues cues = new Cues(matcher, semantic);
@@ -70,10 +89,7 @@ public final class FollowUpEval {
     int othersRight = 0;
     List<String> misses = new ArrayList<>();
     for (Line l : lines) {
-      Card on = matcher.bank().get(l.on());
-      if (on == null) {
-        throw new IllegalArgumentException("line " + l.number() + ": no card '" + l.on() + "' in the bank");
-      }
+      Card on = onScreen(matcher, l);
       Cues.Decision d = Eval.decide(cues, l.text(), on);
       String got = switch (d.kind()) {
         case CARD -> "card " + d.match();

@@ -73,18 +73,20 @@ public final class FollowUps {
     GENERIC.put(Kind.SCALE, Pattern.compile("\\b(?:scale|at scale|ten times|10 ?x|10 times|millions? of|billions? of"
         + "|million|billion|more traffic|more users|much bigger)\\b"));
     GENERIC.put(Kind.TRADEOFFS, Pattern.compile("\\b(?:downsides?|drawbacks?|trade ?-?offs?|disadvantages?|cons|the catch"
-        + "|pitfalls?|hurt|any problems)\\b"));
+        + "|pitfalls?|hurt|any problems|risks?|weak (?:points?|spots?))\\b"));
     GENERIC.put(Kind.ALTERNATIVES, Pattern.compile("\\b(?:alternatives?|other options?|another way|what else"
         + "|use instead|other approach(?:es)?|get around " + REF + ")\\b"));
-    GENERIC.put(Kind.TESTING, Pattern.compile("\\bhow (?:would|do|did|can) you (?:test|catch|verify) " + REF
+    // "how would you test it", "how would you test for that", "how do you test code that relies on it"
+    GENERIC.put(Kind.TESTING, Pattern.compile("\\bhow (?:would|do|did|can) you (?:test|catch|verify) (?:\\w+ ){0,3}?" + REF
         + "\\b|\\btest " + REF + " in ci\\b|\\bin (?:your |the )?tests\\b"));
     GENERIC.put(Kind.DEEPER, Pattern.compile("\\b(?:under the hood|go (?:a bit |a little )?deeper|more detail"
         + "|elaborate|dig (?:in|deeper)|how does " + REF + " (?:actually )?work|actually happening)\\b"));
     GENERIC.put(Kind.METRICS, Pattern.compile("\\b(?:how did you (?:measure|know it worked)|the numbers|in numbers"
-        + "|before and after|how much (?:faster|better)|what was the (?:impact|outcome|result))\\b"));
+        + "|before and after|how much (?:faster|better)|what was the (?:impact|outcome|result)|put a number on"
+        + "|what (?:numbers|metrics) would you)\\b"));
     GENERIC.put(Kind.ROLE, Pattern.compile("\\b(?:your (?:role|part|contribution)|you personally|which parts did you"
         + "|what did you (?:personally|yourself))\\b"));
-    GENERIC.put(Kind.CHOICE, Pattern.compile("\\bwhich (?:one )?would you (?:pick|choose|go with|use)\\b"));
+    GENERIC.put(Kind.CHOICE, Pattern.compile("\\b(?:which|what) (?:one )?would you (?:pick|choose|go with|use)\\b"));
     GENERIC.put(Kind.EXAMPLE, Pattern.compile("^(?:for example|for instance)$|\\b(?:an example|a concrete example"
         + "|example of (?:that|this|it)|show me (?:an example|how))\\b"));
     GENERIC.put(Kind.WHY, Pattern.compile("^(?:(?:and|but|so|okay|ok|hmm|right) )*why\\b"));
@@ -180,9 +182,13 @@ public final class FollowUps {
             ? Optional.of(generic(e.getKey(), heard, onScreen)) : Optional.empty();
       }
     }
-    // a short question back on the card's words; a remark ("great, that makes sense") is none
-    if (refersBack && words <= SHORT_WORDS && question
-        && touches(heard, onScreen, lexical) && !namesOther(heard, onScreen, lexical)) {
+    // a short question back on the card's words; a remark ("great, that makes sense") is none. A
+    // hypothetical ("what if two people book the same slot") is about the answer just given whatever it
+    // names, and so is a question pointing back at a fallback, whose subject is only the question heard
+    boolean onItsWords = words <= SHORT_WORDS && touches(heard, onScreen, lexical);
+    boolean hypothetical = words <= SHORT_WORDS && HYPOTHETICAL.matcher(t).find();
+    if (refersBack && question && (onItsWords || hypothetical || Fallback.is(onScreen))
+        && !namesOther(heard, onScreen, lexical)) {
       return Optional.of(topic(heard, onScreen));
     }
     return Optional.empty();

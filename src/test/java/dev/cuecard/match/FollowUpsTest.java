@@ -88,6 +88,30 @@ class FollowUpsTest {
   }
 
   @Test
+  void aFallbackIsFollowedUpByQuestionsThatPointBackAtIt() {
+    Card bills = Fallback.card("how would you design a system for splitting restaurant bills between friends");
+    // a fallback has no points of its own: a question pointing back at it is about it
+    FollowUps.FollowUp back = FollowUps.resolve("how would that work if one friend pays in another currency", bills,
+        matcher).orElseThrow();
+    assertEquals(FollowUps.Kind.TOPIC, back.kind());
+    assertTrue(!back.pointers().isEmpty());
+    assertEquals(FollowUps.Kind.TOPIC, FollowUps.resolve("what if two friends split the same bill twice", bills,
+        matcher).orElseThrow().kind(), "a hypothetical follows up whatever it names");
+    // more of the generic kinds' everyday wordings
+    assertEquals(FollowUps.Kind.TRADEOFFS, FollowUps.resolve("what are the risks of that", bills, matcher).orElseThrow().kind());
+    assertEquals(FollowUps.Kind.METRICS, FollowUps.resolve("can you put a number on it", bills, matcher).orElseThrow().kind());
+    assertEquals(FollowUps.Kind.TESTING, FollowUps.resolve("how would you test code that relies on it", bills, matcher)
+        .orElseThrow().kind());
+    assertEquals(FollowUps.Kind.CHOICE, FollowUps.resolve("what would you pick for the database", bills, matcher)
+        .orElseThrow().kind());
+    // a new question that names a card of its own, and a remark, are not follow-ups
+    assertEquals(Optional.empty(), FollowUps.resolve("what is the difference between a process and a thread", bills, matcher));
+    assertEquals(Optional.empty(), FollowUps.resolve("right we have one of those at work", bills, matcher));
+    // on a bank card, a hypothetical that touches none of its words is still about the answer just given
+    assertEquals(FollowUps.Kind.TOPIC, kind("what if two people book the same slot at once", "design-url-shortener"));
+  }
+
+  @Test
   void touchesWeighsTheQuestionsWordsByRarity() {
     Card c = card("orm-select-vs-prefetch");
     assertTrue(FollowUps.touches("and prefetch related", c, matcher));
