@@ -76,8 +76,9 @@ public final class FollowUps {
         + "|pitfalls?|hurt|any problems|risks?|weak (?:points?|spots?))\\b"));
     GENERIC.put(Kind.ALTERNATIVES, Pattern.compile("\\b(?:alternatives?|other options?|another way|what else"
         + "|use instead|other approach(?:es)?|get around " + REF + ")\\b"));
-    // "how would you test it", "how would you test for that", "how do you test code that relies on it"
-    GENERIC.put(Kind.TESTING, Pattern.compile("\\bhow (?:would|do|did|can) you (?:test|catch|verify) (?:\\w+ ){0,3}?" + REF
+    // "how would you test it", "how would you test for that"; not "how do you test code that calls an api",
+    // a question of its own
+    GENERIC.put(Kind.TESTING, Pattern.compile("\\bhow (?:would|do|did|can) you (?:test|catch|verify) (?:for )?" + REF
         + "\\b|\\btest " + REF + " in ci\\b|\\bin (?:your |the )?tests\\b"));
     GENERIC.put(Kind.DEEPER, Pattern.compile("\\b(?:under the hood|go (?:a bit |a little )?deeper|more detail"
         + "|elaborate|dig (?:in|deeper)|how does " + REF + " (?:actually )?work|actually happening)\\b"));
@@ -86,7 +87,9 @@ public final class FollowUps {
         + "|what (?:numbers|metrics) would you)\\b"));
     GENERIC.put(Kind.ROLE, Pattern.compile("\\b(?:your (?:role|part|contribution)|you personally|which parts did you"
         + "|what did you (?:personally|yourself))\\b"));
-    GENERIC.put(Kind.CHOICE, Pattern.compile("\\b(?:which|what) (?:one )?would you (?:pick|choose|go with|use)\\b"));
+    // "which would you use"; not "what would you use", which opens many a new question
+    GENERIC.put(Kind.CHOICE, Pattern.compile("\\b(?:which (?:one )?would you (?:pick|choose|go with|use)"
+        + "|what would you (?:pick|choose|go with))\\b"));
     GENERIC.put(Kind.EXAMPLE, Pattern.compile("^(?:for example|for instance)$|\\b(?:an example|a concrete example"
         + "|example of (?:that|this|it)|show me (?:an example|how))\\b"));
     GENERIC.put(Kind.WHY, Pattern.compile("^(?:(?:and|but|so|okay|ok|hmm|right) )*why\\b"));
@@ -182,16 +185,25 @@ public final class FollowUps {
             ? Optional.of(generic(e.getKey(), heard, onScreen)) : Optional.empty();
       }
     }
-    // a short question back on the card's words; a remark ("great, that makes sense") is none. A
-    // hypothetical ("what if two people book the same slot") is about the answer just given whatever it
-    // names, and so is a question pointing back at a fallback, whose subject is only the question heard
-    boolean onItsWords = words <= SHORT_WORDS && touches(heard, onScreen, lexical);
-    boolean hypothetical = words <= SHORT_WORDS && HYPOTHETICAL.matcher(t).find();
-    if (refersBack && question && (onItsWords || hypothetical || Fallback.is(onScreen))
-        && !namesOther(heard, onScreen, lexical)) {
-      return Optional.of(topic(heard, onScreen));
+    // a short question back on the card's words; a remark ("great, that makes sense") is none. A short
+    // hypothetical ("what if two people book the same slot") is about the answer just given
+    if (refersBack && question && !namesOther(heard, onScreen, lexical)) {
+      boolean onItsWords = words <= SHORT_WORDS && touches(heard, onScreen, lexical);
+      // a hypothetical is about the answer just given, unless its words bring any card at all, even
+      // unsurely: "what happens when you type a url into a browser" is a question of its own
+      boolean hypothetical = words <= SHORT_WORDS && HYPOTHETICAL.matcher(t).find();
+      if (onItsWords || (hypothetical && !namesAny(heard, onScreen, lexical))) {
+        return Optional.of(topic(heard, onScreen));
+      }
     }
     return Optional.empty();
+  }
+
+  /** Whether the words bring another card at all: at the matcher's threshold, sure or not. */
+  private static boolean namesAny(String heard, Card onScreen, Matcher lexical) {
+    List<Match> other = lexical.top(heard, 1);
+    return !other.isEmpty() && !other.get(0).card().id().equals(onScreen.id())
+        && other.get(0).score() >= lexical.threshold();
   }
 
   /** Whether the words confidently name another card (scored only when a follow-up pattern matched). */

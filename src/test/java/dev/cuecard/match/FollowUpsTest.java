@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,27 +89,33 @@ class FollowUpsTest {
   }
 
   @Test
-  void aFallbackIsFollowedUpByQuestionsThatPointBackAtIt() {
+  void aFallbackIsFollowedUpInEverydayWordsButNewQuestionsKeepTheirCards() {
     Card bills = Fallback.card("how would you design a system for splitting restaurant bills between friends");
-    // a fallback has no points of its own: a question pointing back at it is about it
-    FollowUps.FollowUp back = FollowUps.resolve("how would that work if one friend pays in another currency", bills,
-        matcher).orElseThrow();
+    // a short hypothetical is about the fallback on screen, with the generic prompts
+    FollowUps.FollowUp back = FollowUps.resolve("what if two friends split the same bill twice", bills, matcher)
+        .orElseThrow();
     assertEquals(FollowUps.Kind.TOPIC, back.kind());
     assertTrue(!back.pointers().isEmpty());
-    assertEquals(FollowUps.Kind.TOPIC, FollowUps.resolve("what if two friends split the same bill twice", bills,
-        matcher).orElseThrow().kind(), "a hypothetical follows up whatever it names");
     // more of the generic kinds' everyday wordings
     assertEquals(FollowUps.Kind.TRADEOFFS, FollowUps.resolve("what are the risks of that", bills, matcher).orElseThrow().kind());
     assertEquals(FollowUps.Kind.METRICS, FollowUps.resolve("can you put a number on it", bills, matcher).orElseThrow().kind());
-    assertEquals(FollowUps.Kind.TESTING, FollowUps.resolve("how would you test code that relies on it", bills, matcher)
+    assertEquals(FollowUps.Kind.TESTING, FollowUps.resolve("how would you test for that", bills, matcher)
         .orElseThrow().kind());
+    // new questions that point at something with "that" or "it" keep their own card
+    assertNotEquals(FollowUps.Kind.TESTING, kind("how do you test code that calls an external api", "orm-n-plus-one"));
+    assertEquals(Optional.empty(), FollowUps.resolve("messages can arrive twice or out of order how do you cope with that",
+        bills, matcher));
     assertEquals(FollowUps.Kind.CHOICE, FollowUps.resolve("what would you pick for the database", bills, matcher)
         .orElseThrow().kind());
     // a new question that names a card of its own, and a remark, are not follow-ups
     assertEquals(Optional.empty(), FollowUps.resolve("what is the difference between a process and a thread", bills, matcher));
     assertEquals(Optional.empty(), FollowUps.resolve("right we have one of those at work", bills, matcher));
     // on a bank card, a hypothetical that touches none of its words is still about the answer just given
-    assertEquals(FollowUps.Kind.TOPIC, kind("what if two people book the same slot at once", "design-url-shortener"));
+    assertEquals(FollowUps.Kind.TOPIC, kind("what if two people click the same link at once", "design-url-shortener"));
+    // but words that bring any card, even unsurely, ask a new question, and so does "what would you use"
+    assertEquals(Optional.empty(), FollowUps.resolve("what is it that makes django querysets lazy", bills, matcher));
+    assertNull(kind("what happens when you type a web address into a browser", "design-url-shortener"));
+    assertNotEquals(FollowUps.Kind.CHOICE, kind("what would you use to profile a slow view", "orm-n-plus-one"));
   }
 
   @Test
