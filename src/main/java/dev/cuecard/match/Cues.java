@@ -319,8 +319,10 @@ public final class Cues {
       near = byWords;
     }
     if (onScreen != null && !FollowUps.asksNewStory(text) && (FollowUps.touches(text, onScreen, lexical)
-        || isAmong(onScreen, byWords) || isAmong(onScreen, near))) {
-      return Decision.followUp(FollowUps.topic(text, onScreen)); // nearest to the card on screen: more on it
+        || isAmong(onScreen, byWords) || isAmong(onScreen, near) || (Fallback.is(onScreen) && FollowUps.pointsBack(text)))) {
+      // nearest to the card on screen: more on it; and a question no card answers that points back at
+      // a fallback on screen ("how would that work when the phone is offline") is more on that question
+      return Decision.followUp(FollowUps.topic(text, onScreen));
     }
     Optional<Decision> part = ranking == null ? Optional.empty() : byPart(text, near, ranker);
     if (part.isPresent()) {

@@ -199,6 +199,13 @@ public final class FollowUps {
     return Optional.empty();
   }
 
+  /** Whether a short question points back at what is on screen: "that", "it", ..., or a hypothetical. */
+  static boolean pointsBack(String heard) {
+    String t = heard.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("[^a-z0-9' ]+", " ").trim();
+    return !t.isEmpty() && t.split("\\s+").length <= MAX_WORDS
+        && (REFERS_BACK.matcher(t).find() || HYPOTHETICAL.matcher(t).find());
+  }
+
   /** Whether the words bring another card at all: at the matcher's threshold, sure or not. */
   private static boolean namesAny(String heard, Card onScreen, Matcher lexical) {
     List<Match> other = lexical.top(heard, 1);

@@ -60,6 +60,20 @@ class CuesTest {
   }
 
   @Test
+  void aQuestionNoCardAnswersThatPointsBackAtAFallbackFollowsItUp() {
+    Card flags = Fallback.card("how would you build a feature flag for a mobile app with offline users");
+    Cues.Decision more = lexicalOnly.offLoop("how would that work when the phone is offline for a week", flags);
+    assertEquals(Cues.Kind.FOLLOW_UP, more.kind(), more.toString());
+    assertEquals(FollowUps.Kind.TOPIC, more.followUp().kind());
+    // without the fallback on screen the same words are a fallback of their own
+    assertEquals(Cues.Kind.FALLBACK, lexicalOnly.offLoop("how would that work when the phone is offline for a week", null).kind());
+    // a question a card answers keeps its card, pointer or not (without the model: by its words)
+    Cues.Decision card = lexicalOnly.offLoop("so in that case what is the difference between select related and"
+        + " prefetch related", flags);
+    assertEquals(Cues.Kind.CARD, card.kind(), card.toString());
+  }
+
+  @Test
   void withoutTheModelSmallTalkBringsOnlyACardItsWordsAreSureOf() {
     Cues.Trend trend = new Cues.Trend();
     // an unsure card by words on small talk (0.5-0.7) is left off; the same words' card on a question is not

@@ -205,16 +205,17 @@ class EvalTest {
   @Test
   void followUpsResolveAgainstAFallbackOnScreen() throws Exception {
     FollowUpEval.Report a = followUps("followups-fallback.jsonl");
-    assertTrue(a.resolution() >= 0.83 && a.othersAccuracy() >= 0.95, a.format() + a.misses());
+    assertTrue(a.resolution() >= 0.93 && a.othersAccuracy() >= 0.95, a.format() + a.misses());
     FollowUpEval.Report b = followUps("followups-fallback-b.jsonl");
-    assertTrue(b.followUps() >= 20 && b.resolution() >= 0.68 && b.othersAccuracy() >= 0.95, b.format() + b.misses());
+    assertTrue(b.followUps() >= 20 && b.resolution() >= 0.77 && b.othersAccuracy() >= 0.95, b.format() + b.misses());
   }
 
   /**
    * The other side of follow-ups: a new question heard while a fallback is up must still get its
    * own card, not be taken for a follow-up of a question no card answered. Every labelled question
-   * of dev and set 2 with a fallback on screen: at most 3% are taken for follow-ups (2.6% measured
-   * before the seventh session's follow-up rules and after; docs/matching.md, "Follow-ups to a fallback").
+   * of dev and set 2 with a fallback on screen: at most 3% are taken for follow-ups (over the tuned
+   * sets 2.6% before the seventh session's follow-up rules, 2.9% after, only questions that would
+   * otherwise have got a fallback; docs/matching.md, "Follow-ups to a fallback").
    */
   @Test
   void newQuestionsHeardWithAFallbackOnScreenKeepTheirCards() throws Exception {
