@@ -98,7 +98,7 @@ public final class FollowUps {
   /** A story prompt is a new question even when it contains a follow-up word ("give me an example of a time ..."). */
   private static final Pattern NEW_STORY = Pattern.compile("\\b(?:tell me about a|a time (?:when|you|that)"
       + "|describe a (?:time|situation)|example of (?:a time|when you (?:had|were|did|have|made)))\\b");
-  /** Hypotheticals on the answer just given ("what if the table had a billion rows") follow it up whatever they name. */
+  /** Hypotheticals on the answer just given ("what if the table had a billion rows", "what happens when ..."). */
   private static final Pattern HYPOTHETICAL = Pattern.compile("^(?:(?:and|but|so|okay|ok|hmm) )*what (?:if|happens (?:if|when))\\b");
   /** Words that point back at the answer just given. */
   private static final Pattern REFERS_BACK = Pattern.compile("\\b(?:it|that|this|them|those|these)\\b");
@@ -185,12 +185,12 @@ public final class FollowUps {
             ? Optional.of(generic(e.getKey(), heard, onScreen)) : Optional.empty();
       }
     }
-    // a short question back on the card's words; a remark ("great, that makes sense") is none. A short
-    // hypothetical ("what if two people book the same slot") is about the answer just given
+    // a short question back on the card's words; a remark ("great, that makes sense") is none
     if (refersBack && question && !namesOther(heard, onScreen, lexical)) {
       boolean onItsWords = words <= SHORT_WORDS && touches(heard, onScreen, lexical);
-      // a hypothetical is about the answer just given, unless its words bring any card at all, even
-      // unsurely: "what happens when you type a url into a browser" is a question of its own
+      // a short hypothetical ("what if two people book the same slot") is about the answer just given,
+      // unless its words bring any card at all, even unsurely: "what happens when you type a url into a
+      // browser" is a question of its own
       boolean hypothetical = words <= SHORT_WORDS && HYPOTHETICAL.matcher(t).find();
       if (onItsWords || (hypothetical && !namesAny(heard, onScreen, lexical))) {
         return Optional.of(topic(heard, onScreen));
