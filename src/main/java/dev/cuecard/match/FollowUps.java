@@ -161,9 +161,8 @@ public final class FollowUps {
     if (onScreen == null) {
       return Optional.empty();
     }
-    String t = heard.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("[^a-z0-9' ]+", " ").trim()
-        .replaceAll("\\s+", " ");
-    int words = t.isEmpty() ? 0 : t.split(" ").length;
+    String t = spoken(heard);
+    int words = words(t);
     if (words == 0 || words > MAX_WORDS || (!question && words > FRAGMENT_WORDS)) {
       return Optional.empty();
     }
@@ -181,18 +180,19 @@ public final class FollowUps {
     for (Map.Entry<Kind, Pattern> e : GENERIC.entrySet()) {
       if (e.getValue().matcher(t).find()) {
         // "why do you want to work here" asks a card of its own; "why is that" or "what if ..." does not
-        return refersBack || !namesOther(heard, onScreen, lexical)
+        return refersBack || otherCard(heard, onScreen, lexical) < NEW_QUESTION
             ? Optional.of(generic(e.getKey(), heard, onScreen)) : Optional.empty();
       }
     }
     // a short question back on the card's words; a remark ("great, that makes sense") is none
-    if (refersBack && question && !namesOther(heard, onScreen, lexical)) {
+    if (refersBack && question) {
+      double other = otherCard(heard, onScreen, lexical);
       boolean onItsWords = words <= SHORT_WORDS && touches(heard, onScreen, lexical);
       // a short hypothetical ("what if two people book the same slot") is about the answer just given,
       // unless its words bring any card at all, even unsurely: "what happens when you type a url into a
       // browser" is a question of its own
       boolean hypothetical = words <= SHORT_WORDS && HYPOTHETICAL.matcher(t).find();
-      if (onItsWords || (hypothetical && !namesAny(heard, onScreen, lexical))) {
+      if ((onItsWords && other < NEW_QUESTION) || (hypothetical && other < lexical.threshold())) {
         return Optional.of(topic(heard, onScreen));
       }
     }
@@ -201,22 +201,28 @@ public final class FollowUps {
 
   /** Whether a short question points back at what is on screen: "that", "it", ..., or a hypothetical. */
   static boolean pointsBack(String heard) {
-    String t = heard.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("[^a-z0-9' ]+", " ").trim();
-    return !t.isEmpty() && t.split("\\s+").length <= MAX_WORDS
-        && (REFERS_BACK.matcher(t).find() || HYPOTHETICAL.matcher(t).find());
+    String t = spoken(heard);
+    int words = words(t);
+    return words > 0 && words <= MAX_WORDS && (REFERS_BACK.matcher(t).find() || HYPOTHETICAL.matcher(t).find());
   }
 
-  /** Whether the words bring another card at all: at the matcher's threshold, sure or not. */
-  private static boolean namesAny(String heard, Card onScreen, Matcher lexical) {
-    List<Match> other = lexical.top(heard, 1);
-    return !other.isEmpty() && !other.get(0).card().id().equals(onScreen.id())
-        && other.get(0).score() >= lexical.threshold();
+  /** The words lowered, punctuation but apostrophes taken for spaces, single-spaced. */
+  private static String spoken(String heard) {
+    return heard.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("[^a-z0-9' ]+", " ").trim()
+        .replaceAll("\\s+", " ");
   }
 
-  /** Whether the words confidently name another card (scored only when a follow-up pattern matched). */
-  private static boolean namesOther(String heard, Card onScreen, Matcher lexical) {
+  private static int words(String spoken) {
+    return spoken.isEmpty() ? 0 : spoken.split(" ").length;
+  }
+
+  /**
+   * How surely the words bring a card other than the one on screen (0 when they bring none or that
+   * one): {@link #NEW_QUESTION} or more names it confidently. Scored only when a follow-up pattern matched.
+   */
+  private static double otherCard(String heard, Card onScreen, Matcher lexical) {
     List<Match> other = lexical.top(heard, 1);
-    return !other.isEmpty() && !other.get(0).card().id().equals(onScreen.id()) && other.get(0).score() >= NEW_QUESTION;
+    return other.isEmpty() || other.get(0).card().id().equals(onScreen.id()) ? 0 : other.get(0).score();
   }
 
   /** Whether the words open a new story ("tell me about a time ...") rather than follow one up. */
