@@ -69,26 +69,29 @@ public final class FollowUps {
     GENERIC.put(Kind.LEARNED, Pattern.compile("\\bwhat (?:did|have) you (?:learn|learned|take away)\\b|\\btake ?aways?\\b"
         + "|\\blessons? learned\\b"));
     GENERIC.put(Kind.FAILURE, Pattern.compile("\\b(?:goes down|go down|went down|crash(?:es|ed)?|dies|died|fails?|failed"
-        + "|is down|times out|unavailable|dies halfway)\\b"));
+        + "|is down|times out|unavailable|dies halfway)\\b"
+        + "|^(?:(?:and|but|so) )?what (?:goes|could go|can go|would go|might go) wrong\\b"));
     GENERIC.put(Kind.SCALE, Pattern.compile("\\b(?:scale|at scale|ten times|10 ?x|10 times|millions? of|billions? of"
         + "|million|billion|more traffic|more users|much bigger)\\b"));
     GENERIC.put(Kind.TRADEOFFS, Pattern.compile("\\b(?:downsides?|drawbacks?|trade ?-?offs?|disadvantages?|cons|the catch"
         + "|pitfalls?|hurt|any problems|risks?|weak (?:points?|spots?))\\b"));
     GENERIC.put(Kind.ALTERNATIVES, Pattern.compile("\\b(?:alternatives?|other options?|another way|what else"
-        + "|use instead|other approach(?:es)?|get around " + REF + ")\\b"));
+        + "|use instead|other approach(?:es)?|get around " + REF + ")\\b"
+        + "|^(?:\\S+ ){1,6}instead$")); // "could you use a set instead"; a long question ending so asks its own
     // "how would you test it", "how would you test for that"; not "how do you test code that calls an api",
     // a question of its own
     GENERIC.put(Kind.TESTING, Pattern.compile("\\bhow (?:would|do|did|can) you (?:test|catch|verify) (?:for )?" + REF
-        + "\\b|\\btest " + REF + " in ci\\b|\\bin (?:your |the )?tests\\b"));
+        + "\\b|\\b(?:test|run) " + REF + " in ci\\b|\\bin (?:your |the )?tests\\b"));
     GENERIC.put(Kind.DEEPER, Pattern.compile("\\b(?:under the hood|go (?:a bit |a little )?deeper|more detail"
         + "|elaborate|dig (?:in|deeper)|how does " + REF + " (?:actually )?work|actually happening)\\b"));
     GENERIC.put(Kind.METRICS, Pattern.compile("\\b(?:how did you (?:measure|know it worked)|the numbers|in numbers"
         + "|before and after|how much (?:faster|better)|what was the (?:impact|outcome|result)|put a number on"
         + "|what (?:numbers|metrics) would you)\\b"));
     GENERIC.put(Kind.ROLE, Pattern.compile("\\b(?:your (?:role|part|contribution)|you personally|which parts did you"
-        + "|what did you (?:personally|yourself))\\b"));
+        + "|what did you (?:personally|yourself)|(?:did|do) (?:you )?(?:do )?yourself"
+        + "|what (?:exactly|specifically) did you do)\\b"));
     // "which would you use"; not "what would you use", which opens many a new question
-    GENERIC.put(Kind.CHOICE, Pattern.compile("\\b(?:which (?:one )?would you (?:pick|choose|go with|use)"
+    GENERIC.put(Kind.CHOICE, Pattern.compile("\\b(?:which (?:one |\\w+ )?would you (?:pick|choose|go with|use)"
         + "|what would you (?:pick|choose|go with))\\b"));
     GENERIC.put(Kind.EXAMPLE, Pattern.compile("^(?:for example|for instance)$|\\b(?:an example|a concrete example"
         + "|example of (?:that|this|it)|show me (?:an example|how))\\b"));
@@ -96,7 +99,7 @@ public final class FollowUps {
   }
 
   /** A story prompt is a new question even when it contains a follow-up word ("give me an example of a time ..."). */
-  private static final Pattern NEW_STORY = Pattern.compile("\\b(?:tell me about a|a time (?:when|you|that)"
+  private static final Pattern NEW_STORY = Pattern.compile("\\b(?:tell me about (?:a|something|someone)\\b|a time (?:when|you|that)"
       + "|describe a (?:time|situation)|example of (?:a time|when you (?:had|were|did|have|made)))\\b");
   /** Hypotheticals on the answer just given ("what if the table had a billion rows", "what happens when ..."). */
   private static final Pattern HYPOTHETICAL = Pattern.compile("^(?:(?:and|but|so|okay|ok|hmm) )*what (?:if|happens (?:if|when))\\b");
@@ -178,9 +181,12 @@ public final class FollowUps {
     }
     boolean refersBack = REFERS_BACK.matcher(t).find() || HYPOTHETICAL.matcher(t).find();
     for (Map.Entry<Kind, Pattern> e : GENERIC.entrySet()) {
-      if (e.getValue().matcher(t).find()) {
-        // "why do you want to work here" asks a card of its own; "why is that" or "what if ..." does not
-        return refersBack || otherCard(heard, onScreen, lexical) < NEW_QUESTION
+      java.util.regex.Matcher m = e.getValue().matcher(t);
+      if (m.find()) {
+        // "why do you want to work here" asks a card of its own; "why is that" or "what if ..." does not,
+        // nor does a follow-up with no word besides its own ("can you show me an example")
+        boolean bare = TextAnalysis.terms(t.substring(0, m.start()) + " " + t.substring(m.end())).isEmpty();
+        return refersBack || bare || otherCard(heard, onScreen, lexical) < NEW_QUESTION
             ? Optional.of(generic(e.getKey(), heard, onScreen)) : Optional.empty();
       }
     }

@@ -119,6 +119,26 @@ class FollowUpsTest {
   }
 
   @Test
+  void aFollowUpWithNoWordsOfItsOwnIsNeverAnotherCardsQuestion() {
+    Card money = Fallback.card("how would you store money amounts in a database");
+    // "example" and "show" bring a card of their own, but the line is nothing besides the follow-up
+    assertEquals(FollowUps.Kind.EXAMPLE, FollowUps.resolve("can you show me an example", money, matcher).orElseThrow().kind());
+    assertEquals(FollowUps.Kind.FAILURE, FollowUps.resolve("what goes wrong if you get that wrong", money, matcher)
+        .orElseThrow().kind());
+    assertEquals(FollowUps.Kind.CHOICE, FollowUps.resolve("which database would you choose", money, matcher)
+        .orElseThrow().kind());
+    assertEquals(FollowUps.Kind.ALTERNATIVES, FollowUps.resolve("could you use a string instead", money, matcher)
+        .orElseThrow().kind());
+    assertEquals(FollowUps.Kind.ROLE, kind("what exactly did you do yourself", "beh-conflict"));
+    assertEquals(FollowUps.Kind.TESTING, FollowUps.resolve("how would you run them in ci", money, matcher)
+        .orElseThrow().kind());
+    // the same words inside a question of its own, or a new story, are not follow-ups
+    assertNotEquals(FollowUps.Kind.FAILURE, kind("when do you use mocks and what goes wrong with them", "beh-conflict"));
+    assertNull(kind("tell me about something that went wrong and what you learned", "orm-n-plus-one"));
+    assertNull(kind("offset pagination gets slow on page ten thousand what instead", "beh-conflict"));
+  }
+
+  @Test
   void touchesWeighsTheQuestionsWordsByRarity() {
     Card c = card("orm-select-vs-prefetch");
     assertTrue(FollowUps.touches("and prefetch related", c, matcher));

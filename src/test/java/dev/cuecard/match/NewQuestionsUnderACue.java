@@ -11,11 +11,12 @@ import java.util.List;
  * The other side of follow-ups: every labelled question of the sets named, asked while a cue is up
  * (three of fallback set A's fallbacks, or with {@code --cards} three bank cards), with the server's
  * decision and the model on. Prints how many were taken for follow-ups, and how many right cards
- * the questions get with nothing up and with the cue up (docs/matching.md, "Follow-ups to a fallback"):
+ * the questions get with nothing up and with the cue up (docs/matching.md, "Follow-ups to a fallback");
+ * with {@code --list}, every question taken for a follow-up:
  *
  * <pre>
  * java -cp target/test-classes:target/cuecard.jar dev.cuecard.match.NewQuestionsUnderACue \
- *     dev test unseen fresh second-a set5 [--cards]
+ *     dev test unseen fresh second-a set5 [--cards] [--list]
  * </pre>
  */
 public final class NewQuestionsUnderACue {
@@ -23,6 +24,7 @@ public final class NewQuestionsUnderACue {
     Matcher matcher = new Matcher(BankLoader.load(true, List.of()), 0.5);
     Cues cues = new Cues(matcher, SemanticIndex.build(matcher));
     boolean cards = List.of(args).contains("--cards");
+    boolean list = List.of(args).contains("--list");
     List<Card> up = cards
         ? List.of(matcher.bank().get("orm-n-plus-one"), matcher.bank().get("design-url-shortener"),
             matcher.bank().get("beh-conflict"))
@@ -47,6 +49,10 @@ public final class NewQuestionsUnderACue {
           asked++;
           Cues.Decision d = Eval.decide(cues, l.text(), on);
           taken += d.kind() == Cues.Kind.FOLLOW_UP ? 1 : 0;
+          if (list && d.kind() == Cues.Kind.FOLLOW_UP) {
+            System.out.println(set + " \"" + l.text() + "\" on \"" + on.question() + "\": follow-up " + d.followUp().kind()
+                + (right ? " (its right card alone)" : ""));
+          }
           rightAlone += right ? 1 : 0;
           rightUnder += d.kind() == Cues.Kind.CARD && Eval.hit(d.match().card(), l.expect()) ? 1 : 0;
         }
