@@ -51,6 +51,10 @@ public final class QuestionDetector {
           // "... what's that called", "... what's your general strategy"
           + "|\\bwhat(?:'s|s)\\s+(?:your|that|this|it)\\b"
           + "|\\b(?:tell|walk|talk|take|run)\\s+(?:me|us)\\b"
+          // a task set after its setting: "you get a list of integers, find me a pair that sums to the target"
+          // (not a statement of what something did: "the script would find me a few")
+          + "|(?<!\\b(?:would|will|could|can|to|it|that|which|they|he|she)\\s)"
+          + "\\b(?:find|write|build|show|sketch|implement|code)\\s+(?:me|us)\\s+(?:a|an|the|how|some)\\b"
           // a yes-or-no question put after its subject: "python is interpreted, is that accurate", "an
           // iterable and an iterator, are they the same thing", "does the order matter"
           + "|\\b(?:is|are)\\s+(?:that|this|it|they|those|these|the\\s+two)\\s+(?:really\\s+)?(?:the\\s+same|"

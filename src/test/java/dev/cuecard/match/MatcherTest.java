@@ -173,6 +173,10 @@ class MatcherTest {
       "they are the same in most cases | false",
       "the order matters a lot here | false",
       "okay this is it right now we start | false",
+      // a task set after its setting
+      "here's a warm up you get a list of words find me the longest one | true",
+      "you have two sorted arrays write me a function that merges them | true",
+      "the script would find me a few good candidates every night | false",
   })
   void questionDetection(String text, boolean question) {
     assertEquals(question, QuestionDetector.isQuestion(text), text);
