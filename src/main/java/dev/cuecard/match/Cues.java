@@ -5,6 +5,7 @@ import dev.cuecard.bank.Card;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The cue decision for one interviewer snippet, shared by the live room and {@code eval} so that
@@ -293,7 +294,8 @@ public final class Cues {
     List<Match> near;
     if (ranking != null) {
       if (ranking.smallTalk()) {
-        return Decision.NONE; // nearer "how was the traffic getting here" than any card: no cue at all
+        // nearer "how was the traffic getting here" than any card: no cue at all, unless it asks about the cue up
+        return aboutTheCueUp(text, onScreen) ? Decision.followUp(FollowUps.topic(text, onScreen)) : Decision.NONE;
       }
       near = ranking.top();
       lex = near.isEmpty() ? lex : byMeaningOnATie(top, near.get(0));
@@ -312,7 +314,7 @@ public final class Cues {
       near = null;
     }
     if (!Fallback.deserves(text)) {
-      return Decision.NONE;
+      return aboutTheCueUp(text, onScreen) ? Decision.followUp(FollowUps.topic(text, onScreen)) : Decision.NONE;
     }
     List<Match> byWords = lexical.top(text, Fallback.RELATED);
     if (near == null) {
@@ -358,6 +360,22 @@ public final class Cues {
   private List<String> parts(String text) {
     List<String> parts = QuestionDetector.parts(text);
     return parts.isEmpty() ? parts : parts.stream().filter(p -> lexical.heard(p).size() >= 2).toList();
+  }
+
+  /** Words cut off before their subject: "so what's the", "and how about your". */
+  private static final Pattern CUT_OFF = Pattern.compile(
+      "(?i)\\b(?:the|a|an|your|my|our|their|and|or|of|what's|whats|is|are)$");
+
+  /**
+   * A short question that brings no card, with no subject of its own: too few content words for a
+   * card of its own ("who did you lean on") or worded like small talk rather than any card ("how long
+   * did it take you to get comfortable"), but not small talk by its words nor a new story. Asked
+   * while a cue is up, it asks about that cue.
+   */
+  private static boolean aboutTheCueUp(String text, Card onScreen) {
+    return onScreen != null && QuestionDetector.asks(text)
+        && !Fallback.smallTalk(text) && !FollowUps.asksNewStory(text) && !CUT_OFF.matcher(text.trim()).find()
+        && text.trim().split("\\s+").length <= FollowUps.SHORT_WORDS;
   }
 
   private static boolean isAmong(Card card, List<Match> near) {

@@ -29,6 +29,7 @@ public final class FollowUps {
     DIFFERENTLY("What you would change"), LEARNED("What you learned"), FAILURE("When it fails"),
     TRADEOFFS("Downsides and trade-offs"), ALTERNATIVES("Alternatives"), TESTING("How to test it"),
     DEEPER("Under the hood"), METRICS("The numbers"), ROLE("Your own part"), CHOICE("Your pick, and why"),
+    HARDEST("The hardest part"), FIRST("Where you would start"),
     LISTED("Likely follow-up"),
     TOPIC("More on this card");
 
@@ -69,19 +70,25 @@ public final class FollowUps {
     GENERIC.put(Kind.LEARNED, Pattern.compile("\\bwhat (?:did|have) you (?:learn|learned|take away)\\b|\\btake ?aways?\\b"
         + "|\\blessons? learned\\b"));
     GENERIC.put(Kind.FAILURE, Pattern.compile("\\b(?:goes down|go down|went down|crash(?:es|ed)?|dies|died|fails?|failed"
-        + "|is down|times out|unavailable|dies halfway)\\b"
+        + "|is down|times out|unavailable|dies halfway|breaks? down|broke down|stops? working|stopped working"
+        + "|(?:goes|go|went) missing)\\b"
         + "|^(?:(?:and|but|so) )?what (?:goes|could go|can go|would go|might go) wrong\\b"));
     GENERIC.put(Kind.SCALE, Pattern.compile("\\b(?:scale|at scale|ten times|10 ?x|10 times|millions? of|billions? of"
         + "|million|billion|more traffic|more users|much bigger)\\b"));
     GENERIC.put(Kind.TRADEOFFS, Pattern.compile("\\b(?:downsides?|drawbacks?|trade ?-?offs?|disadvantages?|cons|the catch"
         + "|pitfalls?|hurt|any problems|risks?|weak (?:points?|spots?))\\b"));
+    // "what was the hardest part"; not "the hardest feedback you've had", a story of its own
+    GENERIC.put(Kind.HARDEST, Pattern.compile("\\b(?:hardest|trickiest|toughest|most difficult|most challenging)"
+        + " (?:part|bit|thing|step|piece)\\b"));
     GENERIC.put(Kind.ALTERNATIVES, Pattern.compile("\\b(?:alternatives?|other options?|another way|what else"
         + "|use instead|other approach(?:es)?|get around " + REF + ")\\b"
         + "|^(?:\\S+ ){1,6}instead$")); // "could you use a set instead"; a long question ending so asks its own
     // "how would you test it", "how would you test for that"; not "how do you test code that calls an api",
     // a question of its own
     GENERIC.put(Kind.TESTING, Pattern.compile("\\bhow (?:would|do|did|can) you (?:test|catch|verify) (?:for )?" + REF
-        + "\\b|\\b(?:test|run) " + REF + " in ci\\b|\\bin (?:your |the )?tests\\b"));
+        + "\\b|\\b(?:test|run) " + REF + " in ci\\b|\\bin (?:your |the )?tests\\b"
+        // "how would you test the scheduling": the noun is left for another card to claim
+        + "|^how (?:would|do|can) you test (?:the|your)(?= \\w+$)"));
     GENERIC.put(Kind.DEEPER, Pattern.compile("\\b(?:under the hood|go (?:a bit |a little )?deeper|more detail"
         + "|elaborate|dig (?:in|deeper)|how does " + REF + " (?:actually )?work|actually happening)\\b"));
     GENERIC.put(Kind.METRICS, Pattern.compile("\\b(?:how did you (?:measure|know it worked)|the numbers|in numbers"
@@ -91,8 +98,10 @@ public final class FollowUps {
         + "|what did you (?:personally|yourself)|(?:did|do) (?:you )?(?:do )?yourself"
         + "|what (?:exactly|specifically) did you do)\\b"));
     // "which would you use"; not "what would you use", which opens many a new question
-    GENERIC.put(Kind.CHOICE, Pattern.compile("\\b(?:which (?:one |\\w+ )?would you (?:pick|choose|go with|use)"
+    GENERIC.put(Kind.CHOICE, Pattern.compile("\\b(?:which (?:one |\\w+ )?would you (?:pick|choose|go with|use|ship|recommend|prefer|take)"
         + "|what would you (?:pick|choose|go with))\\b"));
+    GENERIC.put(Kind.FIRST, Pattern.compile("\\b(?:first step|where (?:would|do|did) you (?:start|begin)"
+        + "|(?:build|do|tackle|ship|fix|check) first)\\b"));
     GENERIC.put(Kind.EXAMPLE, Pattern.compile("^(?:for example|for instance)$|\\b(?:an example|a concrete example"
         + "|example of (?:that|this|it)|show me (?:an example|how))\\b"));
     GENERIC.put(Kind.WHY, Pattern.compile("^(?:(?:and|but|so|okay|ok|hmm|right) )*why\\b"));
@@ -102,9 +111,11 @@ public final class FollowUps {
   private static final Pattern NEW_STORY = Pattern.compile("\\b(?:tell me about (?:a|something|someone)\\b|a time (?:when|you|that)"
       + "|describe a (?:time|situation)|example of (?:a time|when you (?:had|were|did|have|made)))\\b");
   /** Hypotheticals on the answer just given ("what if the table had a billion rows", "what happens when ..."). */
-  private static final Pattern HYPOTHETICAL = Pattern.compile("^(?:(?:and|but|so|okay|ok|hmm) )*what (?:if|happens (?:if|when))\\b");
+  private static final Pattern HYPOTHETICAL = Pattern.compile("^(?:(?:and|but|so|okay|ok|hmm) )*what (?:if|happens (?:if|when))\\b"
+      + "|^(?:and|but|so) (?:if|say)\\b"); // "and if the tables had billions of rows"
   /** Words that point back at the answer just given. */
-  private static final Pattern REFERS_BACK = Pattern.compile("\\b(?:it|that|this|them|those|these)\\b");
+  private static final Pattern REFERS_BACK = Pattern.compile("\\b(?:it|that|this|them|those|these)\\b"
+      + "|\\b(?:use|need|pick|choose|build) one\\b"); // "where would you actually use one"
   /** A snippet the detector does not call a question may still be a follow-up when this short ("for example"). */
   static final int FRAGMENT_WORDS = 4;
   /** A question this short that points back ("how do you make it idempotent") and touches the card is about it. */
@@ -144,6 +155,9 @@ public final class FollowUps {
       Map.entry(Kind.METRICS, List.of("Before and after numbers", "How you measured them")),
       Map.entry(Kind.ROLE, List.of("What you did yourself: say 'I'", "Decisions you made and what others did")),
       Map.entry(Kind.CHOICE, List.of("Pick one for this case; do not sit on the fence", "The one reason that decides it")),
+      Map.entry(Kind.HARDEST, List.of("Name the one hardest thing, concretely", "What made it hard, and how you got past it")),
+      Map.entry(Kind.FIRST, List.of("The first thing you would do, and why it comes first",
+          "What you would leave for later")),
       Map.entry(Kind.LISTED, List.of("Answer it directly, then tie it back to the main answer")),
       Map.entry(Kind.TOPIC, List.of("Answer it directly, then tie it back to the main answer")));
 
@@ -166,7 +180,11 @@ public final class FollowUps {
     }
     String t = spoken(heard);
     int words = words(t);
-    if (words == 0 || words > MAX_WORDS || (!question && words > FRAGMENT_WORDS)) {
+    // "and if the tables had billions of rows" asks, though it is no question by itself
+    boolean hypothetical = HYPOTHETICAL.matcher(t).find();
+    // small talk by its words ("is this still a good time for you") follows nothing up, whatever it shares with the card
+    if (words == 0 || words > MAX_WORDS || (!question && !hypothetical && words > FRAGMENT_WORDS)
+        || Fallback.smallTalk(heard)) {
       return Optional.empty();
     }
     String listed = listed(heard, onScreen, lexical);
@@ -179,7 +197,7 @@ public final class FollowUps {
     if (NEW_STORY.matcher(t).find()) {
       return Optional.empty();
     }
-    boolean refersBack = REFERS_BACK.matcher(t).find() || HYPOTHETICAL.matcher(t).find();
+    boolean refersBack = REFERS_BACK.matcher(t).find() || hypothetical;
     for (Map.Entry<Kind, Pattern> e : GENERIC.entrySet()) {
       java.util.regex.Matcher m = e.getValue().matcher(t);
       if (m.find()) {
@@ -191,14 +209,14 @@ public final class FollowUps {
       }
     }
     // a short question back on the card's words; a remark ("great, that makes sense") is none
-    if (refersBack && question) {
+    if (refersBack && (question || hypothetical)) {
       double other = otherCard(heard, onScreen, lexical);
       boolean onItsWords = words <= SHORT_WORDS && touches(heard, onScreen, lexical);
       // a short hypothetical ("what if two people book the same slot") is about the answer just given,
       // unless its words bring any card at all, even unsurely: "what happens when you type a url into a
       // browser" is a question of its own
-      boolean hypothetical = words <= SHORT_WORDS && HYPOTHETICAL.matcher(t).find();
-      if ((onItsWords && other < NEW_QUESTION) || (hypothetical && other < lexical.threshold())) {
+      boolean shortHypothetical = words <= SHORT_WORDS && hypothetical;
+      if ((onItsWords && other < NEW_QUESTION) || (shortHypothetical && other < lexical.threshold())) {
         return Optional.of(topic(heard, onScreen));
       }
     }

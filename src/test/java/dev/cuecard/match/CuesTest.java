@@ -74,6 +74,20 @@ class CuesTest {
   }
 
   @Test
+  void aShortQuestionWithNoSubjectOfItsOwnAsksAboutTheCueUp() {
+    Card story = Fallback.card("tell me about a time you had to learn a new business domain quickly");
+    // too few words for a card of its own: about the story on screen
+    Cues.Decision lean = lexicalOnly.offLoop("who did you lean on", story);
+    assertEquals(Cues.Kind.FOLLOW_UP, lean.kind(), lean.toString());
+    assertEquals(Cues.Kind.FOLLOW_UP, lexicalOnly.offLoop("who did you lean on", matcher.bank().get("beh-conflict")).kind());
+    // with nothing up it is nothing, and neither small talk, a new story nor words cut off follow anything up
+    assertEquals(Cues.Kind.NONE, lexicalOnly.offLoop("who did you lean on", null).kind());
+    assertEquals(Cues.Kind.NONE, lexicalOnly.offLoop("is this still a good time for you", story).kind());
+    assertEquals(Cues.Kind.NONE, lexicalOnly.offLoop("so what's the", story).kind());
+    assertNotEquals(Cues.Kind.FOLLOW_UP, lexicalOnly.offLoop("tell me about a time you failed", story).kind());
+  }
+
+  @Test
   void withoutTheModelSmallTalkBringsOnlyACardItsWordsAreSureOf() {
     Cues.Trend trend = new Cues.Trend();
     // an unsure card by words on small talk (0.5-0.7) is left off; the same words' card on a question is not

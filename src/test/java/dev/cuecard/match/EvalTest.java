@@ -70,6 +70,7 @@ class EvalTest {
     assertTrue(lines("second-a.jsonl").size() >= 200 && lines("second-b.jsonl").size() >= 200);
     assertTrue(lines("set5.jsonl").stream().filter(Eval.Line::positive).count() >= 150);
     assertTrue(lines("set6.jsonl").stream().filter(Eval.Line::positive).count() >= 150);
+    assertTrue(lines("set7.jsonl").stream().filter(Eval.Line::positive).count() >= 150);
   }
 
   /**
@@ -137,15 +138,26 @@ class EvalTest {
   }
 
   /**
-   * Set 6: questions for another random draw of cards, written and committed before the seventh
-   * session changed anything, run only to report and never read; its floor is only the figure it
-   * reached, under the 95% aimed at (docs/matching.md, "Set 6").
+   * Set 6 was held out in the seventh session and its misses read in the eighth, so its floor is now
+   * a tuned figure (docs/matching.md, "Set 7, and what set 6's misses showed").
    */
   @Test
   void set6() throws Exception {
-    Eval.Report heldOut = check(semanticRun("set6.jsonl"), 0.92, 0.01);
+    Eval.Report r = check(semanticRun("set6.jsonl"), 0.97, 0.01);
+    assertTrue(r.precision() >= 0.97, "cards shown that were right " + r.precision());
+    assertTrue(r.oneClickShare() >= 0.98, "right card shown or one click away " + r.format());
+  }
+
+  /**
+   * Set 7: questions for another random draw of cards, written and committed before the eighth
+   * session changed anything, run only to report and never read; its floor is only the figure it
+   * reached, under the 95% aimed at (docs/matching.md, "Set 7, and what set 6's misses showed").
+   */
+  @Test
+  void set7() throws Exception {
+    Eval.Report heldOut = check(semanticRun("set7.jsonl"), 0.92, 0.01);
     assertTrue(heldOut.precision() >= 0.93, "cards shown that were right " + heldOut.precision());
-    assertTrue(heldOut.oneClickShare() >= 0.97, "right card shown or one click away " + heldOut.format());
+    assertTrue(heldOut.oneClickShare() >= 0.96, "right card shown or one click away " + heldOut.format());
   }
 
   /**
@@ -198,16 +210,21 @@ class EvalTest {
   }
 
   /**
-   * Follow-ups heard with a fallback on screen: set A was read and shaped the rules in the seventh
-   * session; set B was held out, its floor only the figure it reached, under the 90% aimed at
-   * (docs/matching.md, "Follow-ups to a fallback").
+   * Follow-ups heard with a fallback on screen: sets A, B and C were read and shaped the rules (A in
+   * the seventh session, B and C in the eighth); set D is held out, its floor only the figure it
+   * reached, far under the 90% aimed at (docs/matching.md, "Follow-ups to a fallback", and
+   * "Follow-ups to a fallback, held out again").
    */
   @Test
   void followUpsResolveAgainstAFallbackOnScreen() throws Exception {
     FollowUpEval.Report a = followUps("followups-fallback.jsonl");
     assertTrue(a.resolution() >= 0.93 && a.othersAccuracy() >= 0.95, a.format() + a.misses());
     FollowUpEval.Report b = followUps("followups-fallback-b.jsonl");
-    assertTrue(b.followUps() >= 20 && b.resolution() >= 0.77 && b.othersAccuracy() >= 0.95, b.format() + b.misses());
+    assertTrue(b.followUps() >= 20 && b.resolution() >= 0.95 && b.othersAccuracy() >= 0.95, b.format() + b.misses());
+    FollowUpEval.Report c = followUps("followups-fallback-c.jsonl");
+    assertTrue(c.followUps() >= 25 && c.resolution() >= 0.92 && c.othersAccuracy() >= 0.95, c.format() + c.misses());
+    FollowUpEval.Report d = followUps("followups-fallback-d.jsonl");
+    assertTrue(d.followUps() >= 25 && d.resolution() >= 0.35 && d.othersAccuracy() >= 0.95, d.format() + d.misses());
   }
 
   /**

@@ -132,6 +132,13 @@ class FollowUpsTest {
     assertEquals(FollowUps.Kind.ROLE, kind("what exactly did you do yourself", "beh-conflict"));
     assertEquals(FollowUps.Kind.TESTING, FollowUps.resolve("how would you run them in ci", money, matcher)
         .orElseThrow().kind());
+    // the hardest part, where to start, and a hypothetical put as "and if ..." (no question by itself)
+    assertEquals(FollowUps.Kind.HARDEST, kind("what was the hardest part", "beh-conflict"));
+    assertEquals(FollowUps.Kind.FIRST, FollowUps.resolve("what would be your first step", money, matcher).orElseThrow().kind());
+    assertEquals(FollowUps.Kind.SCALE, kind("and if the tables had billions of rows", "orm-indexes"));
+    assertNull(kind("what's the hardest feedback you've ever had and what did you do with it", "orm-n-plus-one"));
+    // small talk by its words follows nothing up, whatever it shares with the card
+    assertNull(kind("is this still a good time for you", "beh-conflict"));
     // the same words inside a question of its own, or a new story, are not follow-ups
     assertNotEquals(FollowUps.Kind.FAILURE, kind("when do you use mocks and what goes wrong with them", "beh-conflict"));
     assertNull(kind("tell me about something that went wrong and what you learned", "orm-n-plus-one"));

@@ -11,7 +11,8 @@ import java.util.List;
  * The other side of follow-ups: every labelled question of the sets named, asked while a cue is up
  * (three of fallback set A's fallbacks, or with {@code --cards} three bank cards), with the server's
  * decision and the model on. Prints how many were taken for follow-ups, and how many right cards
- * the questions get with nothing up and with the cue up (docs/matching.md, "Follow-ups to a fallback");
+ * the questions get with nothing up and with the cue up, and how many of the sets' no-cue interviewer lines
+ * (remarks, small talk) bring anything with the cue up (docs/matching.md, "Follow-ups to a fallback");
  * with {@code --list}, every question taken for a follow-up:
  *
  * <pre>
@@ -35,12 +36,27 @@ public final class NewQuestionsUnderACue {
     int taken = 0;
     int rightAlone = 0;
     int rightUnder = 0;
+    int remarks = 0;
+    int remarksTaken = 0;
     for (String set : args) {
       if (set.startsWith("--")) {
         continue;
       }
       for (Eval.Line l : Eval.parse(Files.readAllLines(Path.of("src/test/resources/eval", set + ".jsonl")))) {
-        if (!l.positive() || !l.speaker().equals("interviewer")) {
+        if (!l.speaker().equals("interviewer")) {
+          continue;
+        }
+        if (!l.positive()) {
+          for (Card on : up) {
+            remarks++;
+            Cues.Decision d = Eval.decide(cues, l.text(), on);
+            if (d.kind() != Cues.Kind.NONE) {
+              remarksTaken++;
+              if (list) {
+                System.out.println(set + " remark \"" + l.text() + "\" on \"" + on.question() + "\": " + d.kind());
+              }
+            }
+          }
           continue;
         }
         Cues.Decision alone = Eval.decide(cues, l.text());
@@ -58,8 +74,9 @@ public final class NewQuestionsUnderACue {
         }
       }
     }
-    System.out.printf("%d askings with %s up: %d taken for follow-ups; right cards %d with nothing up, %d with it up%n",
-        asked, cards ? "a bank card" : "a fallback", taken, rightAlone, rightUnder);
+    System.out.printf("%d askings with %s up: %d taken for follow-ups; right cards %d with nothing up, %d with it up;"
+        + " %d of %d remarks heard with it up brought something%n",
+        asked, cards ? "a bank card" : "a fallback", taken, rightAlone, rightUnder, remarksTaken, remarks);
   }
 
   private NewQuestionsUnderACue() {
