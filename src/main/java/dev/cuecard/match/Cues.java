@@ -218,7 +218,8 @@ public final class Cues {
     if (shown) {
       return onScreenOrCard(Decision.card(best, "match").withAlternatives(top), text, onScreen);
     }
-    return semantic != null || Fallback.deserves(text) ? Decision.LATER : Decision.NONE;
+    // without the model, a question for a fallback or about the cue up goes to the worker too
+    return semantic != null || Fallback.deserves(text) || aboutTheCueUp(text, onScreen) ? Decision.LATER : Decision.NONE;
   }
 
   /**

@@ -77,6 +77,7 @@ class CuesTest {
   void aShortQuestionWithNoSubjectOfItsOwnAsksAboutTheCueUp() {
     Card story = Fallback.card("tell me about a time you had to learn a new business domain quickly");
     // too few words for a card of its own: about the story on screen
+    assertEquals(Cues.Kind.LATER, lexicalOnly.inline("who did you lean on", true, story, new Cues.Trend()).kind());
     Cues.Decision lean = lexicalOnly.offLoop("who did you lean on", story);
     assertEquals(Cues.Kind.FOLLOW_UP, lean.kind(), lean.toString());
     assertEquals(Cues.Kind.FOLLOW_UP, lexicalOnly.offLoop("who did you lean on", matcher.bank().get("beh-conflict")).kind());
