@@ -239,15 +239,19 @@ class EvalTest {
     dev.cuecard.bank.Card fallback = Fallback.card("what does the ellipsis object do in python");
     int questions = 0;
     int taken = 0;
+    List<String> remarksTaken = new java.util.ArrayList<>();
     for (String set : List.of("dev.jsonl", "unseen.jsonl")) {
       for (Eval.Line l : lines(set)) {
         if (l.positive() && l.speaker().equals("interviewer")) {
           questions++;
           taken += Eval.decide(cues, l.text(), fallback).kind() == Cues.Kind.FOLLOW_UP ? 1 : 0;
+        } else if (l.speaker().equals("interviewer") && Eval.decide(cues, l.text(), fallback).kind() != Cues.Kind.NONE) {
+          remarksTaken.add(l.text()); // small talk and remarks heard with a fallback up change nothing
         }
       }
     }
     assertTrue(taken <= 0.03 * questions, taken + " of " + questions + " new questions taken for follow-ups");
+    assertEquals(List.of(), remarksTaken);
   }
 
   private static void check(FollowUpEval.Report r, double resolution) {
