@@ -322,9 +322,12 @@ public final class Cues {
       near = byWords;
     }
     if (onScreen != null && !FollowUps.asksNewStory(text) && (FollowUps.touches(text, onScreen, lexical)
-        || isAmong(onScreen, byWords) || isAmong(onScreen, near) || (Fallback.is(onScreen) && FollowUps.pointsBack(text)))) {
-      // nearest to the card on screen: more on it; and a question no card answers that points back at
-      // a fallback on screen ("how would that work when the phone is offline") is more on that question
+        || isAmong(onScreen, byWords) || isAmong(onScreen, near)
+        || (Fallback.is(onScreen) && (FollowUps.pointsBack(text) || shortQuestion(text))))) {
+      // nearest to the card on screen: more on it; and a question no card answers, asked while a fallback is
+      // up, that points back at it ("how would that work when the phone is offline") or is short ("where
+      // does the driver's location come from"), is more on that question: most follow-ups to a question no
+      // card answers are questions no card answers either (docs/matching.md, "... held out again")
       return Decision.followUp(FollowUps.topic(text, onScreen));
     }
     Optional<Decision> part = ranking == null ? Optional.empty() : byPart(text, near, ranker);
@@ -361,6 +364,10 @@ public final class Cues {
   private List<String> parts(String text) {
     List<String> parts = QuestionDetector.parts(text);
     return parts.isEmpty() ? parts : parts.stream().filter(p -> lexical.heard(p).size() >= 2).toList();
+  }
+
+  private static boolean shortQuestion(String text) {
+    return text.trim().split("\\s+").length <= FollowUps.SHORT_WORDS;
   }
 
   /** Words cut off before their subject: "so what's the", "and how about your". */

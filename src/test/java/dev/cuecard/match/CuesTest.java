@@ -67,6 +67,12 @@ class CuesTest {
     assertEquals(FollowUps.Kind.TOPIC, more.followUp().kind());
     // without the fallback on screen the same words are a fallback of their own
     assertEquals(Cues.Kind.FALLBACK, lexicalOnly.offLoop("how would that work when the phone is offline for a week", null).kind());
+    // so is a short question no card answers, pointer or not; a long one is a fallback of its own
+    Cues.Decision shortOne = lexicalOnly.offLoop("where would the values be cached on the device", flags);
+    assertEquals(Cues.Kind.FOLLOW_UP, shortOne.kind(), shortOne.toString());
+    assertEquals(Cues.Kind.FALLBACK, lexicalOnly.offLoop("where would the values be cached on the device", null).kind());
+    assertEquals(Cues.Kind.FALLBACK, lexicalOnly.offLoop("how would you design the billing system for a chain of"
+        + " dental clinics with insurance claims", flags).kind());
     // a question a card answers keeps its card, pointer or not (without the model: by its words)
     Cues.Decision card = lexicalOnly.offLoop("so in that case what is the difference between select related and"
         + " prefetch related", flags);

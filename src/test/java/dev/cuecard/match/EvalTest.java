@@ -210,10 +210,9 @@ class EvalTest {
 
   /**
    * Follow-ups heard with a fallback on screen: sets A, B and C were read and shaped the rules (A in
-   * the seventh session, B and C in the eighth); sets D and E are held out (D chose between two
-   * versions of an idea that was then dropped), their floors only the figures they reached, far
-   * under the 90% aimed at (docs/matching.md, "Follow-ups to a fallback", and "Follow-ups to a
-   * fallback, held out again").
+   * the seventh session, B and C in the eighth); D and E were run unread but chose the short-question
+   * rule's length; set F is held out, its floor only the figure it reached, far under the 90% aimed
+   * at (docs/matching.md, "Follow-ups to a fallback", and "Follow-ups to a fallback, held out again").
    */
   @Test
   void followUpsResolveAgainstAFallbackOnScreen() throws Exception {
@@ -224,9 +223,11 @@ class EvalTest {
     FollowUpEval.Report c = followUps("followups-fallback-c.jsonl");
     assertTrue(c.followUps() >= 25 && c.resolution() >= 0.92 && c.othersAccuracy() >= 0.95, c.format() + c.misses());
     FollowUpEval.Report d = followUps("followups-fallback-d.jsonl");
-    assertTrue(d.followUps() >= 25 && d.resolution() >= 0.35 && d.othersAccuracy() >= 0.95, d.format() + d.misses());
+    assertTrue(d.followUps() >= 25 && d.resolution() >= 0.53 && d.othersAccuracy() >= 0.95, d.format() + d.misses());
     FollowUpEval.Report e = followUps("followups-fallback-e.jsonl");
-    assertTrue(e.followUps() >= 25 && e.resolution() >= 0.32 && e.othersAccuracy() >= 0.95, e.format() + e.misses());
+    assertTrue(e.followUps() >= 25 && e.resolution() >= 0.68 && e.othersAccuracy() >= 0.95, e.format() + e.misses());
+    FollowUpEval.Report f = followUps("followups-fallback-f.jsonl");
+    assertTrue(f.followUps() >= 20 && f.resolution() >= 0.55 && f.othersAccuracy() >= 0.8, f.format() + f.misses());
   }
 
   /**
