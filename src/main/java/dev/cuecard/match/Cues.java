@@ -326,7 +326,7 @@ public final class Cues {
         || (Fallback.is(onScreen) && (FollowUps.pointsBack(text) || shortQuestion(text))))) {
       // nearest to the card on screen: more on it; and a question no card answers, asked while a fallback is
       // up, that points back at it ("how would that work when the phone is offline") or is short ("where
-      // does the driver's location come from"), is more on that question: most follow-ups to a question no
+      // would the values be cached on the device"), is more on that question: most follow-ups to a question no
       // card answers are questions no card answers either (docs/matching.md, "... held out again")
       return Decision.followUp(FollowUps.topic(text, onScreen));
     }
@@ -366,6 +366,7 @@ public final class Cues {
     return parts.isEmpty() ? parts : parts.stream().filter(p -> lexical.heard(p).size() >= 2).toList();
   }
 
+  /** At most {@link FollowUps#SHORT_WORDS} words. */
   private static boolean shortQuestion(String text) {
     return text.trim().split("\\s+").length <= FollowUps.SHORT_WORDS;
   }
@@ -383,7 +384,7 @@ public final class Cues {
   private static boolean aboutTheCueUp(String text, Card onScreen) {
     return onScreen != null && QuestionDetector.asks(text)
         && !Fallback.smallTalk(text) && !FollowUps.asksNewStory(text) && !CUT_OFF.matcher(text.trim()).find()
-        && text.trim().split("\\s+").length <= FollowUps.SHORT_WORDS;
+        && shortQuestion(text);
   }
 
   private static boolean isAmong(Card card, List<Match> near) {
