@@ -296,7 +296,7 @@ public final class Cues {
     if (ranking != null) {
       if (ranking.smallTalk()) {
         // nearer "how was the traffic getting here" than any card: no cue at all, unless it asks about the cue up
-        return aboutTheCueUp(text, onScreen) ? Decision.followUp(FollowUps.topic(text, onScreen)) : Decision.NONE;
+        return aboutTheCueUpOrNothing(text, onScreen);
       }
       near = ranking.top();
       lex = near.isEmpty() ? lex : byMeaningOnATie(top, near.get(0));
@@ -315,7 +315,7 @@ public final class Cues {
       near = null;
     }
     if (!Fallback.deserves(text)) {
-      return aboutTheCueUp(text, onScreen) ? Decision.followUp(FollowUps.topic(text, onScreen)) : Decision.NONE;
+      return aboutTheCueUpOrNothing(text, onScreen);
     }
     List<Match> byWords = lexical.top(text, Fallback.RELATED);
     if (near == null) {
@@ -385,6 +385,11 @@ public final class Cues {
     return onScreen != null && QuestionDetector.asks(text)
         && !Fallback.smallTalk(text) && !FollowUps.asksNewStory(text) && !CUT_OFF.matcher(text.trim()).find()
         && shortQuestion(text);
+  }
+
+  /** For a question that gets no cue of its own: a follow-up on the cue up when it asks about it ({@link #aboutTheCueUp}), else nothing. */
+  private static Decision aboutTheCueUpOrNothing(String text, Card onScreen) {
+    return aboutTheCueUp(text, onScreen) ? Decision.followUp(FollowUps.topic(text, onScreen)) : Decision.NONE;
   }
 
   private static boolean isAmong(Card card, List<Match> near) {
