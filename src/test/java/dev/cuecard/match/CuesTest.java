@@ -98,7 +98,7 @@ class CuesTest {
   void withoutTheModelSmallTalkBringsOnlyACardItsWordsAreSureOf() {
     Cues.Trend trend = new Cues.Trend();
     // an unsure card by words on small talk (0.5-0.7) is left off; the same words' card on a question is not
-    String talk = "what time is it where you are right now";
+    String talk = "are you ready to get going";
     assertTrue(matcher.match(talk, true).map(m -> m.score() >= 0.5 && m.score() < Cues.LEXICAL_SURE).orElse(false),
         "the words alone would bring an unsure card: " + matcher.match(talk, true));
     assertEquals(Cues.Kind.NONE, lexicalOnly.inline(talk, true, null, trend).kind());
@@ -207,14 +207,14 @@ class CuesTest {
     List<Match> clear = List.of(m("drf-serializer-context", 0.735, 0.05), m("drf-serializers", 0.685, 0.1));
     assertEquals("drf-serializer-context", Cues.byMeaningOnATie(clear, m("drf-serializers", 0.9, 0.01)).card().id());
     // live: a question two cards answer equally well by words is not shown inline but decided by meaning
-    String q = "what does a serializer do";
+    String q = "what is a context processor in django templates";
     List<Match> byWords = matcher.top(q, 2);
     assertTrue(byWords.get(0).score() >= Cues.LEXICAL_SURE && byWords.get(0).margin() < Cues.LEXICAL_TIE,
         "precondition, a tie by words: " + byWords);
     assertEquals(Cues.Kind.CARD, lexicalOnly.inline(q, true, null, new Cues.Trend()).kind(), "without the model: as before");
     Cues cues = new Cues(matcher, index());
     assertEquals(Cues.Kind.LATER, cues.inline(q, true, null, new Cues.Trend()).kind());
-    assertEquals("drf-serializers", cues.offLoop(q, null).match().card().id());
+    assertEquals("django-context-processors", cues.offLoop(q, null).match().card().id());
   }
 
   @Test
@@ -228,7 +228,7 @@ class CuesTest {
     String runOn = "what is x? ".repeat(40).trim();
     assertEquals(QuestionDetector.MAX_PARTS, QuestionDetector.parts(runOn).size());
     // the whole question sits between two cards, each part is clear: the first part's card, not a fallback
-    String q = "how do you ship a django app to a server and what would you lock down before it goes live";
+    String q = "how do you ship a django app to a server and how do you keep its secrets safe";
     SemanticIndex.Ranking whole = index().ranking(q, Fallback.RELATED);
     List<Match> byWords = matcher.top(q, 2);
     assertTrue(!Cues.sureByWords(byWords.get(0))

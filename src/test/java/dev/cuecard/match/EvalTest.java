@@ -82,8 +82,11 @@ class EvalTest {
    */
   @Test
   void noPhrasingBringsAnotherCard() {
+    // the celery pair is one question on two cards; which side the tie reports moved with the ninth
+    // session's aliases, so both spellings stand for that one overlap
     java.util.Set<String> kept = java.util.Set.of("What are context processors?",
-        "What does if __name__ == '__main__' do?", "How do you make celery tasks reliable?");
+        "What does if __name__ == '__main__' do?", "How do you make celery tasks reliable?",
+        "How do you make Celery tasks reliable?");
     List<String> taken = Overlaps.of(matcher, semantic).stream()
         .filter(t -> !kept.contains(t.phrasing())).map(Overlaps.Taken::toString).toList();
     assertEquals(List.of(), taken);
@@ -93,8 +96,8 @@ class EvalTest {
   void lexicalOnly() throws Exception {
     check(Eval.run(matcher, lines("dev.jsonl")), 0.92, 0.01);
     check(Eval.run(matcher, lines("test.jsonl")), 0.98, 0.0);
-    check(Eval.run(matcher, lines("unseen.jsonl")), 0.89, 0.0);
-    check(Eval.run(matcher, lines("fresh.jsonl")), 0.96, 0.0);
+    check(Eval.run(matcher, lines("unseen.jsonl")), 0.95, 0.0);
+    check(Eval.run(matcher, lines("fresh.jsonl")), 0.97, 0.0);
   }
 
   @Test
@@ -103,24 +106,27 @@ class EvalTest {
     assertTrue(dev.precision() >= 0.97, "cards shown that were right " + dev.precision());
     assertTrue(dev.oneClickShare() >= 0.98, "right card shown or one click away " + dev.format());
     check(semanticRun("test.jsonl"), 0.99, 0.01);
-    Eval.Report unseen = check(semanticRun("unseen.jsonl"), 0.98, 0.01);
+    Eval.Report unseen = check(semanticRun("unseen.jsonl"), 0.99, 0.01);
     assertTrue(unseen.precision() >= 0.96, "cards shown that were right " + unseen.precision());
-    assertTrue(unseen.fallbacksClosestRight() >= 1, "fallbacks whose closest related card is right " + unseen.format());
+    // since the ninth session's phrasings unseen has no fallback left; any that comes back should list the right card first
+    assertTrue(unseen.fallbacks() == 0 || unseen.fallbacksClosestRight() >= 1,
+        "fallbacks whose closest related card is right " + unseen.format());
     check(semanticRun("fresh.jsonl"), 0.98, 0.01);
   }
 
   /**
    * Set 4: half A was read for failure classes (detector and aliases, so its floor is a tuned
-   * figure); half B is held out from the bank and the rule, its floor only the figure it reached,
-   * under the 95% aimed at; its undetected questions shaped the detector's questions put after
-   * their setting (sixth session), so for the detector it is a tuned figure too (docs/matching.md,
+   * figure); half B is held out from the bank and the rule, its floor only the figure it reached
+   * (95.9% since the ninth session's phrasings for every card, written without reading it); its
+   * undetected questions shaped the detector's questions put after their setting (sixth session),
+   * so for the detector it is a tuned figure too (docs/matching.md,
    * "Set 4", "Questions put after their setting").
    */
   @Test
   void set4() throws Exception {
     check(semanticRun("second-a.jsonl"), 0.97, 0.01);
     // a wrong card's alternatives and a fallback's related cards put the right one a click away
-    floors("second-b.jsonl", 0.92, 0.96, 0.96);
+    floors("second-b.jsonl", 0.95, 0.98, 0.98);
   }
 
   /** The default path's floors on a set: top-1, the share of shown cards that were right, and right or one click away. */
@@ -137,7 +143,7 @@ class EvalTest {
    */
   @Test
   void set5() throws Exception {
-    floors("set5.jsonl", 0.93, 0.95, 0.98);
+    floors("set5.jsonl", 0.94, 0.96, 0.98);
   }
 
   /**
@@ -151,12 +157,14 @@ class EvalTest {
 
   /**
    * Set 7: questions for another random draw of cards, written and committed before the eighth
-   * session changed anything, run only to report and never read; its floor is only the figure it
-   * reached, under the 95% aimed at (docs/matching.md, "Set 7, and what set 6's misses showed").
+   * session changed anything, run only to report and never read; its floor is the figure it reached
+   * after the ninth session's two new phrasings for every card, written without reading it (92.0% on
+   * its first run). Other people's lists did not move with them (docs/matching.md, "Two new phrasings
+   * for every card"), so this is the author's wording held out, not a stranger's.
    */
   @Test
   void set7() throws Exception {
-    floors("set7.jsonl", 0.92, 0.93, 0.96);
+    floors("set7.jsonl", 0.96, 0.96, 0.99);
   }
 
   /**
@@ -191,7 +199,10 @@ class EvalTest {
     // the recogniser's end-of-speech wait is the pause in which the room embeds the whole question
     Eval.Early dev = semanticRun("dev.jsonl").early();
     assertTrue(dev.share() >= 0.97, dev.format());
-    assertTrue(dev.beforeLastWord() >= 175, dev.format());
+    // 176 before the ninth session's alias sweep: more phrasings on every card leave a half-heard
+    // question's runner-up nearer, so fewer cards clear the interim margin (docs/matching.md, "Two
+    // new phrasings for every card"); the share before the final snippet, the issue's measure, held
+    assertTrue(dev.beforeLastWord() >= 165, dev.format());
     // 12 before the fundamentals cards, whose phrasings took one away (docs/matching.md, "Other people's questions")
     assertTrue(dev.wrongEarly() <= 11, dev.format());
     Eval.Early unseen = semanticRun("unseen.jsonl").early();
