@@ -35,7 +35,8 @@ public final class Fallback {
       + "|(?:working|calling|joining) (?:from|in from)|lived (?:in|here|there)|been to (?:our|the) office"
       + "|how (?:was|is) (?:the|your) (?:traffic|drive|trip|flight|train|ride)|find (?:the|our) (?:office|building|room)"
       + "|(?:you|it|the line) cut out|(?:repeat|say) that (?:again|last (?:bit|part))|could you repeat that"
-      + "|what time is it)\\b");
+      + "|what time is it|time difference between us|(?:video|screen|picture|call) (?:is |keeps )?(?:freezing|lagging)"
+      + "|freezing (?:for|on) you|to get here)\\b");
 
   private static final Pattern STORY = Pattern.compile("\\b(?:a time (?:when|that|you)|tell me about (?:a|an|the) "
       + "(?:time|situation|project|moment|occasion)|describe a (?:time|situation)|give me an example of (?:a time|when)"

@@ -221,9 +221,10 @@ class EvalTest {
 
   /**
    * Follow-ups heard with a fallback on screen: sets A, B and C were read and shaped the rules (A in
-   * the seventh session, B and C in the eighth); D and E were run unread but chose the short-question
-   * rule's length; set F is held out, its floor only the figure it reached, far under the 90% aimed
-   * at (docs/matching.md, "Follow-ups to a fallback", and "Follow-ups to a fallback, held out again").
+   * the seventh session, B and C in the eighth); D and E chose the short-question rule's length, and
+   * their lines that the ninth session's new phrasings took were read to reword those; set F is held
+   * out, its floor only the figure it reached, far under the 90% aimed at (docs/matching.md,
+   * "Follow-ups to a fallback", "... held out again", "Two new phrasings for every card").
    */
   @Test
   void followUpsResolveAgainstAFallbackOnScreen() throws Exception {
