@@ -30,7 +30,9 @@ public final class QuestionDetector {
       // coding-exercise prompts: "given a list of numbers ...", "find the ...", "reverse a linked list"
       "given", "find", "reverse", "sort", "merge", "count", "detect", "validate", "check", "build",
       // prompts that ask for a case to be made or a picture drawn
-      "convince", "persuade", "outline", "sketch", "summarise", "summarize", "picture", "pretend");
+      "convince", "persuade", "outline", "sketch", "summarise", "summarize", "picture", "pretend",
+      // written prompts, as question lists put them: "differentiate between HttpResponse and JsonResponse"
+      "differentiate", "distinguish", "contrast", "discuss", "elaborate", "illustrate", "clarify");
 
   private static final Pattern CLAUSE = Pattern.compile(
       "\\b(?:what|how|why|when|where|which|who)(?:'s)?\\s+(?:is|are|was|were|does|do|did|would|could|should|can|"

@@ -58,7 +58,12 @@ public final class TextAnalysis {
         "want", "now", "then", "also", "please", "quick", "quickly", "briefly", "question", "ask", "asking",
         "one", "some", "any", "its", "it's", "that's", "there's", "here", "very", "much", "many", "more",
         "most", "great", "good", "cool", "thanks", "thank", "alright", "next", "move", "moving", "on",
-        "hood", "scenes" // "under the hood", "behind the scenes": idioms whose rare words outweighed a topic
+        "hood", "scenes", // "under the hood", "behind the scenes": idioms whose rare words outweighed a topic
+        // the scaffolding of written questions ("explain the purpose of ...", "provide examples of scenarios
+        // where it is commonly used", "(e.g., pytest)"): rare in the bank, so each weighed as much as a topic
+        "purpose", "concept", "significance", "importance", "commonly", "provide", "e", "g", "eg", "ie", "etc",
+        // a file's extension says nothing of its subject: "urls.py" is about urls, "apps.py" about apps
+        "py"
     )) {
       set.add(w);
     }

@@ -24,6 +24,21 @@ class MatcherTest {
     matcher = new Matcher(bank, 0.5);
   }
 
+  /**
+   * Written questions, as public lists put them: their scaffolding ("the purpose of", "the concept
+   * of", "(e.g., ...)", a file's ".py") is rare in the bank's spoken phrasings, so it once weighed as
+   * much as a topic; "settings" stemmed as "sets" does; "OAuth2" split as "O Auth2".
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "What is the purpose of the settings.py file? | django-manage-settings",
+      "What is the purpose of Django's urls.py file? | urls-routing",
+      "How do you integrate OAuth2 with DRF? | auth-oauth",
+  })
+  void theScaffoldingOfAWrittenQuestionCarriesNoTopic(String written, String expected) {
+    assertEquals(expected, matcher.rank(written, 1).get(0).card().id(), "ranked: " + matcher.rank(written, 3));
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "so what's the difference between select related and prefetch related | orm-select-vs-prefetch",
@@ -177,6 +192,10 @@ class MatcherTest {
       "here's a warm up you get a list of words find me the longest one | true",
       "you have two sorted arrays write me a function that merges them | true",
       "the script would find me a few good candidates every night | false",
+      // written prompts, as question lists put them, without a question mark
+      "Differentiate between HttpResponse and JsonResponse in Django. | true",
+      "Distinguish a process from a thread | true",
+      "Discuss the trade-offs of denormalising a table | true",
   })
   void questionDetection(String text, boolean question) {
     assertEquals(question, QuestionDetector.isQuestion(text), text);
