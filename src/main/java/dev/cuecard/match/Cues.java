@@ -307,6 +307,9 @@ public final class Cues {
             && !FollowUps.asksNewStory(text) && FollowUps.touches(text, onScreen, lexical)) {
           return Decision.followUp(FollowUps.topic(text, onScreen)); // a short, unsure question on the card's topic
         }
+        if (onTheFallback(text, onScreen) && byWords(d.get().match().card(), top) < lexical.threshold()) {
+          return Decision.followUp(FollowUps.topic(text, onScreen, d.get().match().card()));
+        }
         return onScreenOrCard(d.get().withAlternatives(near), text, onScreen);
       }
     } else if (lex != null && lex.score() >= lexical.threshold()) {
@@ -364,6 +367,25 @@ public final class Cues {
   private List<String> parts(String text) {
     List<String> parts = QuestionDetector.parts(text);
     return parts.isEmpty() ? parts : parts.stream().filter(p -> lexical.heard(p).size() >= 2).toList();
+  }
+
+  /**
+   * Whether a question that the words alone give no card, asked while a fallback is up, is more on
+   * the fallback's question: it is short or points back at it, and opens no new story. The model
+   * ranks some card for nearly any sub-question of a question no card answers ("where would the
+   * schedule live", "is one of them faster"), and was wrong on most of them (docs/matching.md,
+   * "Follow-ups to a fallback that the model gave a card"), so when the card's words are under the
+   * lexical threshold, the card it would have shown is offered inside the follow-up, one click
+   * away, rather than put in the fallback's place.
+   */
+  static boolean onTheFallback(String text, Card onScreen) {
+    return onScreen != null && Fallback.is(onScreen) && !FollowUps.asksNewStory(text)
+        && (FollowUps.pointsBack(text) || shortQuestion(text));
+  }
+
+  /** The card's score among the lexical ranking {@code byWords}, 0 when it is not there. */
+  private static double byWords(Card card, List<Match> byWords) {
+    return byWords.stream().filter(m -> m.card().id().equals(card.id())).mapToDouble(Match::score).findFirst().orElse(0);
   }
 
   /** At most {@link FollowUps#SHORT_WORDS} words. */

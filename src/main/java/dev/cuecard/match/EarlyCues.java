@@ -93,7 +93,9 @@ final class EarlyCues {
     Match m = d.get().match();
     boolean onItsTopic = onScreen != null && (m.card().id().equals(onScreen.id())
         || m.score() < Cues.LEXICAL_SURE && FollowUps.touches(text, onScreen, lexical));
-    return onItsTopic ? Decision.NONE : d.get();
+    // what the final may take for more on the fallback up waits for it (Cues#onTheFallback)
+    boolean onTheFallback = Cues.onTheFallback(text, onScreen) && !Cues.sureByWords(lex);
+    return onItsTopic || onTheFallback ? Decision.NONE : d.get();
   }
 
   /**

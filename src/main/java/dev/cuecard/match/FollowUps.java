@@ -102,7 +102,8 @@ public final class FollowUps {
         + "|what would you (?:pick|choose|go with))\\b"));
     GENERIC.put(Kind.FIRST, Pattern.compile("\\b(?:first step|where (?:would|do|did) you (?:start|begin)"
         + "|(?:build|do|tackle|ship|fix|check) first)\\b"));
-    GENERIC.put(Kind.EXAMPLE, Pattern.compile("^(?:for example|for instance)$|\\b(?:an example|a concrete example"
+    // "an example", "a quick example", "one concrete example"
+    GENERIC.put(Kind.EXAMPLE, Pattern.compile("^(?:for example|for instance)$|\\b(?:(?:an?|one) (?:\\w+ )?example"
         + "|example of (?:that|this|it)|show me (?:an example|how))\\b"));
     GENERIC.put(Kind.WHY, Pattern.compile("^(?:(?:and|but|so|okay|ok|hmm|right) )*why\\b"));
   }
@@ -112,7 +113,9 @@ public final class FollowUps {
       + "|describe a (?:time|situation)|example of (?:a time|when you (?:had|were|did|have|made)))\\b");
   /** Hypotheticals on the answer just given ("what if the table had a billion rows", "what happens when ..."). */
   private static final Pattern HYPOTHETICAL = Pattern.compile("^(?:(?:and|but|so|okay|ok|hmm) )*what (?:if|happens (?:if|when))\\b"
-      + "|^(?:and|but|so) (?:if|say)\\b"); // "and if the tables had billions of rows"
+      + "|^(?:and|but|so) (?:if|say)\\b" // "and if the tables had billions of rows"
+      // a quantity put as a fragment: "and for a million appointments a day", "and with ten thousand users"
+      + "|^(?:and|but|so) (?:for|with|at|under) (?:a |an )?(?:few )?(?:hundred|thousand|million|billion|ten|\\d)");
   /** Words that point back at the answer just given. */
   private static final Pattern REFERS_BACK = Pattern.compile("\\b(?:it|that|this|them|those|these)\\b"
       + "|\\b(?:use|need|pick|choose|build) one\\b"); // "where would you actually use one"
@@ -277,8 +280,13 @@ public final class FollowUps {
 
   /** A question about the card's own topic (its nearest card is the one on screen), with its closest points. */
   public static FollowUp topic(String heard, Card onScreen) {
+    return topic(heard, onScreen, null);
+  }
+
+  /** {@link #topic(String, Card)} with a bank card that may answer it, one click away ({@code linked}, or null). */
+  static FollowUp topic(String heard, Card onScreen, Card linked) {
     List<String> pointers = relevantPoints(heard, onScreen, 3);
-    return new FollowUp(Kind.TOPIC, null, pointers.isEmpty() ? POINTERS.get(Kind.TOPIC) : pointers, null);
+    return new FollowUp(Kind.TOPIC, null, pointers.isEmpty() ? POINTERS.get(Kind.TOPIC) : pointers, linked);
   }
 
   private static FollowUp generic(Kind kind, String heard, Card card) {

@@ -80,6 +80,26 @@ class CuesTest {
   }
 
   @Test
+  void aShortQuestionUnderAFallbackThatOnlyTheModelGivesACardFollowsItUpWithTheCardOneClickAway() {
+    Cues cues = new Cues(matcher, index());
+    Card reminders = Fallback.card("how would you design a system that sends reminder texts before appointments");
+    String more = "where would the schedule live";
+    Cues.Decision alone = cues.offLoop(more, null);
+    assertEquals(Cues.Kind.CARD, alone.kind(), alone.toString()); // the model finds a card for it on its own
+    Cues.Decision d = cues.offLoop(more, reminders);
+    assertEquals(Cues.Kind.FOLLOW_UP, d.kind(), d.toString());
+    assertEquals(alone.match().card().id(), d.followUp().linked().id());
+    // nor does it land early from a pause
+    assertEquals(Cues.Kind.NONE, cues.speculate(more, reminders).kind());
+    // a short new question whose words give its card keeps it
+    Cues.Decision card = cues.offLoop("what does select related do", reminders);
+    assertEquals(Cues.Kind.CARD, card.kind(), card.toString());
+    assertEquals("orm-select-vs-prefetch", card.match().card().id());
+    // and under a bank card the rule is as before
+    assertEquals(Cues.Kind.CARD, cues.offLoop(more, matcher.bank().get("beh-conflict")).kind());
+  }
+
+  @Test
   void aShortQuestionWithNoSubjectOfItsOwnAsksAboutTheCueUp() {
     Card story = Fallback.card("tell me about a time you had to learn a new business domain quickly");
     // too few words for a card of its own: about the story on screen

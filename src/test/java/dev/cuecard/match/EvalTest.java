@@ -221,21 +221,24 @@ class EvalTest {
 
   /**
    * Follow-ups heard with a fallback on screen: sets A, B and C were read and shaped the rules (A in
-   * the seventh session, B and C in the eighth); D and E chose the short-question rule's length, and
-   * their lines that the ninth session's new phrasings took were read to reword those; set F is held
-   * out, its floor only the figure it reached, far under the 90% aimed at (docs/matching.md,
-   * "Follow-ups to a fallback", "... held out again", "Two new phrasings for every card").
+   * the seventh session, B and C in the eighth); D and E chose the short-question rule's length, their
+   * lines that the ninth session's new phrasings took were read to reword those, and all their misses
+   * were read in the tenth session, which shaped its rule for short questions that only the model
+   * gives a card; sets F, G and H are held out (H written before that rule), their floors the figures
+   * they reached, under the 90% aimed at (docs/matching.md, "Follow-ups to a fallback", "... held out
+   * again", "Follow-ups to a fallback that the model gave a card").
    */
   @Test
   void followUpsResolveAgainstAFallbackOnScreen() throws Exception {
     fallbackFloors("followups-fallback.jsonl", 0, 0.93, 0.95); // set A never had a floor on its size
-    fallbackFloors("followups-fallback-b.jsonl", 20, 0.95, 0.95);
-    fallbackFloors("followups-fallback-c.jsonl", 25, 0.92, 0.95);
-    fallbackFloors("followups-fallback-d.jsonl", 25, 0.53, 0.95);
-    fallbackFloors("followups-fallback-e.jsonl", 25, 0.68, 0.95);
-    fallbackFloors("followups-fallback-f.jsonl", 20, 0.55, 0.8);
-    // set G, written after the ninth session's card phrasings and held out: its first run (47.6% on the build before them)
-    fallbackFloors("followups-fallback-g.jsonl", 20, 0.42, 0.8);
+    fallbackFloors("followups-fallback-b.jsonl", 20, 1.0, 0.95);
+    fallbackFloors("followups-fallback-c.jsonl", 25, 0.96, 0.95);
+    fallbackFloors("followups-fallback-d.jsonl", 25, 0.78, 0.95);
+    fallbackFloors("followups-fallback-e.jsonl", 25, 0.88, 0.95);
+    // held out: F 55.0% and G 42.9% before the tenth session's rule, H 65.0% on its first run
+    fallbackFloors("followups-fallback-f.jsonl", 20, 0.85, 0.8);
+    fallbackFloors("followups-fallback-g.jsonl", 20, 0.71, 0.8);
+    fallbackFloors("followups-fallback-h.jsonl", 20, 0.75, 0.95);
   }
 
   /**
@@ -251,9 +254,12 @@ class EvalTest {
   /**
    * The other side of follow-ups: a new question heard while a fallback is up must still get its
    * own card, not be taken for a follow-up of a question no card answered. Every labelled question
-   * of dev and set 2 with a fallback on screen: at most 3% are taken for follow-ups (over the tuned
-   * sets 2.6% before the seventh session's follow-up rules, 2.9% after, only questions that would
-   * otherwise have got a fallback; docs/matching.md, "Follow-ups to a fallback").
+   * of dev and set 2 with a fallback on screen: at most 4% are taken for follow-ups (over the tuned
+   * sets 2.6% before the seventh session's follow-up rules, 2.9% after; here 12 of 588 before the
+   * tenth session's rule for short questions that only the model gives a card, 20 after), and those
+   * that the rule takes keep their card one click away, linked in the follow-up: the nine taken
+   * without it are the older rules' (docs/matching.md, "Follow-ups to a fallback", "Follow-ups to
+   * a fallback that the model gave a card").
    */
   @Test
   void newQuestionsHeardWithAFallbackOnScreenKeepTheirCards() throws Exception {
@@ -261,18 +267,27 @@ class EvalTest {
     dev.cuecard.bank.Card fallback = Fallback.card("what does the ellipsis object do in python");
     int questions = 0;
     int taken = 0;
+    int cardsLost = 0;
     List<String> remarksTaken = new java.util.ArrayList<>();
     for (String set : List.of("dev.jsonl", "unseen.jsonl")) {
       for (Eval.Line l : lines(set)) {
         if (l.positive() && l.speaker().equals("interviewer")) {
           questions++;
-          taken += Eval.decide(cues, l.text(), fallback).kind() == Cues.Kind.FOLLOW_UP ? 1 : 0;
+          Cues.Decision d = Eval.decide(cues, l.text(), fallback);
+          if (d.kind() == Cues.Kind.FOLLOW_UP) {
+            taken++;
+            Cues.Decision alone = Eval.decide(cues, l.text());
+            boolean linked = d.followUp().linked() != null && alone.kind() == Cues.Kind.CARD
+                && d.followUp().linked().id().equals(alone.match().card().id());
+            cardsLost += alone.kind() == Cues.Kind.CARD && !linked ? 1 : 0;
+          }
         } else if (l.speaker().equals("interviewer") && Eval.decide(cues, l.text(), fallback).kind() != Cues.Kind.NONE) {
           remarksTaken.add(l.text()); // small talk and remarks heard with a fallback up change nothing
         }
       }
     }
-    assertTrue(taken <= 0.03 * questions, taken + " of " + questions + " new questions taken for follow-ups");
+    assertTrue(taken <= 0.04 * questions, taken + " of " + questions + " new questions taken for follow-ups");
+    assertTrue(cardsLost <= 9, cardsLost + " new questions lost the card they get alone, not even linked");
     assertEquals(List.of(), remarksTaken);
   }
 

@@ -39,6 +39,11 @@ class FollowUpsTest {
     assertEquals(FollowUps.Kind.WHY, kind("and why is that", "orm-n-plus-one"));
     assertEquals(FollowUps.Kind.SCALE, kind("and how would that scale", "design-celery"));
     assertEquals(FollowUps.Kind.EXAMPLE, kind("can you give me an example", "py-decorators"));
+    assertEquals(FollowUps.Kind.EXAMPLE, kind("could you show me a quick example", "py-decorators"));
+    // a quantity put as a fragment asks, though it is no question by itself
+    assertEquals(FollowUps.Kind.SCALE, kind("and for a million appointments a day", "design-celery"));
+    assertEquals(FollowUps.Kind.SCALE, kind("and with a hundred million points", "design-celery"));
+    assertNull(kind("and with that we're done with this part", "design-celery"));
     assertEquals(FollowUps.Kind.DIFFERENTLY, kind("what would you do differently", "beh-conflict"));
     assertEquals(FollowUps.Kind.LEARNED, kind("what did you learn from it", "beh-conflict"));
   }
