@@ -303,7 +303,7 @@ public final class Cues {
       Optional<Decision> d = near.isEmpty() ? Optional.empty() : arbitrate(lex, near.get(0));
       if (d.isPresent()) {
         boolean sure = d.get().match().score() >= LEXICAL_SURE;
-        if (!sure && onScreen != null && text.split("\\s+").length <= FollowUps.SHORT_WORDS
+        if (!sure && onScreen != null && shortQuestion(text)
             && !FollowUps.asksNewStory(text) && FollowUps.touches(text, onScreen, lexical)) {
           return Decision.followUp(FollowUps.topic(text, onScreen)); // a short, unsure question on the card's topic
         }

@@ -102,8 +102,8 @@ public final class FollowUps {
         + "|what would you (?:pick|choose|go with))\\b"));
     GENERIC.put(Kind.FIRST, Pattern.compile("\\b(?:first step|where (?:would|do|did) you (?:start|begin)"
         + "|(?:build|do|tackle|ship|fix|check) first)\\b"));
-    // "an example", "a quick example", "one concrete example"
-    GENERIC.put(Kind.EXAMPLE, Pattern.compile("^(?:for example|for instance)$|\\b(?:(?:an?|one) (?:\\w+ )?example"
+    // "an example", "show me a quick example", "give me one concrete example" (the prompt's verb is part of it)
+    GENERIC.put(Kind.EXAMPLE, Pattern.compile("^(?:for example|for instance)$|\\b(?:(?:(?:show|give) (?:me|us) )?(?:an?|one) (?:\\w+ )?example"
         + "|example of (?:that|this|it)|show me (?:an example|how))\\b"));
     GENERIC.put(Kind.WHY, Pattern.compile("^(?:(?:and|but|so|okay|ok|hmm|right) )*why\\b"));
   }

@@ -11,6 +11,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
@@ -35,7 +36,8 @@ import java.util.regex.Pattern;
 
 /**
  * The text pipeline shared by indexing and matching: code identifiers split into words
- * (select_related, JSONField), standard tokenizer, possessives, lower case,
+ * (select_related, JSONField), standard tokenizer, possessives, lower case, British spellings
+ * as American ones,
  * a synonym graph that maps spoken forms and ASR spellings to canonical tokens ("select related"
  * becomes "select_related", "jango" becomes "django"), stop words plus spoken fillers, and Porter
  * stemming. The same pipeline on both sides means a card and a snippet meet on the same terms.
@@ -151,6 +153,27 @@ public final class TextAnalysis {
   private static final Pattern IDENTIFIER_BREAKS = Pattern.compile(
       "_|(?<=[A-Za-z])\\.(?=[A-Za-z])|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2,})");
 
+  /**
+   * British spellings, as one American form: the bank was written with "optimise", "behaviour" and
+   * "modelling", while other people's questions and the browsers' recognisers write "optimize",
+   * "behavior" and "modeling", and the stemmer keeps the two apart ("optimis" against "optim").
+   * A word that is not such a spelling ("promise", "exercise") is changed alike on both sides, so
+   * it still meets itself; "raise" and "rise" are too short to be touched.
+   */
+  private static final List<Map.Entry<Pattern, String>> SPELLINGS = List.of(
+      Map.entry(Pattern.compile("^([a-z]{3,})is(e|ed|es|ing|ation|ations|er|ers)$"), "$1iz$2"),
+      Map.entry(Pattern.compile("^([a-z]{3,})ys(e|ed|es|ing|er|ers)$"), "$1yz$2"),
+      Map.entry(Pattern.compile("^(behavi|col|fav|hon|lab|neighb|hum|flav|harb|endeav|rum|vap|arm|savi|val|parl)our([a-z]*)$"),
+          "$1or$2"),
+      Map.entry(Pattern.compile("^(model|label|cancel|signal|travel|level|channel|tunnel|fuel|marshal|total|dial|funnel)l"
+          + "(ed|ing|er|ers)$"), "$1$2"),
+      Map.entry(Pattern.compile("^(cent|met|lit|theat)re(s?)$"), "$1er$2"),
+      Map.entry(Pattern.compile("^(defen|licen|offen)ce(s?)$"), "$1se$2"),
+      Map.entry(Pattern.compile("^(catalog|analog|dialog)ue(s?)$"), "$1$2"),
+      Map.entry(Pattern.compile("^programme(s?)$"), "program$1"),
+      Map.entry(Pattern.compile("^artefact(s?)$"), "artifact$1"),
+      Map.entry(Pattern.compile("^judgement(s?)$"), "judgment$1"));
+
   private static final class Pipeline extends Analyzer {
     private final boolean forIndex;
 
@@ -168,6 +191,9 @@ public final class TextAnalysis {
       Tokenizer source = new StandardTokenizer();
       TokenStream ts = new EnglishPossessiveFilter(source);
       ts = new LowerCaseFilter(ts);
+      for (Map.Entry<Pattern, String> spelling : SPELLINGS) {
+        ts = new PatternReplaceFilter(ts, spelling.getKey(), spelling.getValue(), false);
+      }
       ts = new SynonymGraphFilter(ts, SYNONYMS, true);
       if (forIndex) {
         ts = new FlattenGraphFilter(ts);

@@ -39,6 +39,19 @@ class MatcherTest {
     assertEquals(expected, matcher.rank(written, 1).get(0).card().id(), "ranked: " + matcher.rank(written, 3));
   }
 
+  /** The bank is worded in British spelling; recognisers and other people's lists write American. */
+  @Test
+  void britishAndAmericanSpellingsMeet() {
+    assertEquals(TextAnalysis.terms("optimise the behaviour of a modelling centre, prioritised and analysed"),
+        TextAnalysis.terms("optimize the behavior of a modeling center, prioritized and analyzed"));
+    // a question in American spelling is sure by its words of a card phrased in British (0.66 before)
+    List<Match> top = matcher.top("how do you customize the django admin", 1);
+    assertEquals("admin-customising", top.get(0).card().id());
+    assertTrue(Cues.sureByWords(top.get(0)), top.toString());
+    // words too short to be such a spelling are left alone
+    assertEquals(List.of("rais", "rise"), TextAnalysis.terms("raise rise"));
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "so what's the difference between select related and prefetch related | orm-select-vs-prefetch",
