@@ -225,8 +225,8 @@ class EvalTest {
    * lines that the ninth session's new phrasings took were read to reword those, and all their misses
    * were read in the tenth session, which shaped its rule for short questions that only the model
    * gives a card; sets F, G, H and I are held out (H written before that rule, I after it), their
-   * floors the figures they reached, under the 90% aimed at (docs/matching.md, "Follow-ups to a fallback", "... held out
-   * again", "Follow-ups to a fallback that the model gave a card").
+   * floors the figures they reached, under the 90% aimed at (docs/matching.md, "Follow-ups to a
+   * fallback", "... held out again", "Follow-ups to a fallback that the model gave a card").
    */
   @Test
   void followUpsResolveAgainstAFallbackOnScreen() throws Exception {
