@@ -307,7 +307,7 @@ public final class Cues {
             && !FollowUps.asksNewStory(text) && FollowUps.touches(text, onScreen, lexical)) {
           return Decision.followUp(FollowUps.topic(text, onScreen)); // a short, unsure question on the card's topic
         }
-        if (onTheFallback(text, onScreen) && byWords(d.get().match().card(), top) < lexical.threshold()) {
+        if (onTheFallback(text, onScreen) && Match.scoreOf(d.get().match().card(), top) < lexical.threshold()) {
           return Decision.followUp(FollowUps.topic(text, onScreen, d.get().match().card()));
         }
         return onScreenOrCard(d.get().withAlternatives(near), text, onScreen);
@@ -381,11 +381,6 @@ public final class Cues {
   static boolean onTheFallback(String text, Card onScreen) {
     return onScreen != null && Fallback.is(onScreen) && !FollowUps.asksNewStory(text)
         && (FollowUps.pointsBack(text) || shortQuestion(text));
-  }
-
-  /** The card's score among the lexical ranking {@code byWords}, 0 when it is not there. */
-  private static double byWords(Card card, List<Match> byWords) {
-    return byWords.stream().filter(m -> m.card().id().equals(card.id())).mapToDouble(Match::score).findFirst().orElse(0);
   }
 
   /** At most {@link FollowUps#SHORT_WORDS} words. */

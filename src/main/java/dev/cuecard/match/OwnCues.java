@@ -131,12 +131,7 @@ public final class OwnCues {
    * two decisions compare on the same footing only this way.
    */
   private static double sureness(Match decided, List<Match> byWords, SemanticIndex.Ranking byMeaning) {
-    return Math.max(decided.score(), Math.max(scoreOf(decided.card(), byWords),
-        byMeaning == null ? 0 : scoreOf(decided.card(), byMeaning.top())));
-  }
-
-  /** The card's score among these matches, or 0. */
-  private static double scoreOf(Card card, List<Match> matches) {
-    return matches.stream().filter(m -> m.card().id().equals(card.id())).mapToDouble(Match::score).max().orElse(0);
+    return Math.max(decided.score(), Math.max(Match.scoreOf(decided.card(), byWords),
+        byMeaning == null ? 0 : Match.scoreOf(decided.card(), byMeaning.top())));
   }
 }
