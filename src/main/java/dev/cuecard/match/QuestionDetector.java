@@ -32,7 +32,20 @@ public final class QuestionDetector {
       // prompts that ask for a case to be made or a picture drawn
       "convince", "persuade", "outline", "sketch", "summarise", "summarize", "picture", "pretend",
       // written prompts, as question lists put them: "differentiate between HttpResponse and JsonResponse"
-      "differentiate", "distinguish", "contrast", "discuss", "elaborate", "illustrate", "clarify");
+      "differentiate", "distinguish", "contrast", "discuss", "elaborate", "illustrate", "clarify", "mention");
+
+  /**
+   * What opens a question as a later sentence of a written one, after its setting ("Time management
+   * matters. Give an example of ..."): an interrogative or a prompt verb, not the openers that also
+   * open statements ("will", "is", "check", "sort").
+   */
+  private static final Set<String> SENTENCE_OPENERS = Set.of(
+      "what", "what's", "whats", "why", "how", "how's", "when", "where", "which", "who", "whose",
+      "explain", "describe", "tell", "walk", "talk", "give", "share", "compare", "define", "list", "name",
+      "imagine", "suppose", "outline", "sketch", "summarise", "summarize", "differentiate", "distinguish",
+      "contrast", "discuss", "elaborate", "illustrate", "clarify", "mention");
+  /** Where a written text's next sentence starts. */
+  private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!;:])\\s+");
 
   private static final Pattern CLAUSE = Pattern.compile(
       "\\b(?:what|how|why|when|where|which|who)(?:'s)?\\s+(?:is|are|was|were|does|do|did|would|could|should|can|"
@@ -148,7 +161,7 @@ public final class QuestionDetector {
         break;
       }
     }
-    if (CLAUSE.matcher(t).find()) {
+    if (CLAUSE.matcher(t).find() || asksInALaterSentence(t)) {
       return CLAUSE_INSIDE;
     }
     // short spoken comparisons ("redis or memcached", "sql versus nosql") and a trailing "why"
@@ -160,6 +173,18 @@ public final class QuestionDetector {
       return WEAK;
     }
     return n >= 5 && PROBLEM.matcher(t).find() && !PAST.matcher(t).find() ? PROBLEM_STATED : 0;
+  }
+
+  /** Whether a sentence after the first opens with an interrogative or a prompt ({@link #SENTENCE_OPENERS}). */
+  private static boolean asksInALaterSentence(String lowered) {
+    String[] sentences = SENTENCE_BREAK.split(lowered);
+    for (int i = 1; i < sentences.length; i++) {
+      String[] w = words(sentences[i]);
+      if (w.length > 0 && SENTENCE_OPENERS.contains(w[0])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String lowered(String text) {

@@ -209,6 +209,13 @@ class MatcherTest {
       "Differentiate between HttpResponse and JsonResponse in Django. | true",
       "Distinguish a process from a thread | true",
       "Discuss the trade-offs of denormalising a table | true",
+      "Mention some built-in decorators that Django ships | true",
+      // a written question whose prompt is a later sentence, after its setting; a later sentence that opens
+      // like a statement asks nothing
+      "Deadlines slip in every team. Give an example of how you kept one. | true",
+      "Caching is hard: name two cases where you would skip it. | true",
+      "Deadlines slip in every team. Sort of. | false",
+      "We moved to postgres last year. It was a good call. | false",
   })
   void questionDetection(String text, boolean question) {
     assertEquals(question, QuestionDetector.isQuestion(text), text);
