@@ -210,7 +210,9 @@ class EvalTest {
     assertTrue(unseen.wrongEarly() <= 5, unseen.format());
     // a speaker pausing after every 3 words is the worst case for cards from half-heard questions
     Eval.Early everyStep = semanticRun("dev.jsonl").earlyPausingEveryStep();
-    assertTrue(everyStep.wrongEarly() <= 23, everyStep.format());
+    // 23 before the eleventh session's three gap cards: "what do create and update do", six words in, now
+    // lands the generic edit views' card (docs/matching.md, "Three more lists by other people")
+    assertTrue(everyStep.wrongEarly() <= 24, everyStep.format());
   }
 
   @Test
