@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * unpunctuated, so this looks for interrogative openings (after fillers such as "so", "um",
  * "okay"), interrogative clauses anywhere ("... and how does X work", a question put after its
  * setting: "we store attributes per category should we use a json field"), and imperative prompts
- * ("tell me about", "walk me through", "explain"), and a problem stated in the present tense ("the
- * celery queue keeps growing"). Other statements never qualify.
+ * ("tell me about", "walk me through", "explain"), a written question's later sentence that opens
+ * with one ("Time management matters. Give an example of ..."), and a problem stated in the present
+ * tense ("the celery queue keeps growing"). Other statements never qualify.
  */
 public final class QuestionDetector {
 
