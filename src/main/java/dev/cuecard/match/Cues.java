@@ -245,6 +245,11 @@ public final class Cues {
     return semantic == null ? Decision.NONE : EarlyCues.speculate(lexical, semantic, text, onScreen);
   }
 
+  /** The model's second look at a card the words were sure of ({@link SecondLook}). Blocking. */
+  public Optional<Decision> secondLook(String text, Decision shown) {
+    return SecondLook.at(semantic, text, shown);
+  }
+
   /**
    * {@link #offLoop} in a session whose owner has cards of their own ({@code own}, or null): one of
    * theirs comes up instead when their own index is as sure of it ({@link OwnCues#over}). Blocking;

@@ -203,8 +203,17 @@ public final class Eval {
     return decide(cues, text, null);
   }
 
-  /** What the server decides for a final interviewer snippet: the inline half, then the worker half if asked. */
+  /**
+   * What the server decides for a final interviewer snippet: the inline half, then the worker half
+   * if asked; a card the words were sure of, as the model's second look leaves or replaces it.
+   */
   static Cues.Decision decide(Cues cues, String text, Card onScreen) {
+    Cues.Decision d = firstCue(cues, text, onScreen);
+    return cues.secondLook(text, d).orElse(d);
+  }
+
+  /** The first cue for a final snippet: the inline half, then the worker half if asked (what {@link #latencies} times). */
+  private static Cues.Decision firstCue(Cues cues, String text, Card onScreen) {
     Cues.Decision d = cues.inline(text, true, onScreen, new Cues.Trend());
     return d.kind() == Cues.Kind.LATER ? cues.offLoop(text, onScreen) : d;
   }
@@ -334,7 +343,7 @@ public final class Eval {
       // the final snippet, as the room decides it: with no card on screen when the question's card
       // landed early, and then only another card replaces it
       Cues.Decision d = cues.inline(l.text(), true, null, trend);
-      d = d.kind() == Cues.Kind.LATER ? cues.offLoop(l.text(), null) : d;
+      d = d.kind() == Cues.Kind.LATER ? cues.offLoop(l.text(), null) : cues.secondLook(l.text(), d).orElse(d);
       if (d.kind() == Cues.Kind.CARD && (shown == null || !d.match().card().id().equals(shown.id()))) {
         shown = d.match().card();
         shownAt = -1;
@@ -373,7 +382,10 @@ public final class Eval {
     return out;
   }
 
-  /** Times the cue decision (both halves) per line over several passes, after a warm-up pass. */
+  /**
+   * Times the first cue's decision (both halves; not the model's second look at a card the words
+   * were sure of, which replaces a card already shown) per line over several passes, after a warm-up pass.
+   */
   private static double[] latencies(Cues cues, List<Line> lines) {
     int passes = 5;
     for (Line l : lines) {
@@ -385,7 +397,7 @@ public final class Eval {
       for (Line l : lines) {
         cues.forgetRecentRankings(); // a live final pays for its embedding unless its interim was speculated
         long t0 = System.nanoTime();
-        decide(cues, l.text());
+        firstCue(cues, l.text(), null);
         out[k++] = (System.nanoTime() - t0) / 1000.0;
       }
     }

@@ -124,7 +124,12 @@ final class RoomCues {
     Cues.Decision d = cues.inline(text, isFinal, against, trend);
     metrics.matchLatencyNanos(System.nanoTime() - t0);
     switch (d.kind()) {
-      case CARD -> show(d.match(), text, isFinal, d.source(), now, d.related(), false);
+      case CARD -> {
+        show(d.match(), text, isFinal, d.source(), now, d.related(), false);
+        if (isFinal) {
+          secondLook(cues, text, d);
+        }
+      }
       case FOLLOW_UP -> followUp(d.followUp(), text, now);
       case LATER -> later(cues, yours, text, against, completes);
       case SPECULATE -> {
@@ -160,6 +165,26 @@ final class RoomCues {
           if (card && version == questionVersion && !closed) { // else the final or another card came first
             trend.landed(d.match().card());
             show(d.match(), text, false, d.source(), System.currentTimeMillis(), d.related(), true);
+          }
+        });
+  }
+
+  /**
+   * The model's second look, on a worker, at a final question's card that its words were sure of
+   * ({@link Cues#secondLook}): the card it is sure of instead replaces it, unless newer talk came
+   * first. Optional work, like speculation: skipped when the workers are busy with enough of it.
+   */
+  private void secondLook(Cues cues, String text, Cues.Decision shown) {
+    if (!cues.semantic() || !"match".equals(shown.source()) || !speculation.tryStart()) {
+      return;
+    }
+    long version = questionVersion;
+    semanticWorkers.executeBlocking(() -> cues.secondLook(text, shown), false)
+        .onComplete(r -> speculation.done())
+        .onSuccess(d -> {
+          if (d.isPresent() && version == questionVersion && !closed) {
+            Cues.Decision c = d.get();
+            show(c.match(), text, true, c.source(), System.currentTimeMillis(), c.related(), false);
           }
         });
   }

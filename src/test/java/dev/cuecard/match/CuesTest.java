@@ -245,6 +245,27 @@ class CuesTest {
   }
 
   @Test
+  void theModelTakesASecondLookAtACardTheWordsWereSureOf() {
+    Cues cues = new Cues(matcher, index());
+    // the words are sure of the card on making Python code faster; the model is sure the question asks about the GIL
+    String q = "why doesn't multithreading make my cpu heavy python code faster";
+    Cues.Decision inline = cues.inline(q, true, null, new Cues.Trend());
+    assertEquals("py-speed-up", inline.match().card().id(), "precondition: shown inline by words");
+    Cues.Decision second = cues.secondLook(q, inline).orElseThrow();
+    assertEquals("py-gil", second.match().card().id());
+    assertEquals("semantic", second.source());
+    assertTrue(second.related().stream().anyMatch(r -> r.card().id().equals("py-speed-up")), "the words' card one click away");
+    // the model agrees: no second card
+    String agreed = "what is the difference between select related and prefetch related";
+    Cues.Decision same = cues.inline(agreed, true, null, new Cues.Trend());
+    assertEquals("orm-select-vs-prefetch", same.match().card().id());
+    assertEquals(Optional.empty(), cues.secondLook(agreed, same));
+    // only a card the words decided inline is looked at again, and never without the model
+    assertEquals(Optional.empty(), cues.secondLook(q, Cues.Decision.card(inline.match(), "semantic")));
+    assertEquals(Optional.empty(), lexicalOnly.secondLook(q, inline));
+  }
+
+  @Test
   void aQuestionOfTwoPartsGetsTheCardForOneOfThemRatherThanAFallback() {
     assertEquals(List.of("how do signals work", "why might you avoid them"),
         QuestionDetector.parts("how do signals work and why might you avoid them"));

@@ -143,7 +143,7 @@ class EvalTest {
    */
   @Test
   void set5() throws Exception {
-    floors("set5.jsonl", 0.94, 0.96, 0.98);
+    floors("set5.jsonl", 0.96, 0.96, 0.98);
   }
 
   /**
@@ -152,7 +152,7 @@ class EvalTest {
    */
   @Test
   void set6() throws Exception {
-    floors("set6.jsonl", 0.97, 0.97, 0.98);
+    floors("set6.jsonl", 0.98, 0.98, 0.98);
   }
 
   /**
@@ -160,11 +160,12 @@ class EvalTest {
    * session changed anything, run only to report and never read; its floor is the figure it reached
    * after the ninth session's two new phrasings for every card, written without reading it (92.0% on
    * its first run). Other people's lists did not move with them (docs/matching.md, "Two new phrasings
-   * for every card"), so this is the author's wording held out, not a stranger's.
+   * for every card"), so this is the author's wording held out, not a stranger's. 98.7% since the
+   * eleventh session's second look by the model at cards the words were sure of ("A second look").
    */
   @Test
   void set7() throws Exception {
-    floors("set7.jsonl", 0.96, 0.96, 0.99);
+    floors("set7.jsonl", 0.98, 0.98, 0.99);
   }
 
   /**

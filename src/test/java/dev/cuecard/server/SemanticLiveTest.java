@@ -15,7 +15,10 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A question worded unlike any card still gets its cue, from the semantic fallback, off the event loop. */
+/**
+ * A question worded unlike any card still gets its cue, from the semantic fallback, off the event loop; a card
+ * its words were sure of is replaced when the model is sure of another.
+ */
 @ExtendWith(VertxExtension.class)
 class SemanticLiveTest {
   @TempDir
@@ -53,6 +56,35 @@ class SemanticLiveTest {
       }
       String metrics = server.call("GET", "/metrics", null, (String) null).body();
       assertTrue(metrics.contains("cuecard_semantic_latency_seconds_count 2"), metrics);
+    }
+  }
+
+  @Test
+  void theModelsSecondLookReplacesACardTheWordsWereSureOf(Vertx vertx) throws Exception {
+    try (TestServer server = TestServer.startSemantic(vertx, dir, b -> b.set(ConfigKey.MATCH_SPECULATE_MILLIS, 0))) {
+      try (WsClient ws = server.newSessionSocket()) {
+        // the words are sure of the card on making Python code faster; the model is sure it asks about the GIL
+        ws.snippet("interviewer", "why doesn't multithreading make my cpu heavy python code faster", true, 1);
+        JsonObject first = ws.next("cue");
+        assertEquals("py-speed-up", first.getJsonObject("card").getString("id"), first.encode());
+        assertEquals("match", first.getString("source"));
+        JsonObject second = ws.next("cue");
+        assertEquals("py-gil", second.getJsonObject("card").getString("id"), second.encode());
+        assertEquals("semantic", second.getString("source"));
+        assertTrue(second.getBoolean("final"));
+        assertTrue(second.getJsonArray("alternatives").stream()
+            .anyMatch(r -> "py-speed-up".equals(((JsonObject) r).getString("id"))), "the words' card one click away: " + second.encode());
+
+        // where the model agrees with the words, the card stays as it is: one cue
+        ws.snippet("interviewer", "what is the difference between select related and prefetch related", true, 2);
+        JsonObject agreed = ws.next("cue");
+        assertEquals("orm-select-vs-prefetch", agreed.getJsonObject("card").getString("id"), agreed.encode());
+        while (ws.seen("ack").size() < 2) {
+          ws.next("ack");
+        }
+        ws.sync();
+        assertEquals(3, ws.seen("cue").size(), "no further cues: " + ws.seen("cue"));
+      }
     }
   }
 }

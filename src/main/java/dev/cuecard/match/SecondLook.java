@@ -1,0 +1,38 @@
+package dev.cuecard.match;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The model's second look at a final question whose card its words were sure of: a card decided
+ * inline (source {@code match}) is shown at once, with no embedding, and this, on a worker, puts
+ * another card in its place when the model is sure of that one (its score and margin at
+ * {@link Cues#SEMANTIC_SURE} and {@link Cues#SEMANTIC_SURE_MARGIN}, the line at which it decides
+ * alone), with the words' card first among its alternatives. Where the two disagree the model was
+ * right about twice as often on the sets measured (docs/matching.md, "A second look").
+ */
+final class SecondLook {
+  private SecondLook() {
+  }
+
+  /** Another card for {@code text} than {@code shown}, or empty (also without the model). Blocking. */
+  static Optional<Cues.Decision> at(SemanticIndex semantic, String text, Cues.Decision shown) {
+    if (semantic == null || shown.kind() != Cues.Kind.CARD || !"match".equals(shown.source())) {
+      return Optional.empty();
+    }
+    SemanticIndex.Ranking ranking = semantic.ranking(text, Fallback.RELATED);
+    if (ranking.smallTalk() || ranking.top().isEmpty()) {
+      return Optional.empty();
+    }
+    Match sem = ranking.top().get(0);
+    if (sem.card().id().equals(shown.match().card().id())
+        || sem.score() < Cues.SEMANTIC_SURE || sem.margin() < Cues.SEMANTIC_SURE_MARGIN) {
+      return Optional.empty();
+    }
+    List<Match> ranked = new ArrayList<>();
+    ranked.add(shown.match());
+    ranked.addAll(ranking.top());
+    return Optional.of(Cues.Decision.card(sem, "semantic").withAlternatives(ranked));
+  }
+}
