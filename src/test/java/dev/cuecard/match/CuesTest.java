@@ -263,6 +263,8 @@ class CuesTest {
     // only a card the words decided inline is looked at again, and never without the model
     assertEquals(Optional.empty(), cues.secondLook(q, Cues.Decision.card(inline.match(), "semantic")));
     assertEquals(Optional.empty(), lexicalOnly.secondLook(q, inline));
+    // nor a card whose words lead the runner-up widely
+    assertEquals(Optional.empty(), cues.secondLook(q, Cues.Decision.card(m("py-speed-up", 0.8, SecondLook.NARROW_LEAD), "match")));
   }
 
   @Test
