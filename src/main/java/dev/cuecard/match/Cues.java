@@ -245,6 +245,11 @@ public final class Cues {
     return semantic == null ? Decision.NONE : EarlyCues.speculate(lexical, semantic, text, onScreen);
   }
 
+  /** Whether the model runs and would take a {@link #secondLook} at {@code shown}. Non-blocking. */
+  public boolean mayLookAgain(Decision shown) {
+    return semantic != null && SecondLook.worth(shown);
+  }
+
   /** The model's second look at a card the words were sure of ({@link SecondLook}). Blocking. */
   public Optional<Decision> secondLook(String text, Decision shown) {
     return SecondLook.at(semantic, text, shown);

@@ -7,9 +7,10 @@ import java.util.Optional;
 /**
  * The model's second look at a final question whose card its words were sure of: a card decided
  * inline (source {@code match}) is shown at once, with no embedding, and this, on a worker, puts
- * another card in its place, when the words' lead is narrow ({@link #NARROW_LEAD}) and the model is sure of that one (its score and margin at
- * {@link Cues#SEMANTIC_SURE} and {@link Cues#SEMANTIC_SURE_MARGIN}, the line at which it decides
- * alone), with the words' card first among its alternatives. Where the two disagreed on the tuned
+ * another card in its place when the words' lead is narrow ({@link #NARROW_LEAD}) and the model is
+ * sure of that one (its score and margin at {@link Cues#SEMANTIC_SURE} and
+ * {@link Cues#SEMANTIC_SURE_MARGIN}, the line at which it decides alone), with the words' card
+ * first among its alternatives. Where the two disagreed on the tuned
  * sets and read lists, the model was right 11 times and the words 4 (docs/matching.md, "A second look").
  */
 final class SecondLook {
@@ -24,10 +25,14 @@ final class SecondLook {
   private SecondLook() {
   }
 
+  /** Whether {@code shown} is a card the words decided inline by a narrow lead, the only kind looked at again. */
+  static boolean worth(Cues.Decision shown) {
+    return shown.kind() == Cues.Kind.CARD && "match".equals(shown.source()) && shown.match().margin() < NARROW_LEAD;
+  }
+
   /** Another card for {@code text} than {@code shown}, or empty (also without the model). Blocking. */
   static Optional<Cues.Decision> at(SemanticIndex semantic, String text, Cues.Decision shown) {
-    if (semantic == null || shown.kind() != Cues.Kind.CARD || !"match".equals(shown.source())
-        || shown.match().margin() >= NARROW_LEAD) {
+    if (semantic == null || !worth(shown)) {
       return Optional.empty();
     }
     SemanticIndex.Ranking ranking = semantic.ranking(text, Fallback.RELATED);

@@ -175,7 +175,7 @@ final class RoomCues {
    * first. Optional work, like speculation: skipped when the workers are busy with enough of it.
    */
   private void secondLook(Cues cues, String text, Cues.Decision shown) {
-    if (!cues.semantic() || !"match".equals(shown.source()) || !speculation.tryStart()) {
+    if (!cues.mayLookAgain(shown) || !speculation.tryStart()) {
       return;
     }
     long version = questionVersion;
