@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Decides whether interviewer speech asks for an answer. Spoken text arrives lower-case and
@@ -23,28 +25,31 @@ public final class QuestionDetector {
       "like", "yeah", "sure", "anyway", "moving", "on", "let's", "lets", "see", "just", "maybe", "quickly",
       "last", "first", "another", "one", "question", "follow", "up", "followup", "kind", "of", "alright.");
 
-  private static final Set<String> OPENERS = Set.of(
-      "what", "what's", "whats", "why", "how", "how's", "when", "where", "which", "who", "whose",
-      "can", "could", "would", "will", "do", "does", "did", "is", "are", "was", "were", "have", "has",
-      "should", "shall", "explain", "describe", "tell", "walk", "talk", "give", "share", "compare",
-      "define", "list", "name", "imagine", "suppose", "say", "design", "implement", "write", "debug",
-      // coding-exercise prompts: "given a list of numbers ...", "find the ...", "reverse a linked list"
-      "given", "find", "reverse", "sort", "merge", "count", "detect", "validate", "check", "build",
-      // prompts that ask for a case to be made or a picture drawn
-      "convince", "persuade", "outline", "sketch", "summarise", "summarize", "picture", "pretend",
-      // written prompts, as question lists put them: "differentiate between HttpResponse and JsonResponse"
-      "differentiate", "distinguish", "contrast", "discuss", "elaborate", "illustrate", "clarify", "mention");
-
   /**
-   * What opens a question as a later sentence of a written one, after its setting ("Time management
-   * matters. Give an example of ..."): an interrogative or a prompt verb, not the openers that also
-   * open statements ("will", "is", "check", "sort").
+   * Interrogatives and prompt verbs: they open a question at the start of the text and also as a
+   * later sentence of a written one, after its setting ("Time management matters. Give an example
+   * of ...").
    */
   private static final Set<String> SENTENCE_OPENERS = Set.of(
       "what", "what's", "whats", "why", "how", "how's", "when", "where", "which", "who", "whose",
       "explain", "describe", "tell", "walk", "talk", "give", "share", "compare", "define", "list", "name",
-      "imagine", "suppose", "outline", "sketch", "summarise", "summarize", "differentiate", "distinguish",
-      "contrast", "discuss", "elaborate", "illustrate", "clarify", "mention");
+      "imagine", "suppose", "outline", "sketch", "summarise", "summarize",
+      // written prompts, as question lists put them: "differentiate between HttpResponse and JsonResponse"
+      "differentiate", "distinguish", "contrast", "discuss", "elaborate", "illustrate", "clarify", "mention");
+
+  /**
+   * What opens a question at the start of the text: those, and openers that also open statements
+   * ("will", "is", "check"), which a later sentence may not.
+   */
+  private static final Set<String> OPENERS = Stream.concat(SENTENCE_OPENERS.stream(), Stream.of(
+      "can", "could", "would", "will", "do", "does", "did", "is", "are", "was", "were", "have", "has",
+      "should", "shall", "say", "design", "implement", "write", "debug",
+      // coding-exercise prompts: "given a list of numbers ...", "find the ...", "reverse a linked list"
+      "given", "find", "reverse", "sort", "merge", "count", "detect", "validate", "check", "build",
+      // prompts that ask for a case to be made or a picture drawn (with "outline", "sketch", "summarise" above)
+      "convince", "persuade", "picture", "pretend"))
+      .collect(Collectors.toUnmodifiableSet());
+
   /** Where a written text's next sentence starts. */
   private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!;:])\\s+");
 
