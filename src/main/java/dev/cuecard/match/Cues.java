@@ -5,7 +5,6 @@ import dev.cuecard.bank.Card;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * The cue decision for one interviewer snippet, shared by the live room and {@code eval} so that
@@ -22,25 +21,6 @@ import java.util.regex.Pattern;
  * rather than a card that is likely wrong.
  */
 public final class Cues {
-  /** A lexical score this high is shown at once, without waiting for the semantic check. */
-  static final double LEXICAL_SURE = 0.7;
-  /**
-   * A sure lexical card leading the next by less than this is a tie: the semantic path decides
-   * (docs/matching.md, "Ties by words").
-   */
-  static final double LEXICAL_TIE = 0.01;
-  /** When both rankings put the same card first, either this lexical score ... */
-  static final double AGREE_LEXICAL = 0.4;
-  /** ... or this fused semantic score is enough. */
-  static final double AGREE_SEMANTIC = 0.45;
-  /** The semantic card alone: a high score with a small lead, ... */
-  static final double SEMANTIC_SURE = 0.7;
-  static final double SEMANTIC_SURE_MARGIN = 0.06;
-  /** ... or a middling score with a wide lead. */
-  static final double SEMANTIC_CLEAR = 0.45;
-  static final double SEMANTIC_CLEAR_MARGIN = 0.15;
-  /** The lexical card alone when the semantic ranking disagrees and is not clear. */
-  static final double LEXICAL_ALONE = 0.6;
   /**
    * {@code LATER}: a final snippet the worker decides ({@link #offLoop}); {@code SPECULATE}: an
    * interim snippet that did not land, worth an embedding if the speaker pauses ({@link #speculate}).
@@ -213,13 +193,14 @@ public final class Cues {
     trend.reset();
     // without the model, small talk ("what time is it where you are") brings only a card its words are sure of
     boolean shown = semantic == null
-        ? best != null && best.score() >= (Fallback.smallTalk(text) ? LEXICAL_SURE : lexical.threshold())
-        : sureByWords(best);
+        ? best != null && best.score() >= (Fallback.smallTalk(text) ? CueRule.LEXICAL_SURE : lexical.threshold())
+        : CueRule.sureByWords(best);
     if (shown) {
-      return onScreenOrCard(Decision.card(best, "match").withAlternatives(top), text, onScreen);
+      return OnScreen.onScreenOrCard(Decision.card(best, "match").withAlternatives(top), text, onScreen);
     }
     // without the model, a question for a fallback or about the cue up goes to the worker too
-    return semantic != null || Fallback.deserves(text) || aboutTheCueUp(text, onScreen) ? Decision.LATER : Decision.NONE;
+    boolean worthAWorker = semantic != null || Fallback.deserves(text) || OnScreen.aboutTheCueUp(text, onScreen);
+    return worthAWorker ? Decision.LATER : Decision.NONE;
   }
 
   /**
@@ -229,11 +210,12 @@ public final class Cues {
    */
   private Decision topic(String text, Card onScreen) {
     List<Match> top = lexical.top(text, 1);
-    if (top.isEmpty() || top.get(0).score() < LEXICAL_SURE) {
+    if (top.isEmpty() || top.get(0).score() < CueRule.LEXICAL_SURE) {
       return Decision.NONE;
     }
     Match m = top.get(0);
-    boolean onItsTopic = onScreen != null && (m.card().id().equals(onScreen.id()) || FollowUps.touches(text, onScreen, lexical));
+    boolean onItsTopic = onScreen != null
+        && (m.card().id().equals(onScreen.id()) || FollowUps.touches(text, onScreen, lexical));
     return onItsTopic ? Decision.NONE : Decision.card(m, "match");
   }
 
@@ -278,8 +260,10 @@ public final class Cues {
     if (shared.isEmpty() || own == null || !own.byMeaning()) {
       return shared;
     }
-    SemanticIndex.Ranking yours = own.remembered(text); // the lookup once: an eviction after it cannot make an embedding here
-    return yours == null ? Optional.empty() : Optional.of(withOwn(shared.get(), own, () -> yours, text, onScreen, false));
+    // the lookup once: an eviction after it cannot make an embedding here
+    SemanticIndex.Ranking yours = own.remembered(text);
+    return yours == null ? Optional.empty()
+        : Optional.of(withOwn(shared.get(), own, () -> yours, text, onScreen, false));
   }
 
   private Decision withOwn(Decision shared, OwnCues own, String text, Card onScreen, boolean atPause) {
@@ -288,7 +272,8 @@ public final class Cues {
 
   private Decision withOwn(Decision shared, OwnCues own, java.util.function.Supplier<SemanticIndex.Ranking> yours,
                            String text, Card onScreen, boolean atPause) {
-    return own.over(shared, semantic == null ? null : semantic.remembered(text), yours, text, onScreen, atPause, lexical);
+    SemanticIndex.Ranking ours = semantic == null ? null : semantic.remembered(text);
+    return own.over(shared, ours, yours, text, onScreen, atPause, lexical);
   }
 
   /** The blocking half, on a worker: the semantic check, then a follow-up on the card's topic, or a fallback. */
@@ -306,29 +291,30 @@ public final class Cues {
     if (ranking != null) {
       if (ranking.smallTalk()) {
         // nearer "how was the traffic getting here" than any card: no cue at all, unless it asks about the cue up
-        return aboutTheCueUpOrNothing(text, onScreen);
+        return OnScreen.aboutTheCueUpOrNothing(text, onScreen);
       }
       near = ranking.top();
-      lex = near.isEmpty() ? lex : byMeaningOnATie(top, near.get(0));
-      Optional<Decision> d = near.isEmpty() ? Optional.empty() : arbitrate(lex, near.get(0));
+      lex = near.isEmpty() ? lex : CueRule.byMeaningOnATie(top, near.get(0));
+      Optional<Decision> d = near.isEmpty() ? Optional.empty() : CueRule.arbitrate(lex, near.get(0));
       if (d.isPresent()) {
-        boolean sure = d.get().match().score() >= LEXICAL_SURE;
-        if (!sure && onScreen != null && shortQuestion(text)
+        boolean sure = d.get().match().score() >= CueRule.LEXICAL_SURE;
+        if (!sure && onScreen != null && OnScreen.shortQuestion(text)
             && !FollowUps.asksNewStory(text) && FollowUps.touches(text, onScreen, lexical)) {
           return Decision.followUp(FollowUps.topic(text, onScreen)); // a short, unsure question on the card's topic
         }
-        if (onTheFallback(text, onScreen) && Match.scoreOf(d.get().match().card(), top) < lexical.threshold()) {
+        if (OnScreen.onTheFallback(text, onScreen)
+            && Match.scoreOf(d.get().match().card(), top) < lexical.threshold()) {
           return Decision.followUp(FollowUps.topic(text, onScreen, d.get().match().card()));
         }
-        return onScreenOrCard(d.get().withAlternatives(near), text, onScreen);
+        return OnScreen.onScreenOrCard(d.get().withAlternatives(near), text, onScreen);
       }
     } else if (lex != null && lex.score() >= lexical.threshold()) {
-      return onScreenOrCard(Decision.card(lex, "match").withAlternatives(top), text, onScreen);
+      return OnScreen.onScreenOrCard(Decision.card(lex, "match").withAlternatives(top), text, onScreen);
     } else {
       near = null;
     }
     if (!Fallback.deserves(text)) {
-      return aboutTheCueUpOrNothing(text, onScreen);
+      return OnScreen.aboutTheCueUpOrNothing(text, onScreen);
     }
     List<Match> byWords = lexical.top(text, Fallback.RELATED);
     if (near == null) {
@@ -336,7 +322,7 @@ public final class Cues {
     }
     if (onScreen != null && !FollowUps.asksNewStory(text) && (FollowUps.touches(text, onScreen, lexical)
         || isAmong(onScreen, byWords) || isAmong(onScreen, near)
-        || (Fallback.is(onScreen) && (FollowUps.pointsBack(text) || shortQuestion(text))))) {
+        || (Fallback.is(onScreen) && (FollowUps.pointsBack(text) || OnScreen.shortQuestion(text))))) {
       // nearest to the card on screen: more on it; and a question no card answers, asked while a fallback is
       // up, that points back at it ("how would that work when the phone is offline") or is short ("where
       // would the values be cached on the device"), is more on that question: most follow-ups to a question no
@@ -345,7 +331,8 @@ public final class Cues {
     }
     Optional<Decision> part = ranking == null ? Optional.empty() : byPart(text, near, ranker);
     if (part.isPresent()) {
-      return onScreenOrCard(part.get().withAlternatives(near), text, onScreen); // a question of two parts: the card for one of them
+      // a question of two parts: the card for one of them
+      return OnScreen.onScreenOrCard(part.get().withAlternatives(near), text, onScreen);
     }
     // the nearest cards by meaning when the model runs, else by shared words
     return new Decision(Kind.FALLBACK, null, "fallback", null, near);
@@ -365,7 +352,7 @@ public final class Cues {
         continue;
       }
       List<Match> top = lexical.top(part, 2);
-      Optional<Decision> d = arbitrate(byMeaningOnATie(top, r.top().get(0)), r.top().get(0));
+      Optional<Decision> d = CueRule.arbitrate(CueRule.byMeaningOnATie(top, r.top().get(0)), r.top().get(0));
       if (d.isPresent() && isAmong(d.get().match().card(), near)) {
         return d;
       }
@@ -379,94 +366,7 @@ public final class Cues {
     return parts.isEmpty() ? parts : parts.stream().filter(p -> lexical.heard(p).size() >= 2).toList();
   }
 
-  /**
-   * Whether a question that the words alone give no card, asked while a fallback is up, is more on
-   * the fallback's question: it is short or points back at it, and opens no new story. The model
-   * ranks some card for nearly any sub-question of a question no card answers ("where would the
-   * schedule live", "is one of them faster"), and was wrong on most of them (docs/matching.md,
-   * "Follow-ups to a fallback that the model gave a card"), so when the card's words are under the
-   * lexical threshold, the card it would have shown is offered inside the follow-up, one click
-   * away, rather than put in the fallback's place.
-   */
-  static boolean onTheFallback(String text, Card onScreen) {
-    return onScreen != null && Fallback.is(onScreen) && !FollowUps.asksNewStory(text)
-        && (FollowUps.pointsBack(text) || shortQuestion(text));
-  }
-
-  /** At most {@link FollowUps#SHORT_WORDS} words. */
-  private static boolean shortQuestion(String text) {
-    return text.trim().split("\\s+").length <= FollowUps.SHORT_WORDS;
-  }
-
-  /** Words cut off before their subject: "so what's the", "and how about your". */
-  private static final Pattern CUT_OFF = Pattern.compile(
-      "(?i)\\b(?:the|a|an|your|my|our|their|and|or|of|what's|whats|is|are)$");
-
-  /**
-   * A short question that brings no card, with no subject of its own: too few content words for a
-   * card of its own ("who did you lean on") or worded like small talk rather than any card ("how long
-   * did it take you to get comfortable"), but not small talk by its words nor a new story. Asked
-   * while a cue is up, it asks about that cue.
-   */
-  private static boolean aboutTheCueUp(String text, Card onScreen) {
-    return onScreen != null && QuestionDetector.asks(text)
-        && !Fallback.smallTalk(text) && !FollowUps.asksNewStory(text) && !CUT_OFF.matcher(text.trim()).find()
-        && shortQuestion(text);
-  }
-
-  /** For a question that gets no cue of its own: a follow-up on the cue up when it asks about it ({@link #aboutTheCueUp}), else nothing. */
-  private static Decision aboutTheCueUpOrNothing(String text, Card onScreen) {
-    return aboutTheCueUp(text, onScreen) ? Decision.followUp(FollowUps.topic(text, onScreen)) : Decision.NONE;
-  }
-
   private static boolean isAmong(Card card, List<Match> near) {
     return near.stream().anyMatch(r -> r.card().id().equals(card.id()));
-  }
-
-  /** The card on screen asked about again is a follow-up on its topic, not a new cue. */
-  private static Decision onScreenOrCard(Decision d, String text, Card onScreen) {
-    return onScreen != null && d.match().card().id().equals(onScreen.id())
-        ? Decision.followUp(FollowUps.topic(text, onScreen)) : d;
-  }
-
-  /**
-   * Whether a lexical card may be shown without asking meaning: {@link #LEXICAL_SURE} or more and
-   * not a tie with the next card (two cards the words cannot tell apart, often through one phrasing
-   * both share, are left to meaning).
-   */
-  static boolean sureByWords(Match m) {
-    return m != null && m.score() >= LEXICAL_SURE && m.margin() >= LEXICAL_TIE;
-  }
-
-  /**
-   * The lexical card the rule weighs: the first by words, or, when the first two tie
-   * ({@link #LEXICAL_TIE}) and meaning puts the second first, the second.
-   */
-  static Match byMeaningOnATie(List<Match> byWords, Match byMeaning) {
-    if (byWords.isEmpty()) {
-      return null;
-    }
-    boolean tie = byWords.size() > 1 && byWords.get(0).margin() < LEXICAL_TIE;
-    return tie && byWords.get(1).card().id().equals(byMeaning.card().id()) ? byWords.get(1) : byWords.get(0);
-  }
-
-  /**
-   * The calibrated rule for a final question the lexical path was not sure of. Every card it picks
-   * is marked {@code semantic}: it was decided on the worker, after the embedding, even when it is
-   * the lexical card that the embedding confirmed.
-   */
-  static Optional<Decision> arbitrate(Match lex, Match sem) {
-    if (lex != null && lex.card().id().equals(sem.card().id())
-        && (lex.score() >= AGREE_LEXICAL || sem.score() >= AGREE_SEMANTIC)) {
-      return Optional.of(Decision.card(lex, "semantic"));
-    }
-    if ((sem.score() >= SEMANTIC_SURE && sem.margin() >= SEMANTIC_SURE_MARGIN)
-        || (sem.score() >= SEMANTIC_CLEAR && sem.margin() >= SEMANTIC_CLEAR_MARGIN)) {
-      return Optional.of(Decision.card(sem, "semantic"));
-    }
-    if (lex != null && lex.score() >= LEXICAL_ALONE) {
-      return Optional.of(Decision.card(lex, "semantic"));
-    }
-    return Optional.empty();
   }
 }

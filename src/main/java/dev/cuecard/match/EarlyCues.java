@@ -74,15 +74,15 @@ final class EarlyCues {
     List<Match> top = lexical.top(text, 1 + Cues.ALTERNATIVES);
     Match lex = top.isEmpty() ? null : top.get(0);
     Optional<Decision> d;
-    if (Cues.sureByWords(lex)) {
+    if (CueRule.sureByWords(lex)) {
       d = Optional.of(Decision.card(lex, "match").withAlternatives(top)); // as the final would: no embedding needed
     } else {
       SemanticIndex.Ranking ranking = semantic.ranking(text, Fallback.RELATED);
       if (ranking.smallTalk() || ranking.top().isEmpty()) {
         return Decision.NONE;
       }
-      lex = Cues.byMeaningOnATie(top, ranking.top().get(0));
-      d = Cues.arbitrate(lex, ranking.top().get(0)).map(c -> c.withAlternatives(ranking.top()));
+      lex = CueRule.byMeaningOnATie(top, ranking.top().get(0));
+      d = CueRule.arbitrate(lex, ranking.top().get(0)).map(c -> c.withAlternatives(ranking.top()));
       if (d.isPresent() && !byPhrasingToo(lex, ranking, d.get().match().card())) {
         return Decision.NONE;
       }
@@ -92,9 +92,9 @@ final class EarlyCues {
     }
     Match m = d.get().match();
     boolean onItsTopic = onScreen != null && (m.card().id().equals(onScreen.id())
-        || m.score() < Cues.LEXICAL_SURE && FollowUps.touches(text, onScreen, lexical));
-    // what the final may take for more on the fallback up waits for it (Cues#onTheFallback)
-    boolean onTheFallback = Cues.onTheFallback(text, onScreen) && !Cues.sureByWords(lex);
+        || m.score() < CueRule.LEXICAL_SURE && FollowUps.touches(text, onScreen, lexical));
+    // what the final may take for more on the fallback up waits for it (OnScreen#onTheFallback)
+    boolean onTheFallback = OnScreen.onTheFallback(text, onScreen) && !CueRule.sureByWords(lex);
     return onItsTopic || onTheFallback ? Decision.NONE : d.get();
   }
 
@@ -104,7 +104,7 @@ final class EarlyCues {
    * docs/matching.md, "Card centroids").
    */
   static boolean byPhrasingToo(Match lex, SemanticIndex.Ranking ranking, Card card) {
-    Optional<Decision> d = ranking.byPhrasing() == null ? Optional.empty() : Cues.arbitrate(lex, ranking.byPhrasing());
+    Optional<Decision> d = ranking.byPhrasing() == null ? Optional.empty() : CueRule.arbitrate(lex, ranking.byPhrasing());
     return d.isPresent() && d.get().match().card().id().equals(card.id());
   }
 

@@ -50,7 +50,7 @@ public final class OwnCues {
 
   /**
    * One of their cards for a question, when it is as sure as an inline lexical card (a final at
-   * {@link Cues#LEXICAL_SURE}, an interim snippet at the interim rule's score) and no card of the
+   * {@link CueRule#LEXICAL_SURE}, an interim snippet at the interim rule's score) and no card of the
    * server's bank ({@code shared}) scores higher. On the event loop (a few hundred cards at most).
    */
   Optional<Match> inline(Matcher shared, String text, boolean isFinal) {
@@ -58,7 +58,7 @@ public final class OwnCues {
       return Optional.empty();
     }
     List<Match> top = isFinal ? lexical.top(text, 1) : lexical.topInterim(text, 1);
-    double need = isFinal ? Cues.LEXICAL_SURE : Math.min(1.0, lexical.threshold() + Matcher.INTERIM_EXTRA);
+    double need = isFinal ? CueRule.LEXICAL_SURE : Math.min(1.0, lexical.threshold() + Matcher.INTERIM_EXTRA);
     if (top.isEmpty() || top.get(0).score() < need) {
       return Optional.empty();
     }
@@ -68,7 +68,7 @@ public final class OwnCues {
 
   /**
    * Their card by meaning over the server's decision {@code shared}, when their index, by the same
-   * calibrated rule ({@link Cues#arbitrate}), is at least as sure of it as {@code shared} is of its
+   * calibrated rule ({@link CueRule#arbitrate}), is at least as sure of it as {@code shared} is of its
    * card (or {@code shared} is no card). Never over a follow-up, for small talk (the server's
    * ranking, {@code sharedRanking}, says so), for the card on screen, or (at a pause) on the topic of
    * the card on screen. When it stays a fallback, their nearest cards may be among its related
@@ -88,7 +88,7 @@ public final class OwnCues {
       return shared;
     }
     List<Match> lex = lexical.top(text, 1);
-    Optional<Cues.Decision> mine = Cues.arbitrate(lex.isEmpty() ? null : lex.get(0), ranking.top().get(0));
+    Optional<Cues.Decision> mine = CueRule.arbitrate(lex.isEmpty() ? null : lex.get(0), ranking.top().get(0));
     if (mine.isEmpty()) {
       return related(shared, ranking.top());
     }
@@ -102,7 +102,7 @@ public final class OwnCues {
       return shared; // words heard so far: as for the server's cards
     }
     if (onScreen != null && (m.card().id().equals(onScreen.id())
-        || atPause && m.score() < Cues.LEXICAL_SURE && FollowUps.touches(text, onScreen, sharedLexical))) {
+        || atPause && m.score() < CueRule.LEXICAL_SURE && FollowUps.touches(text, onScreen, sharedLexical))) {
       return shared;
     }
     boolean asSure = shared.kind() != Cues.Kind.CARD

@@ -8,8 +8,8 @@ import java.util.Optional;
  * The model's second look at a final question whose card its words were sure of: a card decided
  * inline (source {@code match}) is shown at once, with no embedding, and this, on a worker, puts
  * another card in its place when the words' lead is narrow ({@link #NARROW_LEAD}) and the model is
- * sure of that one (its score and margin at {@link Cues#SEMANTIC_SURE} and
- * {@link Cues#SEMANTIC_SURE_MARGIN}, the line at which it decides alone), with the words' card
+ * sure of that one (its score and margin at {@link CueRule#SEMANTIC_SURE} and
+ * {@link CueRule#SEMANTIC_SURE_MARGIN}, the line at which it decides alone), with the words' card
  * first among its alternatives. Where the two disagreed on the tuned
  * sets and read lists, the model was right 11 times and the words 4 (docs/matching.md, "A second look").
  */
@@ -41,7 +41,7 @@ final class SecondLook {
     }
     Match sem = ranking.top().get(0);
     if (sem.card().id().equals(shown.match().card().id())
-        || sem.score() < Cues.SEMANTIC_SURE || sem.margin() < Cues.SEMANTIC_SURE_MARGIN) {
+        || sem.score() < CueRule.SEMANTIC_SURE || sem.margin() < CueRule.SEMANTIC_SURE_MARGIN) {
       return Optional.empty();
     }
     List<Match> ranked = new ArrayList<>();

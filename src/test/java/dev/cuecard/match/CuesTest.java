@@ -119,7 +119,7 @@ class CuesTest {
     Cues.Trend trend = new Cues.Trend();
     // an unsure card by words on small talk (0.5-0.7) is left off; the same words' card on a question is not
     String talk = "are you ready to get going";
-    assertTrue(matcher.match(talk, true).map(m -> m.score() >= 0.5 && m.score() < Cues.LEXICAL_SURE).orElse(false),
+    assertTrue(matcher.match(talk, true).map(m -> m.score() >= 0.5 && m.score() < CueRule.LEXICAL_SURE).orElse(false),
         "the words alone would bring an unsure card: " + matcher.match(talk, true));
     assertEquals(Cues.Kind.NONE, lexicalOnly.inline(talk, true, null, trend).kind());
     // the call itself: lines of the model's small-talk list that brought a card by words alone
@@ -203,17 +203,17 @@ class CuesTest {
   @Test
   void theCalibratedRuleUsesAgreementScoreAndLead() {
     // both rankings agree on a modest score: the card
-    Cues.Decision agreed = Cues.arbitrate(m("py-gil", 0.42, 0.01), m("py-gil", 0.3, 0.01)).orElseThrow();
+    Cues.Decision agreed = CueRule.arbitrate(m("py-gil", 0.42, 0.01), m("py-gil", 0.3, 0.01)).orElseThrow();
     assertEquals("py-gil", agreed.match().card().id());
     assertEquals("semantic", agreed.source(), "decided on the worker, after the embedding");
     // they disagree; the semantic card is high with a small lead, or middling with a wide lead
-    assertEquals("semantic", Cues.arbitrate(m("py-gil", 0.3, 0.1), m("py-decorators", 0.72, 0.07)).orElseThrow().source());
-    assertEquals("semantic", Cues.arbitrate(m("py-gil", 0.3, 0.1), m("py-decorators", 0.5, 0.2)).orElseThrow().source());
+    assertEquals("semantic", CueRule.arbitrate(m("py-gil", 0.3, 0.1), m("py-decorators", 0.72, 0.07)).orElseThrow().source());
+    assertEquals("semantic", CueRule.arbitrate(m("py-gil", 0.3, 0.1), m("py-decorators", 0.5, 0.2)).orElseThrow().source());
     // neither clear: a decent lexical card alone, else nothing (the caller falls back)
-    assertEquals("py-gil", Cues.arbitrate(m("py-gil", 0.62, 0.1), m("py-decorators", 0.5, 0.05)).orElseThrow()
+    assertEquals("py-gil", CueRule.arbitrate(m("py-gil", 0.62, 0.1), m("py-decorators", 0.5, 0.05)).orElseThrow()
         .match().card().id());
-    assertEquals(Optional.empty(), Cues.arbitrate(m("py-gil", 0.5, 0.1), m("py-decorators", 0.5, 0.05)));
-    assertEquals(Optional.empty(), Cues.arbitrate(null, m("py-decorators", 0.69, 0.05)));
+    assertEquals(Optional.empty(), CueRule.arbitrate(m("py-gil", 0.5, 0.1), m("py-decorators", 0.5, 0.05)));
+    assertEquals(Optional.empty(), CueRule.arbitrate(null, m("py-decorators", 0.69, 0.05)));
   }
 
   private static SemanticIndex index;
@@ -229,14 +229,14 @@ class CuesTest {
   void twoCardsTiedByWordsAreLeftToMeaning() {
     // the rule weighs the runner-up by words when the two tie and meaning puts the runner-up first
     List<Match> tied = List.of(m("drf-serializer-context", 0.735, 0.005), m("drf-serializers", 0.73, 0.1));
-    assertEquals("drf-serializers", Cues.byMeaningOnATie(tied, m("drf-serializers", 0.9, 0.01)).card().id());
-    assertEquals("drf-serializer-context", Cues.byMeaningOnATie(tied, m("drf-serializer-save", 0.9, 0.01)).card().id());
+    assertEquals("drf-serializers", CueRule.byMeaningOnATie(tied, m("drf-serializers", 0.9, 0.01)).card().id());
+    assertEquals("drf-serializer-context", CueRule.byMeaningOnATie(tied, m("drf-serializer-save", 0.9, 0.01)).card().id());
     List<Match> clear = List.of(m("drf-serializer-context", 0.735, 0.05), m("drf-serializers", 0.685, 0.1));
-    assertEquals("drf-serializer-context", Cues.byMeaningOnATie(clear, m("drf-serializers", 0.9, 0.01)).card().id());
+    assertEquals("drf-serializer-context", CueRule.byMeaningOnATie(clear, m("drf-serializers", 0.9, 0.01)).card().id());
     // live: a question two cards answer equally well by words is not shown inline but decided by meaning
     String q = "what is a context processor in django templates";
     List<Match> byWords = matcher.top(q, 2);
-    assertTrue(byWords.get(0).score() >= Cues.LEXICAL_SURE && byWords.get(0).margin() < Cues.LEXICAL_TIE,
+    assertTrue(byWords.get(0).score() >= CueRule.LEXICAL_SURE && byWords.get(0).margin() < CueRule.LEXICAL_TIE,
         "precondition, a tie by words: " + byWords);
     assertEquals(Cues.Kind.CARD, lexicalOnly.inline(q, true, null, new Cues.Trend()).kind(), "without the model: as before");
     Cues cues = new Cues(matcher, index());
@@ -281,8 +281,8 @@ class CuesTest {
     String q = "how do you ship a django app to a server and how do you keep its secrets safe";
     SemanticIndex.Ranking whole = index().ranking(q, Fallback.RELATED);
     List<Match> byWords = matcher.top(q, 2);
-    assertTrue(!Cues.sureByWords(byWords.get(0))
-        && Cues.arbitrate(Cues.byMeaningOnATie(byWords, whole.top().get(0)), whole.top().get(0)).isEmpty(),
+    assertTrue(!CueRule.sureByWords(byWords.get(0))
+        && CueRule.arbitrate(CueRule.byMeaningOnATie(byWords, whole.top().get(0)), whole.top().get(0)).isEmpty(),
         "precondition, the rule is not sure of the whole: " + byWords + " " + whole.top());
     Cues cues = new Cues(matcher, index());
     Cues.Decision d = cues.offLoop(q, null);

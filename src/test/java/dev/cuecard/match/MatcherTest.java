@@ -47,7 +47,7 @@ class MatcherTest {
     // a question in American spelling is sure by its words of a card phrased in British (0.66 before)
     List<Match> top = matcher.top("how do you customize the django admin", 1);
     assertEquals("admin-customising", top.get(0).card().id());
-    assertTrue(Cues.sureByWords(top.get(0)), top.toString());
+    assertTrue(CueRule.sureByWords(top.get(0)), top.toString());
     // words too short to be such a spelling are left alone
     assertEquals(List.of("rais", "rise"), TextAnalysis.terms("raise rise"));
   }

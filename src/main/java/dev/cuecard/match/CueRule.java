@@ -1,0 +1,76 @@
+package dev.cuecard.match;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The calibrated cue rule's lines and its three tests ({@link Cues} applies them): when the words
+ * alone are sure of a card, which card of two the words tie on, and which card, if any, a final
+ * question gets when the words and the model are weighed together. Chosen on the dev set
+ * (docs/matching.md, "Calibration").
+ */
+final class CueRule {
+  /** A lexical score this high is shown at once, without waiting for the semantic check. */
+  static final double LEXICAL_SURE = 0.7;
+  /**
+   * A sure lexical card leading the next by less than this is a tie: the semantic path decides
+   * (docs/matching.md, "Ties by words").
+   */
+  static final double LEXICAL_TIE = 0.01;
+  /** When both rankings put the same card first, either this lexical score ... */
+  static final double AGREE_LEXICAL = 0.4;
+  /** ... or this fused semantic score is enough. */
+  static final double AGREE_SEMANTIC = 0.45;
+  /** The semantic card alone: a high score with a small lead, ... */
+  static final double SEMANTIC_SURE = 0.7;
+  static final double SEMANTIC_SURE_MARGIN = 0.06;
+  /** ... or a middling score with a wide lead. */
+  static final double SEMANTIC_CLEAR = 0.45;
+  static final double SEMANTIC_CLEAR_MARGIN = 0.15;
+  /** The lexical card alone when the semantic ranking disagrees and is not clear. */
+  static final double LEXICAL_ALONE = 0.6;
+
+  private CueRule() {
+  }
+
+  /**
+   * Whether a lexical card may be shown without asking meaning: {@link #LEXICAL_SURE} or more and
+   * not a tie with the next card (two cards the words cannot tell apart, often through one phrasing
+   * both share, are left to meaning).
+   */
+  static boolean sureByWords(Match m) {
+    return m != null && m.score() >= LEXICAL_SURE && m.margin() >= LEXICAL_TIE;
+  }
+
+  /**
+   * The lexical card the rule weighs: the first by words, or, when the first two tie
+   * ({@link #LEXICAL_TIE}) and meaning puts the second first, the second.
+   */
+  static Match byMeaningOnATie(List<Match> byWords, Match byMeaning) {
+    if (byWords.isEmpty()) {
+      return null;
+    }
+    boolean tie = byWords.size() > 1 && byWords.get(0).margin() < LEXICAL_TIE;
+    return tie && byWords.get(1).card().id().equals(byMeaning.card().id()) ? byWords.get(1) : byWords.get(0);
+  }
+
+  /**
+   * The calibrated rule for a final question the lexical path was not sure of. Every card it picks
+   * is marked {@code semantic}: it was decided on the worker, after the embedding, even when it is
+   * the lexical card that the embedding confirmed.
+   */
+  static Optional<Cues.Decision> arbitrate(Match lex, Match sem) {
+    if (lex != null && lex.card().id().equals(sem.card().id())
+        && (lex.score() >= AGREE_LEXICAL || sem.score() >= AGREE_SEMANTIC)) {
+      return Optional.of(Cues.Decision.card(lex, "semantic"));
+    }
+    if ((sem.score() >= SEMANTIC_SURE && sem.margin() >= SEMANTIC_SURE_MARGIN)
+        || (sem.score() >= SEMANTIC_CLEAR && sem.margin() >= SEMANTIC_CLEAR_MARGIN)) {
+      return Optional.of(Cues.Decision.card(sem, "semantic"));
+    }
+    if (lex != null && lex.score() >= LEXICAL_ALONE) {
+      return Optional.of(Cues.Decision.card(lex, "semantic"));
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,64 @@
+package dev.cuecard.match;
+
+import dev.cuecard.bank.Card;
+
+import java.util.regex.Pattern;
+
+/**
+ * What the cue on screen makes of a question ({@link Cues}' rule): the same card asked about again,
+ * a short question with no subject of its own, and a question asked while a fallback is up are
+ * more on that cue (a follow-up on its topic) rather than a new one.
+ */
+final class OnScreen {
+  private OnScreen() {
+  }
+
+  /**
+   * Whether a question that the words alone give no card, asked while a fallback is up, is more on
+   * the fallback's question: it is short or points back at it, and opens no new story. The model
+   * ranks some card for nearly any sub-question of a question no card answers ("where would the
+   * schedule live", "is one of them faster"), and was wrong on most of them (docs/matching.md,
+   * "Follow-ups to a fallback that the model gave a card"), so when the card's words are under the
+   * lexical threshold, the card it would have shown is offered inside the follow-up, one click
+   * away, rather than put in the fallback's place.
+   */
+  static boolean onTheFallback(String text, Card onScreen) {
+    return onScreen != null && Fallback.is(onScreen) && !FollowUps.asksNewStory(text)
+        && (FollowUps.pointsBack(text) || shortQuestion(text));
+  }
+
+  /** At most {@link FollowUps#SHORT_WORDS} words. */
+  static boolean shortQuestion(String text) {
+    return text.trim().split("\\s+").length <= FollowUps.SHORT_WORDS;
+  }
+
+  /** Words cut off before their subject: "so what's the", "and how about your". */
+  private static final Pattern CUT_OFF = Pattern.compile(
+      "(?i)\\b(?:the|a|an|your|my|our|their|and|or|of|what's|whats|is|are)$");
+
+  /**
+   * A short question that brings no card, with no subject of its own: too few content words for a
+   * card of its own ("who did you lean on") or worded like small talk rather than any card ("how long
+   * did it take you to get comfortable"), but not small talk by its words nor a new story. Asked
+   * while a cue is up, it asks about that cue.
+   */
+  static boolean aboutTheCueUp(String text, Card onScreen) {
+    return onScreen != null && QuestionDetector.asks(text)
+        && !Fallback.smallTalk(text) && !FollowUps.asksNewStory(text) && !CUT_OFF.matcher(text.trim()).find()
+        && shortQuestion(text);
+  }
+
+  /**
+   * For a question that gets no cue of its own: a follow-up on the cue up when it asks about it
+   * ({@link #aboutTheCueUp}), else nothing.
+   */
+  static Cues.Decision aboutTheCueUpOrNothing(String text, Card onScreen) {
+    return aboutTheCueUp(text, onScreen) ? Cues.Decision.followUp(FollowUps.topic(text, onScreen)) : Cues.Decision.NONE;
+  }
+
+  /** The card on screen asked about again is a follow-up on its topic, not a new cue. */
+  static Cues.Decision onScreenOrCard(Cues.Decision d, String text, Card onScreen) {
+    return onScreen != null && d.match().card().id().equals(onScreen.id())
+        ? Cues.Decision.followUp(FollowUps.topic(text, onScreen)) : d;
+  }
+}
