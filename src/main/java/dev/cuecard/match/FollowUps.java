@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,6 +120,20 @@ public final class FollowUps {
   /** Words that point back at the answer just given. */
   private static final Pattern REFERS_BACK = Pattern.compile("\\b(?:it|that|this|them|those|these)\\b"
       + "|\\b(?:use|need|pick|choose|build) one\\b"); // "where would you actually use one"
+  /**
+   * A pronoun that can only stand for what is on screen: "how would you avoid it in a hot loop",
+   * "what would you do with the ones you flag" ({@link #dangles}).
+   */
+  private static final Pattern STANDS_IN = Pattern.compile("\\b(?:it|it's|its|them|they|their|ones)\\b");
+  /** "It" that stands for nothing: "is it safe to ...", "when does it make sense to ...". */
+  private static final Pattern EMPTY_IT = Pattern.compile("\\b(?:is|was|isn't|would|will) it (?:ever |really |always )?"
+      + "(?:ok|okay|fine|safe|wise|worth|possible|better|best|true|accurate|a good|a bad|bad|enough|necessary"
+      + "|hard|easy)\\b"
+      + "|\\bit's (?:ok|okay|fine|safe|worth|better|best)\\b"
+      + "|\\b(?:does|did|would|will|can) it (?:really )?(?:matter|make sense|mean)\\b"
+      + "|\\bit (?:depends|matters|makes sense)\\b|\\bcall it\\b"
+      + "|\\b(?:is|was) it that\\b" // "what is it that makes ..."
+      + "|\\bif it (?:walks|looks|quacks) like\\b"); // the duck test
   /** A snippet the detector does not call a question may still be a follow-up when this short ("for example"). */
   static final int FRAGMENT_WORDS = 4;
   /** A question this short that points back ("how do you make it idempotent") and touches the card is about it. */
@@ -211,6 +226,10 @@ public final class FollowUps {
             ? Optional.of(generic(e.getKey(), heard, onScreen)) : Optional.empty();
       }
     }
+    if (question && dangles(t)) {
+      // about what is on screen, whatever card its own words bring: that one is one click away
+      return Optional.of(topic(heard, onScreen, linkedCard(heard, onScreen, lexical)));
+    }
     // a short question back on the card's words; a remark ("great, that makes sense") is none
     if (refersBack && (question || hypothetical)) {
       double other = otherCard(heard, onScreen, lexical);
@@ -250,6 +269,23 @@ public final class FollowUps {
   private static double otherCard(String heard, Card onScreen, Matcher lexical) {
     List<Match> other = lexical.top(heard, 1);
     return other.isEmpty() || other.get(0).card().id().equals(onScreen.id()) ? 0 : other.get(0).score();
+  }
+
+  /**
+   * Whether the question's first pronoun has nothing before it that it could stand for, so it
+   * stands for what is on screen: no content word before it but the verb or two that govern it
+   * ("how would you avoid it", "how would you measure if it's working"). "What is a heap and what
+   * is it used for" names its own subject first; "is it safe to ..." uses an "it" that stands for
+   * nothing. Chosen on the read follow-up sets (docs/matching.md, "Pronouns with nothing to stand for").
+   */
+  static boolean dangles(String spoken) {
+    java.util.regex.Matcher m = STANDS_IN.matcher(spoken);
+    if (!m.find() || EMPTY_IT.matcher(spoken).find()) {
+      return false;
+    }
+    String[] before = spoken.substring(0, m.start()).trim().split(" ");
+    String early = String.join(" ", Arrays.copyOfRange(before, 0, Math.max(0, before.length - 2)));
+    return TextAnalysis.terms(spoken.substring(0, m.start())).size() <= 1 && TextAnalysis.terms(early).isEmpty();
   }
 
   /** Whether the words open a new story ("tell me about a time ...") rather than follow one up. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -121,6 +122,29 @@ class FollowUpsTest {
     assertEquals(Optional.empty(), FollowUps.resolve("what is it that makes django querysets lazy", bills, matcher));
     assertNull(kind("what happens when you type a web address into a browser", "design-url-shortener"));
     assertNotEquals(FollowUps.Kind.CHOICE, kind("what would you use to profile a slow view", "orm-n-plus-one"));
+  }
+
+  @Test
+  void aPronounWithNothingBeforeItToStandForIsAboutTheCueOnScreen() {
+    // nothing before "it" / "ones" but the verb that governs it: it can only be what is on screen
+    assertTrue(FollowUps.dangles("how would you cache it between requests"));
+    assertTrue(FollowUps.dangles("how do you retry the ones that fail"));
+    assertTrue(FollowUps.dangles("and how would you know if it's slow"));
+    // the question names its own subject first, or its "it" stands for nothing
+    assertFalse(FollowUps.dangles("what is a trie and what is it good for"));
+    assertFalse(FollowUps.dangles("celery beat how do you run it next to the workers"));
+    assertFalse(FollowUps.dangles("is it wise to put business logic in signals"));
+    assertFalse(FollowUps.dangles("when does it make sense to denormalise"));
+    assertFalse(FollowUps.dangles("if it walks like a duck and quacks like a duck what is it"));
+    // under a fallback its own words would bring the caching card; it stays on the fallback's
+    // question, with that card one click away
+    Card feed = Fallback.card("how would you build a news feed that loads fast for a million readers");
+    assertTrue(matcher.match("how would you cache it between requests", true).isPresent());
+    FollowUps.FollowUp more = FollowUps.resolve("how would you cache it between requests", feed, matcher).orElseThrow();
+    assertEquals(FollowUps.Kind.TOPIC, more.kind());
+    assertNotNull(more.linked());
+    // a new question with its own subject keeps its card
+    assertEquals(Optional.empty(), FollowUps.resolve("what is a trie and what is it good for", feed, matcher));
   }
 
   @Test
