@@ -5,6 +5,7 @@ import dev.cuecard.bank.BankException;
 import dev.cuecard.bank.BankLoader;
 import dev.cuecard.cli.Main.UsageException;
 import dev.cuecard.match.Blind;
+import dev.cuecard.match.Calibration;
 import dev.cuecard.match.Eval;
 import dev.cuecard.match.FollowUpEval;
 import dev.cuecard.match.Matcher;
@@ -32,6 +33,7 @@ final class EvalCommand {
     boolean json = false;
     boolean semantic = false;
     boolean features = false;
+    boolean calibration = false;
     boolean followUps = false;
     boolean blind = false;
     boolean phrasings = false;
@@ -45,6 +47,7 @@ final class EvalCommand {
         case "--json" -> json = true;
         case "--semantic" -> semantic = true;
         case "--features" -> features = true;
+        case "--calibration" -> calibration = true;
         case "--followups" -> followUps = true;
         case "--blind" -> blind = true;
         case "--phrasings" -> phrasings = true;
@@ -58,16 +61,19 @@ final class EvalCommand {
       }
     }
     if (phrasings) {
-      if (file != null || followUps || blind || features) {
-        throw new UsageException(
-            "eval --phrasings checks the bank itself; it takes no FILE, --followups, --blind or --features");
+      if (file != null || followUps || blind || features || calibration) {
+        throw new UsageException("eval --phrasings checks the bank itself; it takes no FILE, --followups, --blind,"
+            + " --features or --calibration");
       }
     } else if (file == null) {
       throw new UsageException("eval needs a FILE.jsonl (or --phrasings)");
     }
-    if (followUps && (blind || features)) {
+    if (followUps && (blind || features || calibration)) {
       throw new UsageException("eval: --followups measures follow-ups only; it does not take "
-          + (blind ? "--blind" : "--features"));
+          + (blind ? "--blind" : features ? "--features" : "--calibration"));
+    }
+    if (features && calibration) {
+      throw new UsageException("eval: --features and --calibration are two reports; ask for one");
     }
     Bank bank;
     try {
@@ -102,6 +108,11 @@ final class EvalCommand {
     matcher.warmUp();
     if (features) {
       Eval.features(matcher, semantic ? SemanticIndex.build(matcher) : null, lines).forEach(out::println);
+      return 0;
+    }
+    if (calibration) {
+      Calibration.format(Calibration.of(matcher, semantic ? SemanticIndex.build(matcher) : null, lines))
+          .forEach(out::println);
       return 0;
     }
     Eval.Report r = Eval.run(matcher, semantic ? SemanticIndex.build(matcher) : null, lines);
