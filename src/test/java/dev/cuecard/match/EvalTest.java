@@ -212,8 +212,9 @@ class EvalTest {
     // a speaker pausing after every 3 words is the worst case for cards from half-heard questions
     Eval.Early everyStep = semanticRun("dev.jsonl").earlyPausingEveryStep();
     // 23 before the eleventh session's three gap cards: "what do create and update do", six words in, now
-    // lands the generic edit views' card (docs/matching.md, "Three more lists by other people")
-    assertTrue(everyStep.wrongEarly() <= 24, everyStep.format());
+    // lands the generic edit views' card (docs/matching.md, "Three more lists by other people"); 24 before the
+    // twelfth session's two cards and phrasings for list N (docs/matching.md, "A fourteenth list")
+    assertTrue(everyStep.wrongEarly() <= 25, everyStep.format());
   }
 
   @Test
