@@ -28,7 +28,10 @@ public final class Calibration {
   private Calibration() {
   }
 
-  /** The lexical bands, then (with the model, else empty) the fused semantic bands, over the interviewer's labelled questions. */
+  /**
+   * The lexical bands, then (with the model, else empty) the fused semantic bands, over the
+   * interviewer's labelled questions.
+   */
   public static List<List<Band>> of(Matcher matcher, SemanticIndex semantic, List<Eval.Line> lines) {
     int[][] lexical = new int[LEXICAL.length + 1][2];
     int[][] fused = new int[SEMANTIC.length + 1][2];

@@ -47,7 +47,8 @@ class CalibrationTest {
 
   @Test
   void eachBandCountsTheFirstCardsRightAndAsked() throws Exception {
-    String out = CliRunner.run("eval", files().toString(), "--calibration", "--no-bundled", "--bank-dir", dir.toString());
+    String out = CliRunner.run("eval", files().toString(), "--calibration", "--no-bundled",
+        "--bank-dir", dir.toString());
     assertTrue(out.startsWith("first card by words: right of, by lexical score\n"), out);
     assertTrue(out.contains("  >= 0.8    1/2\n"), out);
     assertTrue(out.contains("  < 0.4     0/1\n"), out);
@@ -63,6 +64,7 @@ class CalibrationTest {
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
     assertEquals(2, code);
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--features and --calibration are two reports"), err.toString());
+    String said = err.toString(StandardCharsets.UTF_8);
+    assertTrue(said.contains("--features and --calibration are two reports"), said);
   }
 }
