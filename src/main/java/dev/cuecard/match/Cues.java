@@ -322,7 +322,7 @@ public final class Cues {
     }
     if (onScreen != null && !FollowUps.asksNewStory(text) && (FollowUps.touches(text, onScreen, lexical)
         || isAmong(onScreen, byWords) || isAmong(onScreen, near)
-        || (Fallback.is(onScreen) && (FollowUps.pointsBack(text) || OnScreen.shortQuestion(text))))) {
+        || OnScreen.onTheFallback(text, onScreen))) {
       // nearest to the card on screen: more on it; and a question no card answers, asked while a fallback is
       // up, that points back at it ("how would that work when the phone is offline") or is short ("where
       // would the values be cached on the device"), is more on that question: most follow-ups to a question no
