@@ -303,7 +303,8 @@ public final class Cues {
           return Decision.followUp(FollowUps.topic(text, onScreen)); // a short, unsure question on the card's topic
         }
         if (OnScreen.onTheFallback(text, onScreen)
-            && Match.scoreOf(d.get().match().card(), top) < lexical.threshold()) {
+            && (Match.scoreOf(d.get().match().card(), top) < lexical.threshold()
+                || (!sure && OnScreen.whatYouWouldDo(text)))) {
           return Decision.followUp(FollowUps.topic(text, onScreen, d.get().match().card()));
         }
         return OnScreen.onScreenOrCard(d.get().withAlternatives(near), text, onScreen);

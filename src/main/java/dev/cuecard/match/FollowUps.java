@@ -73,7 +73,7 @@ public final class FollowUps {
     GENERIC.put(Kind.FAILURE, Pattern.compile("\\b(?:goes down|go down|went down|crash(?:es|ed)?|dies|died|fails?|failed"
         + "|is down|times out|unavailable|dies halfway|breaks? down|broke down|stops? working|stopped working"
         + "|(?:goes|go|went) missing)\\b"
-        + "|^(?:(?:and|but|so) )?what (?:goes|could go|can go|would go|might go) wrong\\b"));
+        + "|^(?:(?:and|but|so) )?what (?:goes|went|could go|can go|would go|might go) wrong\\b"));
     GENERIC.put(Kind.SCALE, Pattern.compile("\\b(?:scale|at scale|ten times|10 ?x|10 times|millions? of|billions? of"
         + "|million|billion|more traffic|more users|much bigger)\\b"));
     GENERIC.put(Kind.TRADEOFFS, Pattern.compile("\\b(?:downsides?|drawbacks?|trade ?-?offs?|disadvantages?|cons|the catch"
@@ -117,6 +117,12 @@ public final class FollowUps {
       + "|^(?:and|but|so) (?:if|say)\\b" // "and if the tables had billions of rows"
       // a quantity put as a fragment: "and for a million appointments a day", "and with ten thousand users"
       + "|^(?:and|but|so) (?:for|with|at|under) (?:a |an )?(?:few )?(?:hundred|thousand|million|billion|ten|\\d)");
+  /**
+   * The question before carried on in a phrase ("and across a daylight saving change", "and with fifty
+   * thousand rows in one go", "and redo"); not "and with that ...", which closes a topic.
+   */
+  private static final Pattern CARRIES_ON = Pattern.compile("^(?:and|but|or|plus) (?:(?:for|with|at|under|across|over"
+      + "|without|during) (?!that\\b|this\\b|those\\b|it\\b)|\\w+(?: \\w+)?$)");
   /** Words that point back at the answer just given. */
   private static final Pattern REFERS_BACK = Pattern.compile("\\b(?:it|that|this|them|those|these)\\b"
       + "|\\b(?:use|need|pick|choose|build) one\\b"); // "where would you actually use one"
@@ -199,7 +205,7 @@ public final class FollowUps {
     String t = spoken(heard);
     int words = words(t);
     // "and if the tables had billions of rows" asks, though it is no question by itself
-    boolean hypothetical = HYPOTHETICAL.matcher(t).find();
+    boolean hypothetical = HYPOTHETICAL.matcher(t).find() || carriesOn(t);
     // small talk by its words ("is this still a good time for you") follows nothing up, whatever it shares with the card
     if (words == 0 || words > MAX_WORDS || (!question && !hypothetical && words > FRAGMENT_WORDS)
         || Fallback.smallTalk(heard)) {
@@ -249,7 +255,13 @@ public final class FollowUps {
   static boolean pointsBack(String heard) {
     String t = spoken(heard);
     int words = words(t);
-    return words > 0 && words <= MAX_WORDS && (REFERS_BACK.matcher(t).find() || HYPOTHETICAL.matcher(t).find());
+    return words > 0 && words <= MAX_WORDS && (REFERS_BACK.matcher(t).find() || HYPOTHETICAL.matcher(t).find()
+        || carriesOn(t));
+  }
+
+  /** {@link #CARRIES_ON}, with a word of substance in it ("and thanks" carries nothing on). */
+  private static boolean carriesOn(String spoken) {
+    return CARRIES_ON.matcher(spoken).find() && !TextAnalysis.terms(spoken).isEmpty();
   }
 
   /** The words lowered, punctuation but apostrophes taken for spaces, single-spaced. */

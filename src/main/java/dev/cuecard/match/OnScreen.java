@@ -27,6 +27,22 @@ final class OnScreen {
         && (FollowUps.pointsBack(text) || shortQuestion(text));
   }
 
+  /** "where would you keep the balance", "could you roll back halfway", "should the server decide". */
+  private static final Pattern WOULD_YOU = Pattern.compile(
+      "(?i)\\b(?:would|could|should|will) (?:you|we|the|it|they)\\b|^(?:and |so |but )?should\\b");
+
+  /** "A" or "an": the words bring in a subject of their own ("how would you design a url shortener"). */
+  private static final Pattern INTRODUCES = Pattern.compile("(?i)\\b(?:a|an)\\b");
+
+  /**
+   * Whether a question asks what the candidate would do (or what would happen) in the situation up,
+   * naming nothing new: "where would you keep the balance", "could you roll back halfway"; not
+   * "when would you use a json field", which brings in a subject of its own.
+   */
+  static boolean whatYouWouldDo(String text) {
+    return WOULD_YOU.matcher(text).find() && !INTRODUCES.matcher(text).find();
+  }
+
   /** At most {@link FollowUps#SHORT_WORDS} words. */
   static boolean shortQuestion(String text) {
     return text.trim().split("\\s+").length <= FollowUps.SHORT_WORDS;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,16 +80,22 @@ class CuesTest {
     assertEquals(Cues.Kind.CARD, card.kind(), card.toString());
   }
 
+  /** Alone, {@code more} gets a card; under {@code up} it follows {@code up} up, that card linked. */
+  private static Cues.Decision followsUpWithItsOwnCardOneClickAway(Cues cues, String more, Card up) {
+    Cues.Decision alone = cues.offLoop(more, null);
+    assertEquals(Cues.Kind.CARD, alone.kind(), alone.toString());
+    Cues.Decision d = cues.offLoop(more, up);
+    assertEquals(Cues.Kind.FOLLOW_UP, d.kind(), d.toString());
+    assertEquals(alone.match().card().id(), d.followUp().linked().id());
+    return alone;
+  }
+
   @Test
   void aShortQuestionUnderAFallbackThatOnlyTheModelGivesACardFollowsItUpWithTheCardOneClickAway() {
     Cues cues = new Cues(matcher, index());
     Card reminders = Fallback.card("how would you design a system that sends reminder texts before appointments");
     String more = "where would the schedule live";
-    Cues.Decision alone = cues.offLoop(more, null);
-    assertEquals(Cues.Kind.CARD, alone.kind(), alone.toString()); // the model finds a card for it on its own
-    Cues.Decision d = cues.offLoop(more, reminders);
-    assertEquals(Cues.Kind.FOLLOW_UP, d.kind(), d.toString());
-    assertEquals(alone.match().card().id(), d.followUp().linked().id());
+    followsUpWithItsOwnCardOneClickAway(cues, more, reminders); // the model finds a card for it on its own
     // nor does it land early from a pause
     assertEquals(Cues.Kind.NONE, cues.speculate(more, reminders).kind());
     // a short new question whose words give its card keeps it
@@ -97,6 +104,23 @@ class CuesTest {
     assertEquals("orm-select-vs-prefetch", card.match().card().id());
     // and under a bank card the rule is as before
     assertEquals(Cues.Kind.CARD, cues.offLoop(more, matcher.bank().get("beh-conflict")).kind());
+  }
+
+  @Test
+  void whatYouWouldDoThereUnderAFallbackFollowsItUpUnlessItBringsInASubjectOfItsOwn() {
+    Cues cues = new Cues(matcher, index());
+    Card referrals = Fallback.card("how would you run a referral scheme where people earn credit for inviting friends");
+    Cues.Decision alone = followsUpWithItsOwnCardOneClickAway(cues, "where would you keep the balance", referrals);
+    assertTrue(alone.match().score() < CueRule.LEXICAL_SURE, alone.toString()); // its words bring it, not surely
+    // "a json field" brings in a subject of its own: a new question, with its card
+    String fresh = "when would you use a json field";
+    Cues.Decision own = cues.offLoop(fresh, null);
+    Cues.Decision under = cues.offLoop(fresh, referrals);
+    assertEquals(Cues.Kind.CARD, under.kind(), under.toString());
+    assertEquals(own.match().card().id(), under.match().card().id());
+    assertFalse(OnScreen.whatYouWouldDo(fresh));
+    assertTrue(OnScreen.whatYouWouldDo("should the server or the browser decide"));
+    assertFalse(OnScreen.whatYouWouldDo("how do you keep the balance"));
   }
 
   @Test

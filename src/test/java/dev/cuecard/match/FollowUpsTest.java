@@ -125,6 +125,23 @@ class FollowUpsTest {
   }
 
   @Test
+  void aPhraseCarryingTheQuestionOnIsAFollowUpButAClosingRemarkIsNot() {
+    Card events = Fallback.card("how would you store events that repeat, say every second tuesday of the month");
+    assertEquals(FollowUps.Kind.TOPIC, FollowUps.resolve("and across a daylight saving change", events, matcher)
+        .orElseThrow().kind());
+    Card undo = Fallback.card("how would you build an undo feature for edits in a web app");
+    assertEquals(FollowUps.Kind.TOPIC, FollowUps.resolve("and redo", undo, matcher).orElseThrow().kind());
+    assertEquals(FollowUps.Kind.TOPIC, FollowUps.resolve("and with fifty thousand rows in one go", undo, matcher)
+        .orElseThrow().kind());
+    // nothing of substance, or a topic closed, carries nothing on
+    assertEquals(Optional.empty(), FollowUps.resolve("and thanks", undo, matcher));
+    assertEquals(Optional.empty(), FollowUps.resolve("and with that let's move on to testing", undo, matcher));
+    // a story's "what went wrong" is about the story, whatever card "wrong" might bring
+    Card agency = Fallback.card("tell me about a time you had to work with an outside agency or contractor");
+    assertEquals(FollowUps.Kind.FAILURE, FollowUps.resolve("what went wrong", agency, matcher).orElseThrow().kind());
+  }
+
+  @Test
   void aPronounWithNothingBeforeItToStandForIsAboutTheCueOnScreen() {
     // nothing before "it" / "ones" but the verb that governs it: it can only be what is on screen
     assertTrue(FollowUps.dangles("how would you cache it between requests"));
