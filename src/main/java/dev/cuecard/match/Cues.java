@@ -299,7 +299,7 @@ public final class Cues {
       if (d.isPresent()) {
         boolean sure = d.get().match().score() >= CueRule.LEXICAL_SURE;
         if (!sure && onScreen != null && OnScreen.shortQuestion(text)
-            && !FollowUps.asksNewStory(text) && FollowUps.touches(text, onScreen, lexical)) {
+            && !FollowUpWords.asksNewStory(text) && FollowUps.touches(text, onScreen, lexical)) {
           return Decision.followUp(FollowUps.topic(text, onScreen)); // a short, unsure question on the card's topic
         }
         if (OnScreen.onTheFallback(text, onScreen)
@@ -321,7 +321,7 @@ public final class Cues {
     if (near == null) {
       near = byWords;
     }
-    if (onScreen != null && !FollowUps.asksNewStory(text) && (FollowUps.touches(text, onScreen, lexical)
+    if (onScreen != null && !FollowUpWords.asksNewStory(text) && (FollowUps.touches(text, onScreen, lexical)
         || isAmong(onScreen, byWords) || isAmong(onScreen, near)
         || OnScreen.onTheFallback(text, onScreen))) {
       // nearest to the card on screen: more on it; and a question no card answers, asked while a fallback is

@@ -58,7 +58,8 @@ public final class FollowUpEval {
       if (!(o.getValue("on") instanceof String on) || !(o.getValue("text") instanceof String text) || text.isBlank()
           || !(o.getValue("followup") instanceof Boolean follow)) {
         throw new IllegalArgumentException("line " + n
-            + ": needs 'on' (a card id, or \"fallback: \" and the question heard), 'text' and 'followup' (true or false)");
+            + ": needs 'on' (a card id, or \"fallback: \" and the question heard), 'text'"
+            + " and 'followup' (true or false)");
       }
       List<String> expect = o.getValue("expect") instanceof JsonArray a && !a.isEmpty() ? Eval.keywords(a) : null;
       return new Line(n, on, text, follow, o.getString("kind"), expect);

@@ -5,15 +5,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Resolves an interviewer's follow-up against the card on screen: a kind of follow-up asked of any
@@ -60,86 +57,6 @@ public final class FollowUps {
     }
   }
 
-  private static final String REF = "(?:that|it|this|those|these|them|there|the table|the system|the service)";
-
-  /** Kinds in the order they are tried; the first pattern found wins. */
-  private static final Map<Kind, Pattern> GENERIC = new LinkedHashMap<>();
-
-  static {
-    GENERIC.put(Kind.DIFFERENTLY, Pattern.compile("\\b(?:do (?:anything |it )?differently|change anything|would you change"
-        + "|if you (?:did|had) (?:it|to do it) again|in hindsight|looking back)\\b"));
-    GENERIC.put(Kind.LEARNED, Pattern.compile("\\bwhat (?:did|have) you (?:learn|learned|take away)\\b|\\btake ?aways?\\b"
-        + "|\\blessons? learned\\b"));
-    GENERIC.put(Kind.FAILURE, Pattern.compile("\\b(?:goes down|go down|went down|crash(?:es|ed)?|dies|died|fails?|failed"
-        + "|is down|times out|unavailable|dies halfway|breaks? down|broke down|stops? working|stopped working"
-        + "|(?:goes|go|went) missing)\\b"
-        + "|^(?:(?:and|but|so) )?what (?:goes|went|could go|can go|would go|might go) wrong\\b"));
-    GENERIC.put(Kind.SCALE, Pattern.compile("\\b(?:scale|at scale|ten times|10 ?x|10 times|millions? of|billions? of"
-        + "|million|billion|more traffic|more users|much bigger)\\b"));
-    GENERIC.put(Kind.TRADEOFFS, Pattern.compile("\\b(?:downsides?|drawbacks?|trade ?-?offs?|disadvantages?|cons|the catch"
-        + "|pitfalls?|hurt|any problems|risks?|weak (?:points?|spots?))\\b"));
-    // "what was the hardest part"; not "the hardest feedback you've had", a story of its own
-    GENERIC.put(Kind.HARDEST, Pattern.compile("\\b(?:hardest|trickiest|toughest|most difficult|most challenging)"
-        + " (?:part|bit|thing|step|piece)\\b"));
-    GENERIC.put(Kind.ALTERNATIVES, Pattern.compile("\\b(?:alternatives?|other options?|another way|what else"
-        + "|use instead|other approach(?:es)?|get around " + REF + ")\\b"
-        + "|^(?:\\S+ ){1,6}instead$")); // "could you use a set instead"; a long question ending so asks its own
-    // "how would you test it", "how would you test for that"; not "how do you test code that calls an api",
-    // a question of its own
-    GENERIC.put(Kind.TESTING, Pattern.compile("\\bhow (?:would|do|did|can) you (?:test|catch|verify) (?:for )?" + REF
-        + "\\b|\\b(?:test|run) " + REF + " in ci\\b|\\bin (?:your |the )?tests\\b"
-        // "how would you test the scheduling": the noun is left for another card to claim
-        + "|^how (?:would|do|can) you test (?:the|your)(?= \\w+$)"));
-    GENERIC.put(Kind.DEEPER, Pattern.compile("\\b(?:under the hood|go (?:a bit |a little )?deeper|more detail"
-        + "|elaborate|dig (?:in|deeper)|how does " + REF + " (?:actually )?work|actually happening)\\b"));
-    GENERIC.put(Kind.METRICS, Pattern.compile("\\b(?:how did you (?:measure|know it worked)|the numbers|in numbers"
-        + "|before and after|how much (?:faster|better)|what was the (?:impact|outcome|result)|put a number on"
-        + "|what (?:numbers|metrics) would you)\\b"));
-    GENERIC.put(Kind.ROLE, Pattern.compile("\\b(?:your (?:role|part|contribution)|you personally|which parts did you"
-        + "|what did you (?:personally|yourself)|(?:did|do) (?:you )?(?:do )?yourself"
-        + "|what (?:exactly|specifically) did you do)\\b"));
-    // "which would you use"; not "what would you use", which opens many a new question
-    GENERIC.put(Kind.CHOICE, Pattern.compile("\\b(?:which (?:one |\\w+ )?would you (?:pick|choose|go with|use|ship|recommend|prefer|take)"
-        + "|what would you (?:pick|choose|go with))\\b"));
-    GENERIC.put(Kind.FIRST, Pattern.compile("\\b(?:first step|where (?:would|do|did) you (?:start|begin)"
-        + "|(?:build|do|tackle|ship|fix|check) first)\\b"));
-    // "an example", "show me a quick example", "give me one concrete example" (the prompt's verb is part of it)
-    GENERIC.put(Kind.EXAMPLE, Pattern.compile("^(?:for example|for instance)$|\\b(?:(?:(?:show|give) (?:me|us) )?(?:an?|one) (?:\\w+ )?example"
-        + "|example of (?:that|this|it)|show me (?:an example|how))\\b"));
-    GENERIC.put(Kind.WHY, Pattern.compile("^(?:(?:and|but|so|okay|ok|hmm|right) )*why\\b"));
-  }
-
-  /** A story prompt is a new question even when it contains a follow-up word ("give me an example of a time ..."). */
-  private static final Pattern NEW_STORY = Pattern.compile("\\b(?:tell me about (?:a|something|someone)\\b|a time (?:when|you|that)"
-      + "|describe a (?:time|situation)|example of (?:a time|when you (?:had|were|did|have|made)))\\b");
-  /** Hypotheticals on the answer just given ("what if the table had a billion rows", "what happens when ..."). */
-  private static final Pattern HYPOTHETICAL = Pattern.compile("^(?:(?:and|but|so|okay|ok|hmm) )*what (?:if|happens (?:if|when))\\b"
-      + "|^(?:and|but|so) (?:if|say)\\b" // "and if the tables had billions of rows"
-      // a quantity put as a fragment: "and for a million appointments a day", "and with ten thousand users"
-      + "|^(?:and|but|so) (?:for|with|at|under) (?:a |an )?(?:few )?(?:hundred|thousand|million|billion|ten|\\d)");
-  /**
-   * The question before carried on in a phrase ("and across a daylight saving change", "and with fifty
-   * thousand rows in one go", "and redo"); not "and with that ...", which closes a topic.
-   */
-  private static final Pattern CARRIES_ON = Pattern.compile("^(?:and|but|or|plus) (?:(?:for|with|at|under|across|over"
-      + "|without|during) (?!that\\b|this\\b|those\\b|it\\b)|\\w+(?: \\w+)?$)");
-  /** Words that point back at the answer just given. */
-  private static final Pattern REFERS_BACK = Pattern.compile("\\b(?:it|that|this|them|those|these)\\b"
-      + "|\\b(?:use|need|pick|choose|build) one\\b"); // "where would you actually use one"
-  /**
-   * A pronoun that can only stand for what is on screen: "how would you avoid it in a hot loop",
-   * "what would you do with the ones you flag" ({@link #dangles}).
-   */
-  private static final Pattern STANDS_IN = Pattern.compile("\\b(?:it|it's|its|them|they|their|ones)\\b");
-  /** "It" that stands for nothing: "is it safe to ...", "when does it make sense to ...". */
-  private static final Pattern EMPTY_IT = Pattern.compile("\\b(?:is|was|isn't|would|will) it (?:ever |really |always )?"
-      + "(?:ok|okay|fine|safe|wise|worth|possible|better|best|true|accurate|a good|a bad|bad|enough|necessary"
-      + "|hard|easy)\\b"
-      + "|\\bit's (?:ok|okay|fine|safe|worth|better|best)\\b"
-      + "|\\b(?:does|did|would|will|can) it (?:really )?(?:matter|make sense|mean)\\b"
-      + "|\\bit (?:depends|matters|makes sense)\\b|\\bcall it\\b"
-      + "|\\b(?:is|was) it that\\b" // "what is it that makes ..."
-      + "|\\bif it (?:walks|looks|quacks) like\\b"); // the duck test
   /** A snippet the detector does not call a question may still be a follow-up when this short ("for example"). */
   static final int FRAGMENT_WORDS = 4;
   /** A question this short that points back ("how do you make it idempotent") and touches the card is about it. */
@@ -158,7 +75,8 @@ public final class FollowUps {
 
   private static final Map<Kind, List<String>> STORY_POINTERS = Map.of(
       Kind.WHY, List.of("The goal or constraint that drove the decision", "What you weighed it against"),
-      Kind.DIFFERENTLY, List.of("One concrete change, not a list", "Why it would have helped, with the signal you missed"),
+      Kind.DIFFERENTLY, List.of("One concrete change, not a list",
+          "Why it would have helped, with the signal you missed"),
       Kind.METRICS, List.of("Before and after numbers (time, errors, money, users)", "How you measured them"));
   private static final Map<Kind, List<String>> POINTERS = Map.ofEntries(
       Map.entry(Kind.WHY, List.of("The problem it solves, in one sentence", "What goes wrong without it")),
@@ -178,8 +96,10 @@ public final class FollowUps {
       Map.entry(Kind.DEEPER, List.of("The mechanism step by step", "The data structure or protocol underneath")),
       Map.entry(Kind.METRICS, List.of("Before and after numbers", "How you measured them")),
       Map.entry(Kind.ROLE, List.of("What you did yourself: say 'I'", "Decisions you made and what others did")),
-      Map.entry(Kind.CHOICE, List.of("Pick one for this case; do not sit on the fence", "The one reason that decides it")),
-      Map.entry(Kind.HARDEST, List.of("Name the one hardest thing, concretely", "What made it hard, and how you got past it")),
+      Map.entry(Kind.CHOICE, List.of("Pick one for this case; do not sit on the fence",
+          "The one reason that decides it")),
+      Map.entry(Kind.HARDEST, List.of("Name the one hardest thing, concretely",
+          "What made it hard, and how you got past it")),
       Map.entry(Kind.FIRST, List.of("The first thing you would do, and why it comes first",
           "What you would leave for later")),
       Map.entry(Kind.LISTED, List.of("Answer it directly, then tie it back to the main answer")),
@@ -202,11 +122,12 @@ public final class FollowUps {
     if (onScreen == null) {
       return Optional.empty();
     }
-    String t = spoken(heard);
-    int words = words(t);
+    String t = FollowUpWords.spoken(heard);
+    int words = FollowUpWords.words(t);
     // "and if the tables had billions of rows" asks, though it is no question by itself
-    boolean hypothetical = HYPOTHETICAL.matcher(t).find() || carriesOn(t);
-    // small talk by its words ("is this still a good time for you") follows nothing up, whatever it shares with the card
+    boolean hypothetical = FollowUpWords.hypothetical(t);
+    // small talk by its words ("is this still a good time for you") follows nothing up, whatever it
+    // shares with the card
     if (words == 0 || words > MAX_WORDS || (!question && !hypothetical && words > FRAGMENT_WORDS)
         || Fallback.smallTalk(heard)) {
       return Optional.empty();
@@ -218,21 +139,18 @@ public final class FollowUps {
       return Optional.of(new FollowUp(Kind.LISTED, listed, pointers.isEmpty() ? POINTERS.get(Kind.LISTED) : pointers,
           linked));
     }
-    if (NEW_STORY.matcher(t).find()) {
+    if (FollowUpWords.asksNewStory(t)) {
       return Optional.empty();
     }
-    boolean refersBack = REFERS_BACK.matcher(t).find() || hypothetical;
-    for (Map.Entry<Kind, Pattern> e : GENERIC.entrySet()) {
-      java.util.regex.Matcher m = e.getValue().matcher(t);
-      if (m.find()) {
-        // "why do you want to work here" asks a card of its own; "why is that" or "what if ..." does not,
-        // nor does a follow-up with no word besides its own ("can you show me an example")
-        boolean bare = TextAnalysis.terms(t.substring(0, m.start()) + " " + t.substring(m.end())).isEmpty();
-        return refersBack || bare || otherCard(heard, onScreen, lexical) < NEW_QUESTION
-            ? Optional.of(generic(e.getKey(), heard, onScreen)) : Optional.empty();
-      }
+    boolean refersBack = FollowUpWords.refersBack(t) || hypothetical;
+    Optional<FollowUpWords.Asked> asked = FollowUpWords.asked(t);
+    if (asked.isPresent()) {
+      // "why do you want to work here" asks a card of its own; "why is that" or "what if ..." does not,
+      // nor does a follow-up with no word besides its own ("can you show me an example")
+      return refersBack || asked.get().bare() || otherCard(heard, onScreen, lexical) < NEW_QUESTION
+          ? Optional.of(generic(asked.get().kind(), heard, onScreen)) : Optional.empty();
     }
-    if (question && dangles(t)) {
+    if (question && FollowUpWords.dangles(t)) {
       // about what is on screen, whatever card its own words bring: that one is one click away
       return Optional.of(topic(heard, onScreen, linkedCard(heard, onScreen, lexical)));
     }
@@ -251,29 +169,6 @@ public final class FollowUps {
     return Optional.empty();
   }
 
-  /** Whether a short question points back at what is on screen: "that", "it", ..., or a hypothetical. */
-  static boolean pointsBack(String heard) {
-    String t = spoken(heard);
-    int words = words(t);
-    return words > 0 && words <= MAX_WORDS && (REFERS_BACK.matcher(t).find() || HYPOTHETICAL.matcher(t).find()
-        || carriesOn(t));
-  }
-
-  /** {@link #CARRIES_ON}, with a word of substance in it ("and thanks" carries nothing on). */
-  private static boolean carriesOn(String spoken) {
-    return CARRIES_ON.matcher(spoken).find() && !TextAnalysis.terms(spoken).isEmpty();
-  }
-
-  /** The words lowered, punctuation but apostrophes taken for spaces, single-spaced. */
-  private static String spoken(String heard) {
-    return heard.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("[^a-z0-9' ]+", " ").trim()
-        .replaceAll("\\s+", " ");
-  }
-
-  private static int words(String spoken) {
-    return spoken.isEmpty() ? 0 : spoken.split(" ").length;
-  }
-
   /**
    * How surely the words bring a card other than the one on screen (0 when they bring none or that
    * one): {@link #NEW_QUESTION} or more names it confidently. Scored only when a follow-up pattern matched.
@@ -281,28 +176,6 @@ public final class FollowUps {
   private static double otherCard(String heard, Card onScreen, Matcher lexical) {
     List<Match> other = lexical.top(heard, 1);
     return other.isEmpty() || other.get(0).card().id().equals(onScreen.id()) ? 0 : other.get(0).score();
-  }
-
-  /**
-   * Whether the question's first pronoun has nothing before it that it could stand for, so it
-   * stands for what is on screen: no content word before it but the verb or two that govern it
-   * ("how would you avoid it", "how would you measure if it's working"). "What is a heap and what
-   * is it used for" names its own subject first; "is it safe to ..." uses an "it" that stands for
-   * nothing. Chosen on the read follow-up sets (docs/matching.md, "Pronouns with nothing to stand for").
-   */
-  static boolean dangles(String spoken) {
-    java.util.regex.Matcher m = STANDS_IN.matcher(spoken);
-    if (!m.find() || EMPTY_IT.matcher(spoken).find()) {
-      return false;
-    }
-    String[] before = spoken.substring(0, m.start()).trim().split(" ");
-    String early = String.join(" ", Arrays.copyOfRange(before, 0, Math.max(0, before.length - 2)));
-    return TextAnalysis.terms(spoken.substring(0, m.start())).size() <= 1 && TextAnalysis.terms(early).isEmpty();
-  }
-
-  /** Whether the words open a new story ("tell me about a time ...") rather than follow one up. */
-  static boolean asksNewStory(String heard) {
-    return NEW_STORY.matcher(heard.toLowerCase(Locale.ROOT)).find();
   }
 
   /**

@@ -23,8 +23,8 @@ final class OnScreen {
    * away, rather than put in the fallback's place.
    */
   static boolean onTheFallback(String text, Card onScreen) {
-    return onScreen != null && Fallback.is(onScreen) && !FollowUps.asksNewStory(text)
-        && (FollowUps.pointsBack(text) || shortQuestion(text));
+    return onScreen != null && Fallback.is(onScreen) && !FollowUpWords.asksNewStory(text)
+        && (FollowUpWords.pointsBack(text) || shortQuestion(text));
   }
 
   /** "where would you keep the balance", "could you roll back halfway", "should the server decide". */
@@ -60,7 +60,7 @@ final class OnScreen {
    */
   static boolean aboutTheCueUp(String text, Card onScreen) {
     return onScreen != null && QuestionDetector.asks(text)
-        && !Fallback.smallTalk(text) && !FollowUps.asksNewStory(text) && !CUT_OFF.matcher(text.trim()).find()
+        && !Fallback.smallTalk(text) && !FollowUpWords.asksNewStory(text) && !CUT_OFF.matcher(text.trim()).find()
         && shortQuestion(text);
   }
 

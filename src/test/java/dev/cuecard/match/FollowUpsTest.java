@@ -144,15 +144,15 @@ class FollowUpsTest {
   @Test
   void aPronounWithNothingBeforeItToStandForIsAboutTheCueOnScreen() {
     // nothing before "it" / "ones" but the verb that governs it: it can only be what is on screen
-    assertTrue(FollowUps.dangles("how would you cache it between requests"));
-    assertTrue(FollowUps.dangles("how do you retry the ones that fail"));
-    assertTrue(FollowUps.dangles("and how would you know if it's slow"));
+    assertTrue(FollowUpWords.dangles("how would you cache it between requests"));
+    assertTrue(FollowUpWords.dangles("how do you retry the ones that fail"));
+    assertTrue(FollowUpWords.dangles("and how would you know if it's slow"));
     // the question names its own subject first, or its "it" stands for nothing
-    assertFalse(FollowUps.dangles("what is a trie and what is it good for"));
-    assertFalse(FollowUps.dangles("celery beat how do you run it next to the workers"));
-    assertFalse(FollowUps.dangles("is it wise to put business logic in signals"));
-    assertFalse(FollowUps.dangles("when does it make sense to denormalise"));
-    assertFalse(FollowUps.dangles("if it walks like a duck and quacks like a duck what is it"));
+    assertFalse(FollowUpWords.dangles("what is a trie and what is it good for"));
+    assertFalse(FollowUpWords.dangles("celery beat how do you run it next to the workers"));
+    assertFalse(FollowUpWords.dangles("is it wise to put business logic in signals"));
+    assertFalse(FollowUpWords.dangles("when does it make sense to denormalise"));
+    assertFalse(FollowUpWords.dangles("if it walks like a duck and quacks like a duck what is it"));
     // under a fallback its own words would bring the caching card; it stays on the fallback's
     // question, with that card one click away
     Card feed = Fallback.card("how would you build a news feed that loads fast for a million readers");
