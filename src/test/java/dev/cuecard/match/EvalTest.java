@@ -198,7 +198,7 @@ class EvalTest {
   @Test
   void cardsLandBeforeTheQuestionEnds() throws Exception {
     // the recogniser's end-of-speech wait is the pause in which the room embeds the whole question
-    Eval.Early dev = semanticRun("dev.jsonl").early();
+    EarlyEval.Early dev = semanticRun("dev.jsonl").early();
     assertTrue(dev.share() >= 0.97, dev.format());
     // 176 before the ninth session's alias sweep: more phrasings on every card leave a half-heard
     // question's runner-up nearer, so fewer cards clear the interim margin (docs/matching.md, "Two
@@ -206,11 +206,11 @@ class EvalTest {
     assertTrue(dev.beforeLastWord() >= 165, dev.format());
     // 12 before the fundamentals cards, whose phrasings took one away (docs/matching.md, "Other people's questions")
     assertTrue(dev.wrongEarly() <= 11, dev.format());
-    Eval.Early unseen = semanticRun("unseen.jsonl").early();
+    EarlyEval.Early unseen = semanticRun("unseen.jsonl").early();
     assertTrue(unseen.share() >= 0.98, unseen.format());
     assertTrue(unseen.wrongEarly() <= 5, unseen.format());
     // a speaker pausing after every 3 words is the worst case for cards from half-heard questions
-    Eval.Early everyStep = semanticRun("dev.jsonl").earlyPausingEveryStep();
+    EarlyEval.Early everyStep = semanticRun("dev.jsonl").earlyPausingEveryStep();
     // 23 before the eleventh session's three gap cards: "what do create and update do", six words in, now
     // lands the generic edit views' card (docs/matching.md, "Three more lists by other people"); 24 before the
     // twelfth session's two cards and phrasings for list N (docs/matching.md, "A fourteenth list")
