@@ -31,16 +31,21 @@ final class OnScreen {
   private static final Pattern WOULD_YOU = Pattern.compile(
       "(?i)\\b(?:would|could|should|will) (?:you|we|the|it|they)\\b|^(?:and |so |but )?should\\b");
 
+  /** "What would you say is / are ...": a way of asking about what follows, not what you would do there. */
+  private static final Pattern WOULD_YOU_SAY = Pattern.compile(
+      "(?i)\\bwhat would you say (?:is|are|was|were|makes)\\b");
+
   /** "A" or "an": the words bring in a subject of their own ("how would you design a url shortener"). */
   private static final Pattern INTRODUCES = Pattern.compile("(?i)\\b(?:a|an)\\b");
 
   /**
    * Whether a question asks what the candidate would do (or what would happen) in the situation up,
    * naming nothing new: "where would you keep the balance", "could you roll back halfway"; not
-   * "when would you use a json field", which brings in a subject of its own.
+   * "when would you use a json field", which brings in a subject of its own, nor "what would you
+   * say are the main features of python".
    */
   static boolean whatYouWouldDo(String text) {
-    return WOULD_YOU.matcher(text).find() && !INTRODUCES.matcher(text).find();
+    return WOULD_YOU.matcher(text).find() && !INTRODUCES.matcher(text).find() && !WOULD_YOU_SAY.matcher(text).find();
   }
 
   /** At most {@link FollowUps#SHORT_WORDS} words. */

@@ -121,6 +121,7 @@ class CuesTest {
     assertFalse(OnScreen.whatYouWouldDo(fresh));
     assertTrue(OnScreen.whatYouWouldDo("should the server or the browser decide"));
     assertFalse(OnScreen.whatYouWouldDo("how do you keep the balance"));
+    assertFalse(OnScreen.whatYouWouldDo("what would you say are the main features that define python"));
   }
 
   @Test
