@@ -65,14 +65,14 @@ final class FollowUpWords {
         + "|what did you (?:personally|yourself)|(?:did|do) (?:you )?(?:do )?yourself"
         + "|what (?:exactly|specifically) did you do)\\b"));
     // "which would you use"; not "what would you use", which opens many a new question
-    GENERIC.put(Kind.CHOICE, Pattern.compile("\\b(?:which (?:one |\\w+ )?would you (?:pick|choose|go with|use"
-        + "|ship|recommend|prefer|take)"
+    GENERIC.put(Kind.CHOICE, Pattern.compile("\\b(?:which (?:one |\\w+ )?would you"
+        + " (?:pick|choose|go with|use|ship|recommend|prefer|take)"
         + "|what would you (?:pick|choose|go with))\\b"));
     GENERIC.put(Kind.FIRST, Pattern.compile("\\b(?:first step|where (?:would|do|did) you (?:start|begin)"
         + "|(?:build|do|tackle|ship|fix|check) first)\\b"));
     // "an example", "show me a quick example", "give me one concrete example" (the prompt's verb is part of it)
-    GENERIC.put(Kind.EXAMPLE, Pattern.compile("^(?:for example|for instance)$|\\b(?:(?:(?:show|give) (?:me"
-        + "|us) )?(?:an?|one) (?:\\w+ )?example"
+    GENERIC.put(Kind.EXAMPLE, Pattern.compile("^(?:for example|for instance)$"
+        + "|\\b(?:(?:(?:show|give) (?:me|us) )?(?:an?|one) (?:\\w+ )?example"
         + "|example of (?:that|this|it)|show me (?:an example|how))\\b"));
     GENERIC.put(Kind.WHY, Pattern.compile("^(?:(?:and|but|so|okay|ok|hmm|right) )*why\\b"));
   }
@@ -82,8 +82,8 @@ final class FollowUpWords {
       + "|a time (?:when|you|that)"
       + "|describe a (?:time|situation)|example of (?:a time|when you (?:had|were|did|have|made)))\\b");
   /** Hypotheticals on the answer just given ("what if the table had a billion rows", "what happens when ..."). */
-  private static final Pattern HYPOTHETICAL = Pattern.compile("^(?:(?:and|but|so|okay|ok|hmm) )*what (?:if"
-      + "|happens (?:if|when))\\b"
+  private static final Pattern HYPOTHETICAL = Pattern.compile(
+      "^(?:(?:and|but|so|okay|ok|hmm) )*what (?:if|happens (?:if|when))\\b"
       + "|^(?:and|but|so) (?:if|say)\\b" // "and if the tables had billions of rows"
       // a quantity put as a fragment: "and for a million appointments a day", "and with ten thousand users"
       + "|^(?:and|but|so) (?:for|with|at|under) (?:a |an )?(?:few )?(?:hundred|thousand|million|billion|ten|\\d)");
@@ -140,8 +140,8 @@ final class FollowUpWords {
   static boolean pointsBack(String heard) {
     String t = spoken(heard);
     int words = words(t);
-    return words > 0 && words <= FollowUps.MAX_WORDS && (REFERS_BACK.matcher(t).find() || HYPOTHETICAL.matcher(t).find()
-        || carriesOn(t));
+    return words > 0 && words <= FollowUps.MAX_WORDS
+        && (REFERS_BACK.matcher(t).find() || HYPOTHETICAL.matcher(t).find() || carriesOn(t));
   }
 
   /** {@link #CARRIES_ON}, with a word of substance in it ("and thanks" carries nothing on). */
@@ -175,7 +175,6 @@ final class FollowUpWords {
     String early = String.join(" ", Arrays.copyOfRange(before, 0, Math.max(0, before.length - 2)));
     return TextAnalysis.terms(spoken.substring(0, m.start())).size() <= 1 && TextAnalysis.terms(early).isEmpty();
   }
-
 
   /** Whether the words open a new story ("tell me about a time ...") rather than follow one up. */
   static boolean asksNewStory(String heard) {
