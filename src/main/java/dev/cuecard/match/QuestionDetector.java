@@ -208,9 +208,19 @@ public final class QuestionDetector {
       "be", "been", "not", "no", "yes", "yeah", "sure", "sorry", "thanks", "thank", "my", "our", "your");
 
   /**
+   * Praise and assent, anywhere in a short snippet: it answers what was just said ("right, csrf
+   * tokens", "good, the n plus one problem exactly") rather than naming the next topic. "next"
+   * outweighs them: "great, next, database indexing" names the next topic.
+   */
+  private static final Set<String> ASSENT = Set.of("nice", "good", "great", "cool", "interesting", "solid",
+      "thorough", "fair", "lovely", "perfect", "exactly", "excellent", "brilliant", "awesome", "impressive", "neat",
+      "clever", "right", "thanks", "thank", "agreed", "noted", "true");
+
+  /**
    * Whether a snippet that asks nothing only names a topic ("okay, top k frequent elements", "next,
    * database indexing"): two to seven words after the fillers, none of them a pronoun, a verb of
-   * being or a reply. The cue decision gives it a card only when its words are sure of one.
+   * being or a reply, and no {@link #ASSENT} unless "next" comes with it. The cue decision gives it
+   * a card only when its words are sure of one.
    */
   public static boolean bareTopic(String text) {
     return text != null && bareTopic(text, certainty(text));
@@ -235,7 +245,8 @@ public final class QuestionDetector {
         return false;
       }
     }
-    return true;
+    List<String> all = Arrays.asList(words);
+    return all.contains("next") || all.stream().noneMatch(ASSENT::contains);
   }
 
   /** Where a question of two parts divides: after a question mark or full stop, or before "and" and a question word. */

@@ -192,6 +192,11 @@ class CuesTest {
     assertTrue(!QuestionDetector.bareTopic("we use decorators a lot"));
     assertTrue(!QuestionDetector.bareTopic("sorry python decorators"));
     assertTrue(!QuestionDetector.bareTopic("great thanks"));
+    // praise or assent answers what was said, unless "next" names what comes
+    assertTrue(!QuestionDetector.bareTopic("right, csrf tokens"));
+    assertTrue(!QuestionDetector.bareTopic("good, the n plus one problem exactly"));
+    assertEquals(Cues.Kind.NONE, lexicalOnly.inline("cool, docker compose", true, null, trend).kind());
+    assertEquals(Cues.Kind.CARD, lexicalOnly.inline("great, next, database indexing", true, null, trend).kind());
     assertTrue(!QuestionDetector.bareTopic("okay so the thing about python decorators that people always get wrong"));
     assertEquals(Cues.Kind.NONE, lexicalOnly.inline("python decorators", false, null, trend).kind());
     // a topic no card is sure of gets nothing: it asked nothing, so no fallback either

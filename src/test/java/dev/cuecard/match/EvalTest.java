@@ -183,6 +183,20 @@ class EvalTest {
     check(Eval.run(without, SemanticIndex.build(without), fresh), 0.90, 0.01);
   }
 
+  /**
+   * Short interviewer remarks with no question in them, 80 of them (docs/matching.md, "Remarks that
+   * name a topic"): praise for an answer ("right, csrf tokens"), the interview's course, the team's
+   * stack. A remark that names a topic its words are sure of is the one kind of false cue left; the
+   * ceiling is what this build reaches (5 with no card on screen, 12 before praise and assent ended a
+   * topic named).
+   */
+  @Test
+  void remarksThatNameATopicRarelyBringACard() throws Exception {
+    Eval.Report r = semanticRun("remarks.jsonl");
+    assertEquals(80, r.negatives());
+    assertTrue(r.falseCues() <= 5, "false cues on remarks " + r.falseCues() + "\n" + r.format());
+  }
+
   @Test
   void smallTalkIsNearerItsOwnPhrasingsThanAnyCard() {
     for (String talk : List.of("how was the traffic getting here", "are you working from home today",
