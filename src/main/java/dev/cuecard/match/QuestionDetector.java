@@ -208,13 +208,16 @@ public final class QuestionDetector {
       "be", "been", "not", "no", "yes", "yeah", "sure", "sorry", "thanks", "thank", "my", "our", "your");
 
   /**
-   * Praise and assent, anywhere in a short snippet: it answers what was just said ("right, csrf
-   * tokens", "good, the n plus one problem exactly") rather than naming the next topic. "next"
-   * outweighs them: "great, next, database indexing" names the next topic.
+   * Praise and assent, anywhere in a short snippet: it answers what was just said ("good, the n
+   * plus one problem", "interesting, django signals") rather than naming the next topic; "right"
+   * and "exactly" only as the first word and not as part of a term ("right, csrf tokens" and
+   * "exactly, optimistic locking" are remarks; "left and right joins", "right outer joins" and
+   * "exactly once delivery" are topics), and "solid" not at all ("solid principles"). "next"
+   * outweighs them all: "great, next, database indexing" names the next topic.
    */
-  private static final Set<String> ASSENT = Set.of("nice", "good", "great", "cool", "interesting", "solid",
-      "thorough", "fair", "lovely", "perfect", "exactly", "excellent", "brilliant", "awesome", "impressive", "neat",
-      "clever", "right", "thanks", "thank", "agreed", "noted", "true");
+  private static final Set<String> ASSENT = Set.of("nice", "good", "great", "cool", "interesting", "thorough",
+      "fair", "lovely", "perfect", "excellent", "brilliant", "awesome", "impressive", "neat", "clever", "thanks",
+      "thank", "agreed", "noted");
 
   /**
    * Whether a snippet that asks nothing only names a topic ("okay, top k frequent elements", "next,
@@ -246,7 +249,13 @@ public final class QuestionDetector {
       }
     }
     List<String> all = Arrays.asList(words);
-    return all.contains("next") || all.stream().noneMatch(ASSENT::contains);
+    return all.contains("next") || (all.stream().noneMatch(ASSENT::contains) && !opensWithAssent(words));
+  }
+
+  /** "right" or "exactly" opening a snippet, not as the first word of a term ("right joins", "exactly once"). */
+  private static boolean opensWithAssent(String[] words) {
+    return words.length > 1 && (words[0].equals("right") || words[0].equals("exactly"))
+        && !Set.of("once", "join", "joins", "outer").contains(words[1]);
   }
 
   /** Where a question of two parts divides: after a question mark or full stop, or before "and" and a question word. */

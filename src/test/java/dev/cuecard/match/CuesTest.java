@@ -197,6 +197,11 @@ class CuesTest {
     assertTrue(!QuestionDetector.bareTopic("good, the n plus one problem exactly"));
     assertEquals(Cues.Kind.NONE, lexicalOnly.inline("cool, docker compose", true, null, trend).kind());
     assertEquals(Cues.Kind.CARD, lexicalOnly.inline("great, next, database indexing", true, null, trend).kind());
+    assertTrue(!QuestionDetector.bareTopic("exactly, optimistic locking"));
+    for (String topic : List.of("solid principles", "exactly once delivery", "inner, left and right joins",
+        "right outer joins")) {
+      assertTrue(QuestionDetector.bareTopic(topic), topic);
+    }
     assertTrue(!QuestionDetector.bareTopic("okay so the thing about python decorators that people always get wrong"));
     assertEquals(Cues.Kind.NONE, lexicalOnly.inline("python decorators", false, null, trend).kind());
     // a topic no card is sure of gets nothing: it asked nothing, so no fallback either

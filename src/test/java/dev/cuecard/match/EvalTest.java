@@ -184,11 +184,11 @@ class EvalTest {
   }
 
   /**
-   * Short interviewer remarks with no question in them, 80 of them (docs/matching.md, "Remarks that
-   * name a topic"): praise for an answer ("right, csrf tokens"), the interview's course, the team's
-   * stack. A remark that names a topic its words are sure of is the one kind of false cue left; the
-   * ceiling is what this build reaches (5 with no card on screen, 12 before praise and assent ended a
-   * topic named).
+   * Short interviewer remarks with no question in them, 80 of them (docs/matching-history.md, "A
+   * fifteenth list, and remarks that name a topic"): praise for an answer ("right, csrf tokens"),
+   * the interview's course, the team's stack. A remark that names a topic its words are sure of is
+   * the one kind of false cue left; the ceiling is what this build reaches (5 with no card on
+   * screen, 12 before praise and assent ended a topic named).
    */
   @Test
   void remarksThatNameATopicRarelyBringACard() throws Exception {
