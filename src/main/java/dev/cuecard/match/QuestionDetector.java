@@ -252,10 +252,14 @@ public final class QuestionDetector {
     return all.contains("next") || (all.stream().noneMatch(ASSENT::contains) && !opensWithAssent(words));
   }
 
+  /** Assent that counts only opening a snippet ({@link #ASSENT}). */
+  private static final Set<String> OPENING_ASSENT = Set.of("right", "exactly");
+  /** Words after an {@link #OPENING_ASSENT} that make the two a term ("right joins", "exactly once"). */
+  private static final Set<String> TERM_AFTER_ASSENT = Set.of("once", "join", "joins", "outer");
+
   /** "right" or "exactly" opening a snippet, not as the first word of a term ("right joins", "exactly once"). */
   private static boolean opensWithAssent(String[] words) {
-    return words.length > 1 && (words[0].equals("right") || words[0].equals("exactly"))
-        && !Set.of("once", "join", "joins", "outer").contains(words[1]);
+    return words.length > 1 && OPENING_ASSENT.contains(words[0]) && !TERM_AFTER_ASSENT.contains(words[1]);
   }
 
   /** Where a question of two parts divides: after a question mark or full stop, or before "and" and a question word. */
