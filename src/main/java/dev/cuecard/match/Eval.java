@@ -183,13 +183,18 @@ public final class Eval {
    * if asked; a card the words were sure of, as the model's second look leaves or replaces it.
    */
   static Cues.Decision decide(Cues cues, String text, Card onScreen) {
-    Cues.Decision d = firstCue(cues, text, onScreen);
+    return decide(cues, text, onScreen, null);
+  }
+
+  /** {@link #decide(Cues, String, Card)} heard after the candidate said {@code answer} (or null) since the card came up. */
+  static Cues.Decision decide(Cues cues, String text, Card onScreen, AnswerWords answer) {
+    Cues.Decision d = firstCue(cues, text, onScreen, answer);
     return cues.secondLook(text, d).orElse(d);
   }
 
   /** The first cue for a final snippet: the inline half, then the worker half if asked (what {@link #latencies} times). */
-  private static Cues.Decision firstCue(Cues cues, String text, Card onScreen) {
-    Cues.Decision d = cues.inline(text, true, onScreen, new Cues.Trend());
+  private static Cues.Decision firstCue(Cues cues, String text, Card onScreen, AnswerWords answer) {
+    Cues.Decision d = cues.inline(text, true, onScreen, new Cues.Trend(), answer);
     return d.kind() == Cues.Kind.LATER ? cues.offLoop(text, onScreen) : d;
   }
 
@@ -302,7 +307,7 @@ public final class Eval {
       for (Line l : lines) {
         cues.forgetRecentRankings(); // a live final pays for its embedding unless its interim was speculated
         long t0 = System.nanoTime();
-        firstCue(cues, l.text(), null);
+        firstCue(cues, l.text(), null, null);
         out[k++] = (System.nanoTime() - t0) / 1000.0;
       }
     }

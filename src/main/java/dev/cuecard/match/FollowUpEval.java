@@ -17,13 +17,19 @@ public final class FollowUpEval {
 
   /**
    * A line heard with card {@code on} on screen (or, as {@code "fallback: question"}, that question's
-   * fallback); {@code expect} is the right card for a new question.
+   * fallback); {@code expect} is the right card for a new question; {@code candidate} what the
+   * candidate had said since the card came up, or null.
    */
-  public record Line(int number, String on, String text, boolean followUp, String kind, List<String> expect) {
+  public record Line(int number, String on, String text, boolean followUp, String kind, List<String> expect,
+                     String candidate) {
   }
 
+  /**
+   * {@code cardsOnRemarks}: remarks (lines with no {@code expect} that follow nothing up) that brought
+   * a card, the worst a remark can do: the card the candidate is answering goes.
+   */
   public record Report(int followUps, int resolved, int kindRight, int others, int othersRight,
-                       List<String> misses) {
+                       int cardsOnRemarks, List<String> misses) {
     public double resolution() {
       return followUps == 0 ? 0 : (double) resolved / followUps;
     }
@@ -35,7 +41,8 @@ public final class FollowUpEval {
     public JsonObject toJson() {
       return new JsonObject().put("followUps", followUps).put("resolved", resolved)
           .put("resolution", Eval.Report.round(resolution())).put("kindRight", kindRight).put("others", others)
-          .put("othersRight", othersRight).put("othersAccuracy", Eval.Report.round(othersAccuracy()));
+          .put("othersRight", othersRight).put("othersAccuracy", Eval.Report.round(othersAccuracy()))
+          .put("cardsOnRemarks", cardsOnRemarks);
     }
 
     public String format() {
@@ -44,15 +51,16 @@ public final class FollowUpEval {
           resolved         %.1f%% (%d/%d) against the card on screen, %d of them of the labelled kind
           other lines      %d (new questions and remarks)
           handled right    %.1f%% (%d/%d): new questions got their own right card, remarks changed nothing
+          remarks' cards   %d (remarks that replaced the card on screen)
           """, followUps, 100 * resolution(), resolved, followUps, kindRight, others, 100 * othersAccuracy(),
-          othersRight, others);
+          othersRight, others, cardsOnRemarks);
     }
   }
 
   private FollowUpEval() {
   }
 
-  /** Parses JSONL ({@code on}, {@code text}, {@code followup}, optional {@code kind} and {@code expect}). */
+  /** Parses JSONL ({@code on}, {@code text}, {@code followup}, optional {@code kind}, {@code expect} and {@code candidate}). */
   public static List<Line> parse(List<String> raw) {
     return Eval.jsonl(raw, (n, o) -> {
       if (!(o.getValue("on") instanceof String on) || !(o.getValue("text") instanceof String text) || text.isBlank()
@@ -62,7 +70,10 @@ public final class FollowUpEval {
             + " and 'followup' (true or false)");
       }
       List<String> expect = o.getValue("expect") instanceof JsonArray a && !a.isEmpty() ? Eval.keywords(a) : null;
-      return new Line(n, on, text, follow, o.getString("kind"), expect);
+      if (o.containsKey("candidate") && !(o.getValue("candidate") instanceof String)) {
+        throw new IllegalArgumentException("line " + n + ": 'candidate' must be what the candidate said, as a string");
+      }
+      return new Line(n, on, text, follow, o.getString("kind"), expect, o.getString("candidate"));
     });
   }
 
@@ -88,10 +99,15 @@ public final class FollowUpEval {
     int kindRight = 0;
     int others = 0;
     int othersRight = 0;
+    int cardsOnRemarks = 0;
     List<String> misses = new ArrayList<>();
     for (Line l : lines) {
       Card on = onScreen(matcher, l);
-      Cues.Decision d = Eval.decide(cues, l.text(), on);
+      AnswerWords answer = new AnswerWords();
+      if (l.candidate() != null) {
+        answer.said(l.candidate(), true);
+      }
+      Cues.Decision d = Eval.decide(cues, l.text(), on, answer);
       String got = switch (d.kind()) {
         case CARD -> "card " + d.match();
         case FOLLOW_UP -> "follow-up " + d.followUp().kind();
@@ -111,12 +127,13 @@ public final class FollowUpEval {
         others++;
         right = l.expect() == null ? d.kind() == Cues.Kind.NONE
             : d.kind() == Cues.Kind.CARD && Eval.hit(d.match().card(), l.expect());
+        cardsOnRemarks += l.expect() == null && d.kind() == Cues.Kind.CARD ? 1 : 0;
         othersRight += right ? 1 : 0;
       }
       if (!right) {
         misses.add("line " + l.number() + " on " + l.on() + " \"" + l.text() + "\" -> " + got);
       }
     }
-    return new Report(follow, resolved, kindRight, others, othersRight, misses);
+    return new Report(follow, resolved, kindRight, others, othersRight, cardsOnRemarks, misses);
   }
 }

@@ -221,8 +221,8 @@ public final class QuestionDetector {
 
   /**
    * Whether a snippet that asks nothing only names a topic ("okay, top k frequent elements", "next,
-   * database indexing"): two to seven words after the fillers, none of them a pronoun, a verb of
-   * being or a reply, and no {@link #ASSENT} unless "next" comes with it. The cue decision gives it
+   * database indexing"): two to seven words after the fillers (one after "next"), none of them a
+   * pronoun, a verb of being or a reply, and no {@link #ASSENT} unless "next" comes with it. The cue decision gives it
    * a card only when its words are sure of one.
    */
   public static boolean bareTopic(String text) {
@@ -240,7 +240,9 @@ public final class QuestionDetector {
       start++;
     }
     int n = words.length - start;
-    if (n < 2 || n > 7) {
+    List<String> all = Arrays.asList(words);
+    boolean next = all.contains("next");
+    if (n < (next ? 1 : 2) || n > 7) { // "next, generators" names one; one word alone is no topic named
       return false;
     }
     for (int i = start; i < words.length; i++) {
@@ -248,8 +250,7 @@ public final class QuestionDetector {
         return false;
       }
     }
-    List<String> all = Arrays.asList(words);
-    return all.contains("next") || (all.stream().noneMatch(ASSENT::contains) && !opensWithAssent(words));
+    return next || (all.stream().noneMatch(ASSENT::contains) && !opensWithAssent(words));
   }
 
   /** Assent that counts only opening a snippet ({@link #ASSENT}). */

@@ -128,6 +128,7 @@ final class Room {
       }
       if (Speaker.CANDIDATE.wire().equals(u.speaker())) {
         coach.candidateSaid(u.text(), true, u.receivedAt());
+        cues.candidateSaid(u.text(), true);
       } else {
         coach.interviewerSaid(u.text(), true, u.receivedAt());
       }
@@ -240,6 +241,7 @@ final class Room {
         cues.interviewerSaid(s.text(), s.isFinal(), now);
       } else {
         coach.candidateSaid(s.text(), s.isFinal(), now);
+        cues.candidateSaid(s.text(), s.isFinal());
         if (s.isFinal()) {
           own.candidateSaid(s.text(), now);
         }

@@ -1,6 +1,7 @@
 package dev.cuecard.session;
 
 import dev.cuecard.bank.Card;
+import dev.cuecard.match.AnswerWords;
 import dev.cuecard.match.Cues;
 import dev.cuecard.match.Fallback;
 import dev.cuecard.match.FollowUps;
@@ -48,6 +49,8 @@ final class RoomCues {
   private boolean closed;
   /** The leading card over the current question's interim snippets. */
   private final Cues.Trend trend = new Cues.Trend();
+  /** What the candidate has said since the card came up: the context of a topic the interviewer names. */
+  private final AnswerWords answer = new AnswerWords();
 
   RoomCues(String sessionId, Room.Deps d, RoomCoach coach, RoomOwn own, Consumer<JsonObject> publish) {
     this.sessionId = sessionId;
@@ -121,7 +124,7 @@ final class RoomCues {
     // the final snippet of a question whose card landed early completes it: not a follow-up to it
     boolean completes = isFinal && trend.landedEarly(onScreen);
     Card against = completes ? null : onScreen;
-    Cues.Decision d = cues.inline(text, isFinal, against, trend);
+    Cues.Decision d = cues.inline(text, isFinal, against, trend, answer);
     metrics.matchLatencyNanos(System.nanoTime() - t0);
     switch (d.kind()) {
       case CARD -> {
@@ -139,6 +142,11 @@ final class RoomCues {
       }
       default -> questionVersion += isFinal ? 1 : 0;
     }
+  }
+
+  /** The candidate spoke (not an echo of the interviewer): part of the answer to the card up. */
+  void candidateSaid(String text, boolean isFinal) {
+    answer.said(text, isFinal);
   }
 
   /**
@@ -315,6 +323,7 @@ final class RoomCues {
       return;
     }
     coach.finish(now); // the previous answer is announced before the new card
+    answer.clear();
     questionVersion++;
     currentCardId = m.card().id();
     boolean fallback = Fallback.is(m.card());

@@ -198,6 +198,9 @@ class CuesTest {
     assertEquals(Cues.Kind.NONE, lexicalOnly.inline("cool, docker compose", true, null, trend).kind());
     assertEquals(Cues.Kind.CARD, lexicalOnly.inline("great, next, database indexing", true, null, trend).kind());
     assertTrue(!QuestionDetector.bareTopic("exactly, optimistic locking"));
+    // one word is a topic named only after "next"
+    assertTrue(QuestionDetector.bareTopic("next, generators"));
+    assertTrue(!QuestionDetector.bareTopic("okay, generators"));
     for (String topic : List.of("solid principles", "exactly once delivery", "inner, left and right joins",
         "right outer joins")) {
       assertTrue(QuestionDetector.bareTopic(topic), topic);
@@ -206,6 +209,37 @@ class CuesTest {
     assertEquals(Cues.Kind.NONE, lexicalOnly.inline("python decorators", false, null, trend).kind());
     // a topic no card is sure of gets nothing: it asked nothing, so no fallback either
     assertEquals(Cues.Kind.NONE, lexicalOnly.inline("python decorators for caching", true, null, trend).kind());
+  }
+
+  @Test
+  void aTopicTheCandidateJustSaidIsARemarkAndOneNamedAfterTheirAnswerIsTheNextSubject() {
+    Card threads = matcher.bank().get("py-threading-multiprocessing");
+    AnswerWords answer = new AnswerWords();
+    assertEquals(Cues.Kind.CARD, lexicalOnly.inline("ah, the gil again", true, threads, new Cues.Trend(), answer).kind(),
+        "nothing said yet: a sure topic of a new subject");
+    answer.said("threads cannot run python bytecode in parallel because of the gil", true);
+    assertEquals(Cues.Kind.NONE, lexicalOnly.inline("ah, the gil again", true, threads, new Cues.Trend(), answer).kind(),
+        "the candidate's own word heard back");
+    // said in words no card is sure of: nothing without the model, nor with it before any answer
+    String next = "alright, the django request lifecycle";
+    assertEquals(Cues.Kind.NONE, lexicalOnly.inline(next, true, null, new Cues.Trend(), answer).kind());
+    Cues cues = new Cues(matcher, index());
+    Card conflict = matcher.bank().get("beh-conflict");
+    assertEquals(Cues.Kind.NONE, cues.inline(next, true, conflict, new Cues.Trend(), new AnswerWords()).kind());
+    // after an answer on another subject, the model decides it; a new card, never a fallback
+    AnswerWords story = new AnswerWords();
+    story.said("we sat down, compared the two options with data and picked the simpler one", false); // still speaking
+    assertEquals(Cues.Kind.LATER, cues.inline(next, true, conflict, new Cues.Trend(), story).kind());
+    Cues.Decision d = cues.offLoop(next, conflict);
+    assertEquals(Cues.Kind.CARD, d.kind(), d.toString());
+    assertEquals("django-request-lifecycle", d.match().card().id());
+    // a topic named that the model is not sure of either gets nothing, not a fallback
+    assertTrue(QuestionDetector.bareTopic("okay, quarterly planning meetings"));
+    assertEquals(Cues.Kind.NONE, cues.offLoop("okay, quarterly planning meetings", conflict).kind());
+    // a new answer forgets the last one
+    answer.clear();
+    assertFalse(answer.any());
+    assertEquals(Cues.Kind.CARD, lexicalOnly.inline("ah, the gil again", true, threads, new Cues.Trend(), answer).kind());
   }
 
   @Test

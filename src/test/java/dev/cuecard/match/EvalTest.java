@@ -197,6 +197,37 @@ class EvalTest {
     assertTrue(r.falseCues() <= 5, "false cues on remarks " + r.falseCues() + "\n" + r.format());
   }
 
+  /**
+   * 50 more such remarks, written before any run and heard as at an interview's start: no card up,
+   * nothing said yet. Most name a topic ("mm, select for update", "okay, list comprehensions") that
+   * words cannot tell from the next subject named, and 13 bring a card: the false-cue target is not
+   * met here, and the ceiling holds it where it is (docs/matching.md, "False cues").
+   */
+  @Test
+  void heldOutRemarksWithNothingSaidYet() throws Exception {
+    Eval.Report r = semanticRun("remarks-held-out.jsonl");
+    assertEquals(50, r.negatives());
+    assertTrue(r.falseCues() <= 13, "false cues on held-out remarks " + r.falseCues() + "\n" + r.format());
+  }
+
+  /**
+   * Remarks and topics named alone heard during an answer, with the candidate's words since the card
+   * came up: no remark replaces the card being answered (the candidate's own words heard back, or on
+   * the card's topic), and a topic named after the answer brings its card (docs/matching.md, "A topic
+   * named during an answer"). The first set was read to shape the rule; the second is held out.
+   */
+  @Test
+  void aTopicNamedDuringAnAnswerIsARemarkUnlessItIsANewSubject() throws Exception {
+    FollowUpEval.Report read = followUps("remarks-in-an-answer.jsonl");
+    assertEquals(52, read.others());
+    assertEquals(0, read.cardsOnRemarks(), read.format() + read.misses());
+    assertTrue(read.othersAccuracy() >= 0.9, read.format() + read.misses());
+    FollowUpEval.Report held = followUps("remarks-in-an-answer-held-out.jsonl");
+    assertEquals(40, held.others());
+    assertEquals(0, held.cardsOnRemarks(), held.format() + held.misses());
+    assertTrue(held.othersAccuracy() >= 0.95, held.format() + held.misses());
+  }
+
   @Test
   void smallTalkIsNearerItsOwnPhrasingsThanAnyCard() {
     for (String talk : List.of("how was the traffic getting here", "are you working from home today",
@@ -353,6 +384,13 @@ class EvalTest {
         "{\"on\": \"django-signals\", \"text\": \"why\", \"followup\": true, \"kind\": \"why\"}"));
     assertEquals(1, FollowUpEval.run(matcher, semantic, f).resolved());
     assertThrows(IllegalArgumentException.class, () -> FollowUpEval.parse(List.of("{\"on\": \"x\", \"text\": \"why\"}")));
+    assertThrows(IllegalArgumentException.class, () -> FollowUpEval.parse(List.of(
+        "{\"on\": \"x\", \"text\": \"why\", \"followup\": true, \"candidate\": 3}")));
+    // what the candidate said is the context: their own word heard back is a remark
+    List<FollowUpEval.Line> echo = FollowUpEval.parse(List.of("{\"on\": \"py-threading-multiprocessing\","
+        + " \"candidate\": \"threads take turns because of the gil\", \"text\": \"ah, the gil again\", \"followup\": false}"));
+    assertEquals("threads take turns because of the gil", echo.get(0).candidate());
+    assertEquals(1, FollowUpEval.run(matcher, semantic, echo).othersRight());
     assertThrows(IllegalArgumentException.class, () -> FollowUpEval.run(matcher, semantic,
         FollowUpEval.parse(List.of("{\"on\": \"no-such-card\", \"text\": \"why\", \"followup\": true}"))));
   }

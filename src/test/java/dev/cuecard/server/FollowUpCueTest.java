@@ -46,6 +46,30 @@ class FollowUpCueTest extends SessionTestBase {
   }
 
   @Test
+  void aTopicTheCandidateJustSaidLeavesTheCardUpAndANewOneNamedBringsItsCard() throws Exception {
+    try (WsClient ws = WsClient.connect(server, token, session)) {
+      cue(ws, "what's the difference between select related and prefetch related", 1);
+      ws.snippet("candidate", "select related joins, and behind it all we pool the postgres connections with pgbouncer"
+          + " so connection pooling keeps the query count cheap", true, 2);
+      ws.sync();
+      // past the 3 s in which the call carrying the candidate's voice back would be an echo (session.CrossTalk):
+      // the interviewer saying the candidate's words back
+      Thread.sleep(3_200);
+      ws.snippet("interviewer", "hmm, connection pooling", true, 3);
+      JsonObject said;
+      do {
+        said = ws.next("transcript");
+      } while (said.getLong("seq") != 3);
+      assertNull(said.getString("echoOf"), said.encode());
+      ws.sync();
+      assertEquals(1, ws.seen("cue").size(), "a remark on the answer leaves its card up: " + ws.seen("cue"));
+      assertEquals("py-gil", cue(ws, "next, the global interpreter lock", 4).getJsonObject("card").getString("id"));
+      // a new answer begins with the new card: nobody has said it in this one
+      assertEquals("db-connection-pooling", cue(ws, "hmm, connection pooling", 5).getJsonObject("card").getString("id"));
+    }
+  }
+
+  @Test
   void aFollowUpIsKeptInTheSessionRecord() throws Exception {
     String label;
     try (WsClient ws = WsClient.connect(server, token, session)) {
