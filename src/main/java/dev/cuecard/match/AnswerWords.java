@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * What the candidate has said in the answer in progress, as analysed terms: the context in which
  * an interviewer naming a topic with no question around it is heard. A topic the candidate just
- * said ("hmm, connection pooling" after "so we put pgbouncer in front to pool connections") is a
+ * said ("okay, connection pooling" after "so we put pgbouncer in front to pool connections") is a
  * remark on the answer, not the next question ({@link #echoes}); a topic named after an answer that
  * is neither on the card up nor in the answer is most likely the next subject ({@link Cues}).
  *

@@ -213,7 +213,7 @@ public final class Cues {
 
   /**
    * A topic named with no question around it ("okay, top k frequent elements"): nothing when the
-   * candidate just said it (the interviewer hearing the answer back: "hmm, connection pooling");
+   * candidate just said it (the interviewer hearing the answer back: "okay, connection pooling");
    * its card when its words alone are sure of it and it is a new subject, neither the card on screen
    * nor on its topic (an interviewer echoing the answer, "right, select related", changes nothing).
    * Words that are not sure go to the worker only when they are heard after an answer to the card
@@ -223,7 +223,7 @@ public final class Cues {
    * model is as near a remark's topic as a question's (docs/matching-history.md).
    */
   private Decision topic(String text, Card onScreen, AnswerWords answer) {
-    List<Match> top = lexical.top(text, 1);
+    List<Match> top = lexical.top(QuestionDetector.topicNamed(text), 1);
     if (top.isEmpty() || (answer != null && answer.echoes(text, top.get(0).card(), lexical))) {
       return Decision.NONE;
     }

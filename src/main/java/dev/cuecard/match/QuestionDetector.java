@@ -23,7 +23,7 @@ public final class QuestionDetector {
       "so", "um", "umm", "uh", "uhh", "er", "erm", "hmm", "okay", "ok", "alright", "right", "and", "now",
       "well", "great", "cool", "good", "nice", "thanks", "thank", "you", "perfect", "next", "then", "also",
       "like", "yeah", "sure", "anyway", "moving", "on", "let's", "lets", "see", "just", "maybe", "quickly",
-      "last", "first", "another", "one", "question", "follow", "up", "followup", "kind", "of", "alright.");
+      "last", "first", "another", "one", "question", "topic", "follow", "up", "followup", "kind", "of", "alright.");
 
   /**
    * Interrogatives and prompt verbs: they open a question at the start of the text and also as a
@@ -110,6 +110,9 @@ public final class QuestionDetector {
   /** A story of the past told by the interviewer ("we had an outage last month") asks nothing by itself. */
   private static final Pattern PAST = Pattern.compile(
       "\\b(?:had|was|were|ago|used\\s+to|bit\\s+us|last\\s+(?:week|month|quarter|year|time))\\b");
+  /** A problem named as the listener's diagnosis of what was said ("sounds like a memory leak"): a remark. */
+  private static final Pattern DIAGNOSIS = Pattern.compile("^(?:\\W*(?:so|okay|ok|hmm|mm|ah|right)\\W+)*"
+      + "(?:sounds|looks|seems)\\s+like\\b");
   private static final Pattern COMPARISON = Pattern.compile("\\b(?:versus|vs|or)\\b");
   /** "versus" says comparison more surely than "or", so it may take a longer sentence. */
   private static final Pattern VERSUS = Pattern.compile("\\b(?:versus|vs)\\b");
@@ -178,7 +181,8 @@ public final class QuestionDetector {
     if (n >= 3 && TRAILING.contains(words[n - 1])) {
       return WEAK;
     }
-    return n >= 5 && PROBLEM.matcher(t).find() && !PAST.matcher(t).find() ? PROBLEM_STATED : 0;
+    return n >= 5 && PROBLEM.matcher(t).find() && !PAST.matcher(t).find() && !DIAGNOSIS.matcher(t).find()
+        ? PROBLEM_STATED : 0;
   }
 
   /** Whether a sentence after the first opens with an interrogative or a prompt ({@link #SENTENCE_OPENERS}). */
@@ -202,10 +206,26 @@ public final class QuestionDetector {
     return lowered.replaceAll("[^a-z0-9' ]+", " ").trim().split("\\s+");
   }
 
-  /** Words that make a short snippet a remark about something rather than a topic named. */
+  /**
+   * Words that make a short snippet a remark about something rather than a topic named: pronouns,
+   * verbs of being and replies; a judgement of what was heard ("sounds like a memory leak", "the
+   * usual n plus one"); and a topic heard before ("docker again").
+   */
   private static final Set<String> REMARK = Set.of("i", "i'm", "i've", "we", "we're", "we've", "you", "you're",
       "it", "it's", "that", "that's", "this", "they", "he", "she", "there", "there's", "is", "are", "was", "were",
-      "be", "been", "not", "no", "yes", "yeah", "sure", "sorry", "thanks", "thank", "my", "our", "your");
+      "be", "been", "not", "no", "yes", "yeah", "sure", "sorry", "thanks", "thank", "my", "our", "your",
+      "sounds", "looks", "seems", "probably", "mostly", "usual", "typical", "again");
+
+  /**
+   * A listener's reactions, anywhere in a short snippet ("mm, optimistic locking", "uh huh, read
+   * replicas", "ah, the mutable default argument"): it answers what was just said. Hesitation before
+   * speaking ("um", "uh", "er") is no reaction: "um, python decorators" names a topic.
+   */
+  private static final Set<String> REACTION = Set.of("hmm", "hmmm", "mm", "mmm", "mhm", "huh", "ah", "oh", "aha",
+      "yep", "yup", "fine", "got");
+
+  /** Last words that make a topic named a conclusion on what was said ("okay, soft deletes then", "kubernetes as well"). */
+  private static final Pattern CONCLUDES = Pattern.compile("\\b(?:then|too|here|instead|as\\s+well|these\\s+days)$");
 
   /**
    * Praise and assent, anywhere in a short snippet: it answers what was just said ("good, the n
@@ -222,7 +242,8 @@ public final class QuestionDetector {
   /**
    * Whether a snippet that asks nothing only names a topic ("okay, top k frequent elements", "next,
    * database indexing"): two to seven words after the fillers (one after "next"), none of them a
-   * pronoun, a verb of being or a reply, and no {@link #ASSENT} unless "next" comes with it. The cue decision gives it
+   * pronoun, a verb of being, a reply or a judgement ({@link #REMARK}), and no {@link #ASSENT},
+   * {@link #REACTION} or concluding last words ({@link #CONCLUDES}) unless "next" comes with it. The cue decision gives it
    * a card only when its words are sure of one.
    */
   public static boolean bareTopic(String text) {
@@ -250,7 +271,30 @@ public final class QuestionDetector {
         return false;
       }
     }
-    return next || (all.stream().noneMatch(ASSENT::contains) && !opensWithAssent(words));
+    return next || (all.stream().noneMatch(ASSENT::contains) && all.stream().noneMatch(REACTION::contains)
+        && !opensWithAssent(words) && !CONCLUDES.matcher(String.join(" ", words)).find());
+  }
+
+  /**
+   * The topic a snippet names, without the fillers that lead to it: "next topic, the global
+   * interpreter lock" names "the global interpreter lock" (its words are what a card should match;
+   * "let's see" or "next topic" would only dilute them).
+   */
+  public static String topicNamed(String text) {
+    String[] words = words(lowered(text));
+    int start = 0;
+    while (start < words.length - 1 && LEADING_FILLERS.contains(words[start])) {
+      start++;
+    }
+    if (start == 0) {
+      return text;
+    }
+    // the text after its first {@code start} words, as said: "okay, __del__ method issues" keeps its underscores
+    // (and its case, unless lowering changed the text's length)
+    String lowered = lowered(text);
+    java.util.regex.Matcher lead = Pattern.compile("^(?:[^a-z0-9']*[a-z0-9']+){" + start + "}").matcher(lowered);
+    String as = lowered.length() == text.length() ? text : lowered;
+    return lead.find() ? as.substring(lead.end()).replaceFirst("^[\\s,.;:!-]+", "") : text;
   }
 
   /** Assent that counts only opening a snippet ({@link #ASSENT}). */

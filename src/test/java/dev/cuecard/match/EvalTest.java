@@ -198,16 +198,22 @@ class EvalTest {
   }
 
   /**
-   * 50 more such remarks, written before any run and heard as at an interview's start: no card up,
-   * nothing said yet. Most name a topic ("mm, select for update", "okay, list comprehensions") that
-   * words cannot tell from the next subject named, and 13 bring a card: the false-cue target is not
-   * met here, and the ceiling holds it where it is (docs/matching.md, "False cues").
+   * More remarks heard as at an interview's start, no card up and nothing said. The second set (50,
+   * most naming a topic: "mm, select for update", "okay, pytest with fixtures") brought 13 cards on
+   * its one run before it was read to write the rule for a listener's reactions and judgements; 5
+   * are left, remarks that words cannot tell from the next topic named. The third set (held out: 30
+   * remarks, 20 topics named as an interviewer moves on) checks both sides of that line
+   * (docs/matching.md, "False cues with nothing said yet").
    */
   @Test
-  void heldOutRemarksWithNothingSaidYet() throws Exception {
-    Eval.Report r = semanticRun("remarks-held-out.jsonl");
-    assertEquals(50, r.negatives());
-    assertTrue(r.falseCues() <= 13, "false cues on held-out remarks " + r.falseCues() + "\n" + r.format());
+  void remarksWithNothingSaidYet() throws Exception {
+    Eval.Report second = semanticRun("remarks-2.jsonl");
+    assertEquals(50, second.negatives());
+    assertTrue(second.falseCues() <= 5, "false cues on remarks " + second.falseCues() + "\n" + second.format());
+    Eval.Report third = semanticRun("remarks-3-held-out.jsonl");
+    assertEquals(30, third.negatives());
+    assertEquals(0, third.falseCues(), third.format());
+    assertTrue(third.top1() >= 19, "topics named " + third.top1() + " of " + third.positives() + "\n" + third.format());
   }
 
   /**
@@ -388,7 +394,7 @@ class EvalTest {
         "{\"on\": \"x\", \"text\": \"why\", \"followup\": true, \"candidate\": 3}")));
     // what the candidate said is the context: their own word heard back is a remark
     List<FollowUpEval.Line> echo = FollowUpEval.parse(List.of("{\"on\": \"py-threading-multiprocessing\","
-        + " \"candidate\": \"threads take turns because of the gil\", \"text\": \"ah, the gil again\", \"followup\": false}"));
+        + " \"candidate\": \"threads take turns because of the gil\", \"text\": \"okay, the gil\", \"followup\": false}"));
     assertEquals("threads take turns because of the gil", echo.get(0).candidate());
     assertEquals(1, FollowUpEval.run(matcher, semantic, echo).othersRight());
     assertThrows(IllegalArgumentException.class, () -> FollowUpEval.run(matcher, semantic,

@@ -55,7 +55,7 @@ class FollowUpCueTest extends SessionTestBase {
       // past the 3 s in which the call carrying the candidate's voice back would be an echo (session.CrossTalk):
       // the interviewer saying the candidate's words back
       Thread.sleep(3_200);
-      ws.snippet("interviewer", "hmm, connection pooling", true, 3);
+      ws.snippet("interviewer", "okay, connection pooling", true, 3);
       JsonObject said;
       do {
         said = ws.next("transcript");
@@ -65,7 +65,7 @@ class FollowUpCueTest extends SessionTestBase {
       assertEquals(1, ws.seen("cue").size(), "a remark on the answer leaves its card up: " + ws.seen("cue"));
       assertEquals("py-gil", cue(ws, "next, the global interpreter lock", 4).getJsonObject("card").getString("id"));
       // a new answer begins with the new card: nobody has said it in this one
-      assertEquals("db-connection-pooling", cue(ws, "hmm, connection pooling", 5).getJsonObject("card").getString("id"));
+      assertEquals("db-connection-pooling", cue(ws, "okay, connection pooling", 5).getJsonObject("card").getString("id"));
     }
   }
 
