@@ -359,7 +359,7 @@ $("say").addEventListener("submit", (ev) => {
   ev.preventDefault();
   const text = $("text").value.trim();
   if (!text || !state.live) return;
-  state.live.snippet($("speaker").value, text, true);
+  state.live.snippet($("speaker").value, text, true, true);
   $("text").value = "";
 });
 document.addEventListener("keydown", onKey);

@@ -132,7 +132,7 @@ $("note-form").addEventListener("submit", (ev) => {
 $("say").addEventListener("submit", (ev) => {
   ev.preventDefault();
   const text = $("text").value.trim();
-  if (text) live.snippet("interviewer", text, true);
+  if (text) live.snippet("interviewer", text, true, true);
   $("text").value = "";
 });
 new Listening((speaker, text, final) => live && live.snippet(speaker, text, final), "interviewer").wire();

@@ -62,8 +62,10 @@ export class Live {
     if (this.ws && this.ws.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(msg));
   }
 
-  snippet(speaker, text, final) {
+  /** A piece of transcript; `typed` when the user typed it rather than a recogniser heard it. */
+  snippet(speaker, text, final, typed = false) {
     const msg = { type: "snippet", v: 1, speaker, text, final, seq: ++this.seq, ts: Date.now() };
+    if (typed) msg.typed = true;
     if (final) this.unacked.set(msg.seq, msg);
     this.raw(msg);
   }

@@ -10,6 +10,7 @@ import dev.cuecard.match.Eval;
 import dev.cuecard.match.FollowUpEval;
 import dev.cuecard.match.Matcher;
 import dev.cuecard.match.Overlaps;
+import dev.cuecard.match.QuestionDetector;
 import dev.cuecard.match.SemanticIndex;
 
 import java.io.PrintStream;
@@ -18,8 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code cuecard eval FILE.jsonl}: matching quality and speed on a labelled file; {@code cuecard eval
- * --phrasings}: the bank's phrasings that bring another card.
+ * {@code cuecard eval FILE.jsonl}: matching quality and speed on a labelled file (with {@code --typed}, its
+ * interviewer lines as typed into the overlay rather than heard); {@code cuecard eval --phrasings}: the
+ * bank's phrasings that bring another card.
  */
 final class EvalCommand {
   private EvalCommand() {
@@ -37,6 +39,7 @@ final class EvalCommand {
     boolean followUps = false;
     boolean blind = false;
     boolean phrasings = false;
+    boolean typed = false;
     double threshold = 0.5;
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
@@ -51,6 +54,7 @@ final class EvalCommand {
         case "--followups" -> followUps = true;
         case "--blind" -> blind = true;
         case "--phrasings" -> phrasings = true;
+        case "--typed" -> typed = true;
         case "--threshold" -> threshold = Args.fraction(args, ++i, "eval", a);
         default -> {
           if (a.startsWith("--") || file != null) {
@@ -67,6 +71,10 @@ final class EvalCommand {
       }
     } else if (file == null) {
       throw new UsageException("eval needs a FILE.jsonl (or --phrasings)");
+    }
+    if (typed && (phrasings || followUps)) {
+      throw new UsageException("eval: --typed reads a question file's lines as typed into the overlay; it does not"
+          + " take " + (phrasings ? "--phrasings" : "--followups"));
     }
     if (followUps && (blind || features || calibration)) {
       throw new UsageException("eval: --followups measures follow-ups only; it does not take "
@@ -98,6 +106,10 @@ final class EvalCommand {
     List<Eval.Line> lines = Args.readLines(file, Eval::parse, err);
     if (lines == null) {
       return 2;
+    }
+    if (typed) { // what the room decides for an interviewer's typed snippet
+      lines = lines.stream().map(l -> "interviewer".equals(l.speaker())
+          ? new Eval.Line(l.number(), QuestionDetector.asTyped(l.text()), l.speaker(), l.expect()) : l).toList();
     }
     if (blind) {
       Blind.Result b = Blind.of(bank, lines.stream().map(Eval.Line::text).toList());

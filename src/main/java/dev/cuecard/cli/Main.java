@@ -27,13 +27,15 @@ public final class Main {
             over the WebSocket and print each cue card; --interim sends each question as growing
             interim snippets and waits out the end of speech before its final, as a recogniser does.
         cuecard eval FILE.jsonl [--semantic] [--bank-dir DIR] [--no-bundled] [--threshold X] [--verbose] [--json]
-                   [--followups] [--features] [--calibration] [--blind]
+                   [--followups] [--features] [--calibration] [--blind] [--typed]
             Measure matching on labelled lines {"text", "speaker"?, "expect": [keywords] | null}:
             top-1 accuracy, wrong cards, fallbacks, a cue for every detected question, MRR@5,
             false cues, early cards (interim replay) and decision latency, with the same cue
             decision the server runs; --semantic adds the sentence-embedding path. --followups
             reads a follow-up set ({"on": card | "fallback: question heard", "text", "followup": bool,
-            "kind"?, "expect"?}) and reports follow-up resolution; --features prints the decision's inputs as TSV;
+            "kind"?, "expect"?, "candidate"?: what the candidate said since that card came up}) and reports
+            follow-up resolution; --typed reads the interviewer lines as typed into the overlay (a topic
+            named alone is asked); --features prints the decision's inputs as TSV;
             --calibration how often each ranking's first card is right, by its score's band;
             --blind first leaves out every alias worded nearly like a line of the file.
         cuecard eval --phrasings [--semantic] [--bank-dir DIR] [--no-bundled]

@@ -276,6 +276,16 @@ public final class QuestionDetector {
   }
 
   /**
+   * A typed snippet as the cue decision reads it: one that names a topic alone ({@link #bareTopic})
+   * asks for it, with the question mark a typist leaves off ("mixins in python" → "mixins in
+   * python?"). Spoken, the same words are as often a remark on the answer; typed into the overlay,
+   * they are what its user wants a card for. Anything else as typed.
+   */
+  public static String asTyped(String text) {
+    return bareTopic(text) ? text.strip() + "?" : text;
+  }
+
+  /**
    * The topic a snippet names, without the fillers that lead to it: "next topic, the global
    * interpreter lock" names "the global interpreter lock" (its words are what a card should match;
    * "let's see" or "next topic" would only dilute them).

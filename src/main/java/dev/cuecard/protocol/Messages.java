@@ -115,7 +115,11 @@ public final class Messages {
     if (ts != null && ts < 0) {
       throw invalid("ts", "must be a non-negative epoch time in milliseconds");
     }
-    return new Snippet(speaker, trimmed, fin, seq, ts);
+    Object typed = o.getValue("typed");
+    if (typed != null && !(typed instanceof Boolean)) {
+      throw invalid("typed", "must be true or false (true when the text was typed, not recognised from speech)");
+    }
+    return new Snippet(speaker, trimmed, fin, seq, ts, Boolean.TRUE.equals(typed));
   }
 
   private static Pin pin(JsonObject o) {

@@ -238,7 +238,7 @@ final class Room {
     if (echoOf == null) { // the other speaker's words heard again are neither matched nor coached
       if (s.speaker() == Speaker.INTERVIEWER) {
         coach.interviewerSaid(s.text(), s.isFinal(), now);
-        cues.interviewerSaid(s.text(), s.isFinal(), now);
+        cues.interviewerSaid(s.text(), s.isFinal(), s.typed(), now);
       } else {
         coach.candidateSaid(s.text(), s.isFinal(), now);
         cues.candidateSaid(s.text(), s.isFinal());

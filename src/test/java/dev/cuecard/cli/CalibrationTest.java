@@ -5,14 +5,10 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code cuecard eval FILE --calibration}: how often the first card by words is right, by its score's band. */
@@ -59,12 +55,7 @@ class CalibrationTest {
 
   @Test
   void calibrationIsOneReportOfItsOwn() throws Exception {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(new String[] {"eval", files().toString(), "--calibration", "--features"},
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    assertEquals(2, code);
-    String said = err.toString(StandardCharsets.UTF_8);
+    String said = CliRunner.refused(2, "eval", files().toString(), "--calibration", "--features");
     assertTrue(said.contains("--features and --calibration are two reports"), said);
   }
 }

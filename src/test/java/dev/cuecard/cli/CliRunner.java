@@ -20,4 +20,16 @@ public final class CliRunner {
     }
     return out.toString(StandardCharsets.UTF_8);
   }
+
+  /** Runs a cuecard command that must exit with {@code code} (a refusal); returns its stderr. */
+  public static String refused(int code, String... args) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int got = Main.run(args, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    String said = err.toString(StandardCharsets.UTF_8);
+    if (got != code) {
+      throw new IllegalStateException("cuecard " + String.join(" ", args) + " exited " + got + ", not " + code + ": " + said);
+    }
+    return said;
+  }
 }

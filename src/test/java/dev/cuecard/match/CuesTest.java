@@ -217,6 +217,13 @@ class CuesTest {
     // a problem named as a diagnosis of what was said is a remark; stated as a problem, it may be asked about
     assertEquals(0, QuestionDetector.certainty("sounds like a memory leak to me"));
     assertEquals(QuestionDetector.PROBLEM_STATED, QuestionDetector.certainty("the worker has a memory leak somewhere"));
+    // typed into the overlay, a topic named alone is asked; anything else is read as typed
+    assertEquals("mixins in python?", QuestionDetector.asTyped("mixins in python"));
+    assertEquals("what is a decorator", QuestionDetector.asTyped("what is a decorator"));
+    assertEquals("mm, optimistic locking", QuestionDetector.asTyped("mm, optimistic locking"));
+    assertEquals(Cues.Kind.NONE, lexicalOnly.inline("mixins in python", true, null, trend).kind());
+    assertEquals("django-cbv-mixins", lexicalOnly.inline(QuestionDetector.asTyped("mixins in python"), true, null, trend)
+        .match().card().id());
     // one word is a topic named only after "next"
     assertTrue(QuestionDetector.bareTopic("next, generators"));
     assertTrue(!QuestionDetector.bareTopic("okay, generators"));

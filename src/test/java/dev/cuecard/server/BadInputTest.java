@@ -45,6 +45,7 @@ class BadInputTest extends SessionTestBase {
       assertEquals("invalid_message", errorFor(ws, base.replace("\"seq\":1", "\"seq\":0") + "}"));
       assertEquals("invalid_message", errorFor(ws, base.replace("\"seq\":1", "\"seq\":1.5") + "}"));
       assertEquals("invalid_message", errorFor(ws, base + ",\"ts\":\"yesterday\"}"));
+      assertEquals("invalid_message", errorFor(ws, base + ",\"typed\":\"yes\"}"));
       JsonObject err = new JsonObject(ws.seen("error").get(4).encode());
       assertEquals("error", err.getString("type"));
 

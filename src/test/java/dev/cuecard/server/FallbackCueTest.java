@@ -6,6 +6,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -35,6 +37,37 @@ class FallbackCueTest extends SessionTestBase {
     assertNull(cue.getBoolean("fallback"));
     assertNull(cue.getJsonArray("related"), "related cards are a fallback's");
     return cue;
+  }
+
+  /**
+   * A topic named alone: spoken, it may be a remark and gets only a card its words are sure of;
+   * typed into the overlay, it is asked, and gets what a question gets.
+   */
+  @Test
+  void aTopicTypedAloneIsAskedAndSpokenItIsNot() {
+    try (WsClient ws = WsClient.connect(server, token, session)) {
+      ws.snippet("interviewer", "mixins in python", true, 1);
+      ws.next("ack");
+      ws.sync();
+      assertEquals(List.of(), ws.seen("cue"), "spoken: not sure enough for a topic named alone");
+      ws.send(new JsonObject().put("type", "snippet").put("speaker", "interviewer").put("text", "mixins in python")
+          .put("final", true).put("seq", 2).put("typed", true));
+      JsonObject cue = ws.next("cue");
+      assertEquals("django-cbv-mixins", cue.getJsonObject("card").getString("id"), cue.encode());
+      assertEquals("mixins in python?", cue.getString("heard"), "read as the question it was typed for");
+      JsonObject said = null;
+      for (int i = 0; i < 50 && said == null; i++) { // the echo goes out once stored, in no fixed order with the cue
+        ws.sync();
+        said = ws.seen("transcript").stream().filter(t -> t.getLong("seq") == 2).findFirst().orElse(null);
+      }
+      assertEquals("mixins in python", said.getString("text"), "the transcript keeps what was typed");
+      // typed remarks stay remarks
+      ws.send(new JsonObject().put("type", "snippet").put("speaker", "interviewer").put("text", "nice, thanks")
+          .put("final", true).put("seq", 3).put("typed", true));
+      ws.next("ack");
+      ws.sync();
+      assertEquals(1, ws.seen("cue").size(), "no new cue for a typed remark: " + ws.seen("cue"));
+    }
   }
 
   @Test
