@@ -174,7 +174,7 @@ public final class Cues {
 
   /**
    * {@link #inline(String, boolean, Card, Trend)} with what the candidate has said since the card
-   * came up ({@code answer}, or null when unknown), the context of a topic named alone ({@link #topic}).
+   * came up ({@code answer}, or null when unknown), the context of a topic named alone ({@link TopicNamed#inline}).
    */
   public Decision inline(String text, boolean isFinal, Card onScreen, Trend trend, AnswerWords answer) {
     double certainty = QuestionDetector.certainty(text); // once per snippet: this runs on every interim one
@@ -186,7 +186,7 @@ public final class Cues {
         trend.reset();
       }
       if (isFinal && follow.isEmpty() && QuestionDetector.bareTopic(text, certainty)) {
-        return topic(text, onScreen, answer);
+        return TopicNamed.inline(lexical, semantic != null, text, onScreen, answer);
       }
       // a follow-up never swaps the card, not even early
       return isFinal && follow.isPresent() ? Decision.followUp(follow.get()) : Decision.NONE;
@@ -209,53 +209,6 @@ public final class Cues {
     // without the model, a question for a fallback or about the cue up goes to the worker too
     boolean worthAWorker = semantic != null || Fallback.deserves(text) || OnScreen.aboutTheCueUp(text, onScreen);
     return worthAWorker ? Decision.LATER : Decision.NONE;
-  }
-
-  /**
-   * A topic named with no question around it ("okay, top k frequent elements"): nothing when the
-   * candidate just said it (the interviewer hearing the answer back: "okay, connection pooling");
-   * its card when its words alone are sure of it and it is a new subject, neither the card on screen
-   * nor on its topic (an interviewer echoing the answer, "right, select related", changes nothing).
-   * Words that are not sure go to the worker only when they are heard after an answer to the card
-   * up, and neither on its topic nor in that answer ({@link #topicByMeaning}): then they most likely
-   * name the next subject ("okay, transaction isolation levels" after an answer on ACID). Heard with
-   * no answer around it, a topic named is as often a remark ("mostly postgres these days"), and the
-   * model is as near a remark's topic as a question's (docs/matching-history.md).
-   */
-  private Decision topic(String text, Card onScreen, AnswerWords answer) {
-    List<Match> top = lexical.top(QuestionDetector.topicNamed(text), 1);
-    if (top.isEmpty() || (answer != null && answer.echoes(text, top.get(0).card(), lexical))) {
-      return Decision.NONE;
-    }
-    Match m = top.get(0);
-    if (m.score() < CueRule.LEXICAL_SURE) {
-      boolean afterAnAnswer = semantic != null && onScreen != null && answer != null && answer.any()
-          && !FollowUps.touches(text, onScreen, lexical);
-      return afterAnAnswer ? Decision.LATER : Decision.NONE;
-    }
-    return onItsTopic(m.card(), text, onScreen) ? Decision.NONE : Decision.card(m, "match");
-  }
-
-  /** Whether a topic named is the card on screen's, or its words are on that card's topic. */
-  private boolean onItsTopic(Card named, String text, Card onScreen) {
-    return onScreen != null && (named.id().equals(onScreen.id()) || FollowUps.touches(text, onScreen, lexical));
-  }
-
-  /**
-   * The worker half for a topic named after an answer whose words were not sure ({@link #topic}):
-   * the card the calibrated rule picks from both rankings, as for a question ({@link CueRule#arbitrate}),
-   * when it is a new subject; otherwise nothing: no fallback and no follow-up, since a topic named may
-   * still be a remark.
-   */
-  private Decision topicByMeaning(String text, Card onScreen, SemanticIndex.Ranking ranking) {
-    if (ranking == null || ranking.smallTalk() || ranking.top().isEmpty()) {
-      return Decision.NONE;
-    }
-    List<Match> near = ranking.top();
-    Optional<Decision> d = CueRule.arbitrate(
-        CueRule.byMeaningOnATie(lexical.top(text, 1 + ALTERNATIVES), near.get(0)), near.get(0));
-    return d.isEmpty() || onItsTopic(d.get().match().card(), text, onScreen) ? Decision.NONE
-        : d.get().withAlternatives(near);
   }
 
   /**
@@ -325,7 +278,7 @@ public final class Cues {
   private Decision decide(String text, Card onScreen, SemanticIndex.Ranking ranking,
                           Function<String, SemanticIndex.Ranking> ranker) {
     if (QuestionDetector.bareTopic(text)) { // only after an answer does the inline half send one here
-      return topicByMeaning(text, onScreen, ranking);
+      return TopicNamed.byMeaning(lexical, text, onScreen, ranking);
     }
     List<Match> top = lexical.top(text, 1 + ALTERNATIVES);
     Match lex = top.isEmpty() ? null : top.get(0);
