@@ -262,6 +262,15 @@ class CuesTest {
     // a topic named that the model is not sure of either gets nothing, not a fallback
     assertTrue(QuestionDetector.bareTopic("okay, quarterly planning meetings"));
     assertEquals(Cues.Kind.NONE, cues.offLoop("okay, quarterly planning meetings", conflict).kind());
+    // a long answer keeps only its last terms: the gil said 400 terms ago is forgotten
+    StringBuilder longer = new StringBuilder();
+    for (int i = 0; i < AnswerWords.MAX_TERMS; i++) {
+      longer.append(" word").append(i);
+    }
+    answer.said(longer.toString(), true);
+    assertEquals(Cues.Kind.CARD, lexicalOnly.inline("okay, the gil", true, threads, new Cues.Trend(), answer).kind());
+    answer.said("and the gil again", true);
+    assertEquals(Cues.Kind.NONE, lexicalOnly.inline("okay, the gil", true, threads, new Cues.Trend(), answer).kind());
     // a new answer forgets the last one
     answer.clear();
     assertFalse(answer.any());
