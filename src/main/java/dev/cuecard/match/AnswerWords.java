@@ -69,17 +69,8 @@ public final class AnswerWords {
    * again" names the GIL card by "gil", and "again" is nobody's topic.
    */
   boolean echoes(String text, Card named, Matcher lexical) {
-    Set<String> topic = lexical.followUpTerms(named).vocabulary();
-    double in = 0;
-    double all = 0;
-    for (String t : new HashSet<>(TextAnalysis.terms(text))) {
-      if (!topic.contains(t)) {
-        continue;
-      }
-      double w = lexical.idf(t);
-      all += w;
-      in += counts.containsKey(t) || speaking.contains(t) ? w : 0;
-    }
-    return in > 0 && in >= ECHO_SHARE * all;
+    Set<String> topic = new HashSet<>(TextAnalysis.terms(text));
+    topic.retainAll(lexical.followUpTerms(named).vocabulary());
+    return lexical.weighs(topic, t -> counts.containsKey(t) || speaking.contains(t), ECHO_SHARE);
   }
 }

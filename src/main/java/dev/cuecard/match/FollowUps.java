@@ -184,19 +184,8 @@ public final class FollowUps {
    * the ellipsis object do in python" does not, though "object" and "python" are on it too.
    */
   public static boolean touches(String heard, Card card, Matcher lexical) {
-    List<String> said = TextAnalysis.terms(heard);
-    if (said.isEmpty()) {
-      return false;
-    }
-    Set<String> vocabulary = lexical.followUpTerms(card).vocabulary();
-    double in = 0;
-    double all = 0;
-    for (String t : new HashSet<>(said)) {
-      double w = lexical.idf(t);
-      all += w;
-      in += vocabulary.contains(t) ? w : 0;
-    }
-    return in > 0 && in >= TOUCH_SHARE * all;
+    return lexical.weighs(new HashSet<>(TextAnalysis.terms(heard)), lexical.followUpTerms(card).vocabulary()::contains,
+        TOUCH_SHARE);
   }
 
   /** A question about the card's own topic (its nearest card is the one on screen), with its closest points. */

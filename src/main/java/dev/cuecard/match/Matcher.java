@@ -327,4 +327,20 @@ public final class Matcher {
   double idf(String term) {
     return idf.getOrDefault(term, unknownIdf);
   }
+
+  /**
+   * Whether the terms that {@code which} picks out hold at least {@code share} of the terms' weight
+   * ({@link #idf}) and some weight at all: how "on a card's topic" ({@link FollowUps#touches}) and "the
+   * candidate's own words" ({@link AnswerWords}) are both decided.
+   */
+  boolean weighs(Set<String> terms, java.util.function.Predicate<String> which, double share) {
+    double in = 0;
+    double all = 0;
+    for (String t : terms) {
+      double w = idf(t);
+      all += w;
+      in += which.test(t) ? w : 0;
+    }
+    return in > 0 && in >= share * all;
+  }
 }

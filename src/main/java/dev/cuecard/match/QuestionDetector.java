@@ -256,10 +256,7 @@ public final class QuestionDetector {
       return false;
     }
     String[] words = words(lowered(text));
-    int start = 0;
-    while (start < words.length && LEADING_FILLERS.contains(words[start])) {
-      start++;
-    }
+    int start = leadingFillers(words);
     int n = words.length - start;
     List<String> all = Arrays.asList(words);
     boolean next = all.contains("next");
@@ -291,20 +288,34 @@ public final class QuestionDetector {
    * "let's see" or "next topic" would only dilute them).
    */
   public static String topicNamed(String text) {
-    String[] words = words(lowered(text));
-    int start = 0;
-    while (start < words.length - 1 && LEADING_FILLERS.contains(words[start])) {
-      start++;
-    }
-    if (start == 0) {
+    String lowered = lowered(text);
+    String[] words = words(lowered);
+    int start = Math.min(leadingFillers(words), words.length - 1); // a topic keeps one word at least
+    if (start <= 0) {
       return text;
     }
     // the text after its first {@code start} words, as said: "okay, __del__ method issues" keeps its underscores
     // (and its case, unless lowering changed the text's length)
-    String lowered = lowered(text);
-    java.util.regex.Matcher lead = Pattern.compile("^(?:[^a-z0-9']*[a-z0-9']+){" + start + "}").matcher(lowered);
+    java.util.regex.Matcher word = WORD.matcher(lowered);
+    for (int i = 0; i < start; i++) {
+      if (!word.find()) {
+        return text;
+      }
+    }
     String as = lowered.length() == text.length() ? text : lowered;
-    return lead.find() ? as.substring(lead.end()).replaceFirst("^[\\s,.;:!-]+", "") : text;
+    return as.substring(word.end()).replaceFirst("^[\\s,.;:!-]+", "");
+  }
+
+  /** A word as {@link #words} splits them: a run of letters, digits and apostrophes. */
+  private static final Pattern WORD = Pattern.compile("[a-z0-9']+");
+
+  /** How many of the words open the text as {@link #LEADING_FILLERS} ("okay so next topic, ..."). */
+  private static int leadingFillers(String[] words) {
+    int n = 0;
+    while (n < words.length && LEADING_FILLERS.contains(words[n])) {
+      n++;
+    }
+    return n;
   }
 
   /** Assent that counts only opening a snippet ({@link #ASSENT}). */
