@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -40,6 +41,20 @@ class ReviewCorrectionTest extends ServerTestBase {
     return s;
   }
 
+  /** The first cue the transcript lists, once stored (on PostgreSQL the transcript is written a moment later). */
+  private JsonObject firstCue(String token, String session) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (true) {
+      Optional<JsonObject> cue = server.call("GET", "/api/sessions/" + session + "/transcript", token,
+              (String) null).json().getJsonArray("items").stream().map(JsonObject.class::cast)
+          .filter(i -> i.getString("kind").equals("cue")).findFirst();
+      if (cue.isPresent() || System.currentTimeMillis() > deadline) {
+        return cue.orElseThrow(() -> new AssertionError("no cue in the transcript after 10 s"));
+      }
+      Thread.sleep(50);
+    }
+  }
+
   private TestServer.Response correct(String token, String session, Object shownAt, Object cardId) {
     return server.call("POST", "/api/sessions/" + session + "/corrections", token,
         new JsonObject().put("shownAt", shownAt).put("cardId", cardId));
@@ -65,9 +80,7 @@ class ReviewCorrectionTest extends ServerTestBase {
     assertEquals("cs-process-thread", before.getString("cardId"));
     assertEquals(1, before.getJsonArray("ratings").size());
     long shownAt = before.getLong("shownAt");
-    JsonObject cue = server.call("GET", "/api/sessions/" + session + "/transcript", token, (String) null).json()
-        .getJsonArray("items").stream().map(JsonObject.class::cast)
-        .filter(i -> i.getString("kind").equals("cue")).findFirst().orElseThrow();
+    JsonObject cue = firstCue(token, session);
     assertEquals(shownAt, cue.getLong("at"), "the answer is to the cue the transcript lists");
 
     TestServer.Response r = correct(token, session, shownAt, "py-gil");
@@ -87,9 +100,7 @@ class ReviewCorrectionTest extends ServerTestBase {
     JsonArray drills = server.call("GET", "/api/drills?limit=100", token, (String) null).json().getJsonArray("next");
     assertTrue(drills.stream().map(JsonObject.class::cast).anyMatch(d -> d.getString("cardId").equals("py-gil")), drills.encode());
     assertTrue(drills.stream().map(JsonObject.class::cast).noneMatch(d -> d.getString("cardId").equals("cs-process-thread")));
-    JsonObject shown = server.call("GET", "/api/sessions/" + session + "/transcript", token, (String) null).json()
-        .getJsonArray("items").stream().map(JsonObject.class::cast)
-        .filter(i -> i.getString("kind").equals("cue")).findFirst().orElseThrow();
+    JsonObject shown = firstCue(token, session);
     assertEquals("cs-process-thread", shown.getString("cardId"), "the transcript keeps what was shown");
 
     // corrected twice: the answer keeps the card it was first shown with as correctedFrom
@@ -133,9 +144,7 @@ class ReviewCorrectionTest extends ServerTestBase {
       assertEquals("py-gil", ws.next("cue").getJsonObject("card").getString("id"));
       ws.sync();
     }
-    JsonObject cue = server.call("GET", "/api/sessions/" + session + "/transcript", token, (String) null).json()
-        .getJsonArray("items").stream().map(JsonObject.class::cast)
-        .filter(i -> i.getString("kind").equals("cue")).findFirst().orElseThrow();
+    JsonObject cue = firstCue(token, session);
     TestServer.Response r = correct(token, session, cue.getLong("at"), "py-threading-multiprocessing");
     assertEquals(200, r.status(), r.body());
     assertNull(r.json().getValue("remembered"), "three words are too few to remember");
