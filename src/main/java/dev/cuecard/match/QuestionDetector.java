@@ -252,6 +252,10 @@ public final class QuestionDetector {
 
   /** {@link #bareTopic(String)} for a caller that already has the text's {@link #certainty}. */
   public static boolean bareTopic(String text, double certainty) {
+    return bareTopic(text, certainty, false);
+  }
+
+  private static boolean bareTopic(String text, double certainty, boolean typed) {
     if (certainty > 0 || text.isBlank()) {
       return false;
     }
@@ -260,7 +264,8 @@ public final class QuestionDetector {
     int n = words.length - start;
     List<String> all = Arrays.asList(words);
     boolean next = all.contains("next");
-    if (n < (next ? 1 : 2) || n > 7) { // "next, generators" names one; one word alone is no topic named
+    // "next, generators" names one; one word said alone is no topic named, but typed alone it is what the typist asks
+    if (n < (next || typed ? 1 : 2) || n > 7) {
       return false;
     }
     for (int i = start; i < words.length; i++) {
@@ -276,10 +281,10 @@ public final class QuestionDetector {
    * A typed snippet as the cue decision reads it: one that names a topic alone ({@link #bareTopic})
    * asks for it, with the question mark a typist leaves off ("mixins in python" → "mixins in
    * python?"). Spoken, the same words are as often a remark on the answer; typed into the overlay,
-   * they are what its user wants a card for. Anything else as typed.
+   * they are what its user wants a card for, one word alone too ("generators"). Anything else as typed.
    */
   public static String asTyped(String text) {
-    return bareTopic(text) ? text.strip() + "?" : text;
+    return text != null && bareTopic(text, certainty(text), true) ? text.strip() + "?" : text;
   }
 
   /**

@@ -221,6 +221,12 @@ class CuesTest {
     assertEquals("mixins in python?", QuestionDetector.asTyped("mixins in python"));
     assertEquals("what is a decorator", QuestionDetector.asTyped("what is a decorator"));
     assertEquals("mm, optimistic locking", QuestionDetector.asTyped("mm, optimistic locking"));
+    // one word typed alone asks for its topic, as a search box would; said alone it names nothing
+    assertEquals("generators?", QuestionDetector.asTyped("generators"));
+    assertTrue(!QuestionDetector.bareTopic("generators"));
+    for (String reply : List.of("okay", "thanks", "yeah", "hmm", "great")) {
+      assertEquals(reply, QuestionDetector.asTyped(reply), reply);
+    }
     assertEquals(Cues.Kind.NONE, lexicalOnly.inline("mixins in python", true, null, trend).kind());
     assertEquals("django-cbv-mixins", lexicalOnly.inline(QuestionDetector.asTyped("mixins in python"), true, null, trend)
         .match().card().id());
