@@ -296,10 +296,10 @@ class EvalTest {
     fallbackFloors("followups-fallback-e.jsonl", 25, 0.88, 0.95);
     // read in the thirteenth session: before its rules F 95.0, G 71.4, H 80.0, I 65.0%
     fallbackFloors("followups-fallback-f.jsonl", 20, 1.0, 0.8);
-    // G 90.5% before the twenty-first session's custom cache backend card: one more card saying "backend"
-    // lowers that word's weight, so the file storage card's "What is a storage backend?" is nearer said by
-    // "how does that affect storage", which reaches the card threshold (0.498 to 0.500): a new question
-    fallbackFloors("followups-fallback-g.jsonl", 20, 0.85, 0.8);
+    // G's "how does that affect storage" sits at the card threshold: the twenty-first session's cache
+    // backend card (one more card saying "backend") took it over (0.498 to 0.500, G 85.7%), the
+    // twenty-second session's cards moved the words' weights back under it (G 90.5% again)
+    fallbackFloors("followups-fallback-g.jsonl", 20, 0.90, 0.8);
     fallbackFloors("followups-fallback-h.jsonl", 20, 1.0, 0.95);
     fallbackFloors("followups-fallback-i.jsonl", 20, 1.0, 0.95);
     // held out: set J, 79.2% before the thirteenth session's rules, 87.5% after (its one run with them)
