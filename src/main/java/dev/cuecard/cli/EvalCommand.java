@@ -12,6 +12,7 @@ import dev.cuecard.match.Matcher;
 import dev.cuecard.match.Overlaps;
 import dev.cuecard.match.QuestionDetector;
 import dev.cuecard.match.SemanticIndex;
+import dev.cuecard.match.Typos;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -108,8 +109,10 @@ final class EvalCommand {
       return 2;
     }
     if (typed) { // what the room decides for an interviewer's typed snippet
+      Typos typos = Typos.of(bank);
       lines = lines.stream().map(l -> "interviewer".equals(l.speaker())
-          ? new Eval.Line(l.number(), QuestionDetector.asTyped(l.text()), l.speaker(), l.expect()) : l).toList();
+          ? new Eval.Line(l.number(), QuestionDetector.asTyped(typos.correct(l.text())), l.speaker(), l.expect())
+          : l).toList();
     }
     if (blind) {
       Blind.Result b = Blind.of(bank, lines.stream().map(Eval.Line::text).toList());

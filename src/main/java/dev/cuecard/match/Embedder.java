@@ -26,7 +26,8 @@ import java.util.logging.Logger;
  */
 public final class Embedder extends AbstractInProcessEmbeddingModel {
   private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
-  private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
+  /** The encoder's tokenizer: its vocabulary also tells {@link Typos} which words are English. */
+  static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
   public static final int DIMENSION = 384;
   /**
    * The tokenizer library (DJL) logs its CUDA probe as warnings ("Failed to detect GPU count") on

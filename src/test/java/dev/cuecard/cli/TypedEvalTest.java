@@ -36,6 +36,18 @@ class TypedEvalTest {
   }
 
   @Test
+  void aSlipOfTheKeyboardIsReadAsTheWordMeantOnlyWhenTyped() throws Exception {
+    Path slips = dir.resolve("slips.jsonl");
+    Files.writeString(slips, String.join("\n",
+        "{\"text\": \"what is a decortor in python\", \"expect\": [\"py-decorators\"]}",
+        "{\"text\": \"what does yeild do in python\", \"expect\": [\"py-generators\"]}"));
+    String heard = CliRunner.run("eval", slips.toString());
+    assertTrue(heard.contains("top-1 accuracy   0.0% (0/2)"), heard);
+    String typed = CliRunner.run("eval", slips.toString(), "--typed");
+    assertTrue(typed.contains("top-1 accuracy   100.0% (2/2)"), typed);
+  }
+
+  @Test
   void typedReadsQuestionFilesOnly() throws Exception {
     String said = CliRunner.refused(2, "eval", lines().toString(), "--typed", "--followups");
     assertTrue(said.contains("--typed reads a question file's lines as typed"), said);

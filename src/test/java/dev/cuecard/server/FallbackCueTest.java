@@ -76,6 +76,22 @@ class FallbackCueTest extends SessionTestBase {
     }
   }
 
+  /** A slip of the keyboard is read as the word meant, typed; a recogniser writes words, so spoken it is not. */
+  @Test
+  void aTypedSlipGetsTheCardOfTheWordMeant() {
+    try (WsClient ws = WsClient.connect(server, token, session)) {
+      ws.send(new JsonObject().put("type", "snippet").put("speaker", "interviewer")
+          .put("text", "how do you prevent sql injcetion").put("final", true).put("seq", 1).put("typed", true));
+      JsonObject cue = ws.next("cue");
+      assertEquals("sec-sql-injection", cue.getJsonObject("card").getString("id"), cue.encode());
+      assertEquals("how do you prevent sql injection", cue.getString("heard"), "read as the word meant");
+      // spoken, the same words are matched as said (a card or a fallback, whichever they bring)
+      ws.snippet("interviewer", "what does a python decoratr do in practice", true, 2);
+      JsonObject spoken = ws.next("cue");
+      assertEquals("what does a python decoratr do in practice", spoken.getString("heard"), spoken.encode());
+    }
+  }
+
   @Test
   void anUnseenQuestionGetsTheStructureForItsKindAndTheNearestCards() {
     try (WsClient ws = WsClient.connect(server, token, session)) {
