@@ -51,7 +51,8 @@ public final class Typos {
           .flatMap(s -> s)
           .forEach(text -> addWords(text, words));
     }
-    // one pass of the analysis over all the words, a line each (a pass per word takes a hundred times longer)
+    // the stems, in one pass of the analysis over all the words (a multi-word synonym may join two
+    // neighbours into one more term, which only leaves more words as typed)
     Set<String> stems = new HashSet<>(TextAnalysis.terms(String.join("\n", words)));
     return new Typos(words, stems);
   }
