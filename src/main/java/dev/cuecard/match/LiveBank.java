@@ -26,7 +26,11 @@ public final class LiveBank implements Supplier<Matcher> {
   private final boolean bundled;
   private final List<Path> dirs;
   private final double threshold;
-  private final AtomicReference<Matcher> current = new AtomicReference<>();
+  /** The matcher in use and the typed-slip reader of the same bank, swapped together. */
+  private record Loaded(Matcher matcher, Typos typos) {
+  }
+
+  private final AtomicReference<Loaded> current = new AtomicReference<>();
   private final AtomicReference<SemanticIndex> semantic = new AtomicReference<>();
   private final boolean semanticEnabled;
   private volatile String error;
@@ -43,10 +47,11 @@ public final class LiveBank implements Supplier<Matcher> {
     current.set(build());
   }
 
-  private Matcher build() {
-    Matcher m = new Matcher(BankLoader.load(bundled, dirs), threshold);
+  private Loaded build() {
+    Bank bank = BankLoader.load(bundled, dirs);
+    Loaded loaded = new Loaded(new Matcher(bank, threshold), Typos.of(bank));
     loadedAt = System.currentTimeMillis();
-    return m;
+    return loaded;
   }
 
   /**
@@ -54,16 +59,21 @@ public final class LiveBank implements Supplier<Matcher> {
    * real questions arrive; done in the background after start-up, not before it.
    */
   public void warmUp() {
-    current.get().warmUp();
+    get().warmUp();
   }
 
   @Override
   public Matcher get() {
-    return current.get();
+    return current.get().matcher();
   }
 
   public Bank bank() {
-    return current.get().bank();
+    return get().bank();
+  }
+
+  /** Slips of the keyboard in typed text, read against the current bank's words. */
+  public Typos typos() {
+    return current.get().typos();
   }
 
   /**
@@ -72,7 +82,7 @@ public final class LiveBank implements Supplier<Matcher> {
    */
   public Optional<SemanticIndex> semantic() {
     SemanticIndex s = semantic.get();
-    return s != null && s.lexical() == current.get() ? Optional.of(s) : Optional.empty();
+    return s != null && s.lexical() == get() ? Optional.of(s) : Optional.empty();
   }
 
   /** Embeds the current bank for the semantic fallback (seconds; blocking, run it on a worker). */
@@ -80,7 +90,7 @@ public final class LiveBank implements Supplier<Matcher> {
     if (!semanticEnabled) {
       return;
     }
-    Matcher m = current.get();
+    Matcher m = get();
     if (semantic().isEmpty()) {
       long t0 = System.nanoTime();
       semantic.set(SemanticIndex.build(m));
@@ -106,10 +116,10 @@ public final class LiveBank implements Supplier<Matcher> {
     }
     fingerprint = now;
     try {
-      Matcher m = build();
-      current.set(m);
+      Loaded loaded = build();
+      current.set(loaded);
       error = null;
-      LOG.info("question bank reloaded: " + m.bank().size() + " cards");
+      LOG.info("question bank reloaded: " + loaded.matcher().bank().size() + " cards");
       buildSemantic();
       return true;
     } catch (BankException | IllegalStateException e) {

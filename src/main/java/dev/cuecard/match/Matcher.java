@@ -45,7 +45,6 @@ public final class Matcher {
   private final Map<String, List<String>> compounds = new HashMap<>();
   private final double unknownIdf;
   private final double threshold;
-  private final Typos typos;
 
   /**
    * Per card: analysed term sets of each phrasing, the card's whole matching vocabulary, and how
@@ -57,7 +56,6 @@ public final class Matcher {
   public Matcher(Bank bank, double threshold) {
     this.bank = bank;
     this.threshold = threshold;
-    this.typos = Typos.of(bank);
     this.cardTerms = new ArrayList<>(bank.size());
     Map<String, Integer> df = new HashMap<>();
     for (Card c : bank.cards()) {
@@ -142,11 +140,6 @@ public final class Matcher {
 
   public Bank bank() {
     return bank;
-  }
-
-  /** Slips of the keyboard in typed text, read against this bank's words. */
-  public Typos typos() {
-    return typos;
   }
 
   public double threshold() {

@@ -105,10 +105,11 @@ final class RoomCues {
    * measures): a card, a follow-up shown inside the card on screen, or, off the event loop, the
    * semantic check and then a fallback cue with the nearest cards. A topic named alone and typed
    * ({@code typed}) is asked as the question it was typed for ({@link QuestionDetector#asTyped}), and
-   * a typed word's slip of the keyboard is read as the bank's word it was meant to be ({@link Typos}).
+   * a typed word's slip of the keyboard is read as the bank's word it was meant to be
+   * ({@link LiveBank#typos}).
    */
   void interviewerSaid(String said, boolean isFinal, boolean typed, long now) {
-    String text = typed ? QuestionDetector.asTyped(bank.get().typos().correct(said)) : said;
+    String text = typed ? QuestionDetector.asTyped(bank.typos().correct(said)) : said;
     long t0 = System.nanoTime();
     cancelPause(); // the speaker goes on: the pause is not over this snippet
     Cues cues = new Cues(bank.get(), bank.semantic().orElse(null));
