@@ -10,7 +10,6 @@ import dev.cuecard.match.Eval;
 import dev.cuecard.match.FollowUpEval;
 import dev.cuecard.match.Matcher;
 import dev.cuecard.match.Overlaps;
-import dev.cuecard.match.QuestionDetector;
 import dev.cuecard.match.SemanticIndex;
 import dev.cuecard.match.Typos;
 
@@ -111,8 +110,7 @@ final class EvalCommand {
     if (typed) { // what the room decides for an interviewer's typed snippet
       Typos typos = Typos.of(bank);
       lines = lines.stream().map(l -> "interviewer".equals(l.speaker())
-          ? new Eval.Line(l.number(), QuestionDetector.asTyped(typos.correct(l.text())), l.speaker(), l.expect())
-          : l).toList();
+          ? new Eval.Line(l.number(), typos.asTyped(l.text()), l.speaker(), l.expect()) : l).toList();
     }
     if (blind) {
       Blind.Result b = Blind.of(bank, lines.stream().map(Eval.Line::text).toList());

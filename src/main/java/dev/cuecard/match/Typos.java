@@ -79,6 +79,15 @@ public final class Typos {
     return WORD.matcher(typed).replaceAll(m -> Matcher.quoteReplacement(meant(m.group())));
   }
 
+  /**
+   * A typed snippet as the room reads it, and {@code eval --typed} with it: slips of the keyboard
+   * read as the words meant ({@link #correct}), then a topic named alone asked as a question
+   * ({@link QuestionDetector#asTyped}).
+   */
+  public String asTyped(String typed) {
+    return QuestionDetector.asTyped(correct(typed));
+  }
+
   /** The cards' word a typed word was meant to be, or the word itself. */
   String meant(String word) {
     String w = word.toLowerCase(Locale.ROOT);

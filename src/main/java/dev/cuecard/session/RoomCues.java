@@ -8,7 +8,7 @@ import dev.cuecard.match.FollowUps;
 import dev.cuecard.match.LiveBank;
 import dev.cuecard.match.Match;
 import dev.cuecard.match.OwnCues;
-import dev.cuecard.match.QuestionDetector;
+import dev.cuecard.match.Typos;
 import dev.cuecard.metrics.Metrics;
 import dev.cuecard.store.Records;
 import dev.cuecard.store.Transcripts;
@@ -104,12 +104,11 @@ final class RoomCues {
    * Decides what the interviewer's words bring up ({@link Cues}, the same decision {@code eval}
    * measures): a card, a follow-up shown inside the card on screen, or, off the event loop, the
    * semantic check and then a fallback cue with the nearest cards. A topic named alone and typed
-   * ({@code typed}) is asked as the question it was typed for ({@link QuestionDetector#asTyped}), and
-   * a typed word's slip of the keyboard is read as the bank's word it was meant to be
-   * ({@link LiveBank#typos}).
+   * ({@code typed}) is asked as the question it was typed for, and a typed word's slip of the
+   * keyboard is read as the bank's word it was meant to be ({@link Typos#asTyped}).
    */
   void interviewerSaid(String said, boolean isFinal, boolean typed, long now) {
-    String text = typed ? QuestionDetector.asTyped(bank.typos().correct(said)) : said;
+    String text = typed ? bank.typos().asTyped(said) : said;
     long t0 = System.nanoTime();
     cancelPause(); // the speaker goes on: the pause is not over this snippet
     Cues cues = new Cues(bank.get(), bank.semantic().orElse(null));
