@@ -35,13 +35,20 @@ public final class Typos {
 
   private final Set<String> bankWords;
   private final Set<String> bankStems;
+  /** The encoder's English words, read (once per process) when the first reader is made. */
+  private final Set<String> english;
 
   private Typos(Set<String> bankWords, Set<String> bankStems) {
     this.bankWords = Set.copyOf(bankWords);
     this.bankStems = Set.copyOf(bankStems);
+    this.english = English.WORDS;
   }
 
-  /** The words of every card's question, phrasings, answer, key points, follow-ups, reminders and tags. */
+  /**
+   * The words of every card's question, phrasings, answer, key points, follow-ups, reminders and tags.
+   * Made where the bank is loaded (off the event loop), which also reads the encoder's vocabulary
+   * there: read on a room's first typed snippet instead, it blocked the event loop for over 500 ms.
+   */
   public static Typos of(Bank bank) {
     Set<String> words = new HashSet<>();
     for (Card c : bank.cards()) {
@@ -73,7 +80,7 @@ public final class Typos {
 
   /** The text with each slip replaced by the one word it was meant to be; otherwise the text as typed. */
   public String correct(String typed) {
-    if (typed == null || typed.isEmpty() || English.WORDS.isEmpty()) {
+    if (typed == null || typed.isEmpty() || english.isEmpty()) {
       return typed;
     }
     return WORD.matcher(typed).replaceAll(m -> Matcher.quoteReplacement(meant(m.group())));
@@ -91,7 +98,7 @@ public final class Typos {
   /** The cards' word a typed word was meant to be, or the word itself. */
   String meant(String word) {
     String w = word.toLowerCase(Locale.ROOT);
-    if (w.length() < MIN_LENGTH || bankWords.contains(w) || English.WORDS.contains(w)) {
+    if (w.length() < MIN_LENGTH || bankWords.contains(w) || english.contains(w)) {
       return word;
     }
     List<String> stems = TextAnalysis.terms(w);
