@@ -11,20 +11,26 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Answers "is this account token still good?" on every request and socket without a database
  * read each time: each account's token state (its version and its logged-out token ids) is kept
- * here for {@link #FRESH_MS} and dropped at once when any node announces a change (a logout, a
+ * here for a configured time ({@code auth.tokenCheckSeconds}, 30 s by default) and dropped at once when any node announces a change (a logout, a
  * password change, a deletion: {@link #changed}). Checks that arrive while the state is being
  * read (all of an account's sockets after a change, say) wait for that one read. The short freshness bounds how long a missed
  * announcement could leave a revoked token working on one node.
  */
 public final class Revocations {
-  static final long FRESH_MS = 30_000;
   private static final int MAX_ENTRIES = 100_000;
 
   private final Users users;
+  private final long freshMs;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-  public Revocations(Users users) {
+  public Revocations(Users users, long freshMs) {
     this.users = users;
+    this.freshMs = freshMs;
+  }
+
+  /** How long a read of an account's state is trusted. */
+  public long freshMs() {
+    return freshMs;
   }
 
   /** An account's state as loaded (or being loaded) at {@code loadedAt}: concurrent checks share one read. */
@@ -38,9 +44,9 @@ public final class Revocations {
     }
     long now = System.currentTimeMillis();
     if (cache.size() >= MAX_ENTRIES) {
-      cache.values().removeIf(x -> now - x.loadedAt >= FRESH_MS);
+      cache.values().removeIf(x -> now - x.loadedAt >= freshMs);
     }
-    Cached c = cache.compute(p.userId(), (id, old) -> old != null && now - old.loadedAt < FRESH_MS ? old
+    Cached c = cache.compute(p.userId(), (id, old) -> old != null && now - old.loadedAt < freshMs ? old
         : new Cached(users.tokenState(id, now), now));
     c.state.onFailure(e -> cache.remove(p.userId(), c)); // a failed read is not kept
     return c.state.map(state -> reason(p, state));

@@ -43,6 +43,12 @@ public enum ConfigKey {
   AUTH_JWT_SECRET("auth.jwtSecret", Kind.STRING, "", true),
   AUTH_TOKEN_TTL_SECONDS("auth.tokenTtlSeconds", Kind.INT, 12 * 3600, 60, 30 * 24 * 3600),
   AUTH_ISSUER("auth.issuer", Kind.STRING, "cuecard"),
+  /**
+   * How long a node trusts what it read of an account's tokens (logouts, version) before reading
+   * the store again; open sockets are checked again at half this, so a revocation whose cluster
+   * announcement was lost still closes them within one and a half times this.
+   */
+  AUTH_TOKEN_CHECK_SECONDS("auth.tokenCheckSeconds", Kind.INT, 30, 1, 3600),
   AUTH_PASSWORD_ITERATIONS("auth.passwordIterations", Kind.INT, 310_000, 1_000, 10_000_000),
   AUTH_ALLOW_REGISTRATION("auth.allowRegistration", Kind.BOOL, true),
   /** On a loopback-bound server, offer one local account without registration ("Use Cuecard on this computer"). */

@@ -22,17 +22,32 @@ final class AccountEvents {
     s.vertx().eventBus().publish(Addresses.ACCOUNTS, userId);
   }
 
+  /** This node's listener; a caller waits for its {@code completion()} before serving, so no announcement passes it by. */
   static MessageConsumer<String> listen(Services s) {
     return s.vertx().eventBus().consumer(Addresses.ACCOUNTS, m -> {
-      String userId = m.body();
-      s.revocations().changed(userId);
-      for (LiveSocket socket : s.liveSockets().of(userId)) {
-        s.revocations().check(socket.principal()).onSuccess(reason -> {
-          if (reason != null) {
-            socket.revoke(reason);
-          }
-        });
-      }
+      s.revocations().changed(m.body());
+      recheck(s, m.body());
     });
+  }
+
+  /**
+   * The backstop for an announcement that never arrived (the clustered event bus delivers at most
+   * once): every open socket on this node is checked again through the cache, which reads the
+   * store once its state is older than {@code auth.tokenCheckSeconds}. Run at half that period.
+   */
+  static void recheckAll(Services s) {
+    for (String userId : s.liveSockets().holders()) {
+      recheck(s, userId);
+    }
+  }
+
+  private static void recheck(Services s, String userId) {
+    for (LiveSocket socket : s.liveSockets().of(userId)) {
+      s.revocations().check(socket.principal()).onSuccess(reason -> {
+        if (reason != null) {
+          socket.revoke(reason);
+        }
+      });
+    }
   }
 }

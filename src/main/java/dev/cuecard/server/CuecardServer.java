@@ -47,6 +47,7 @@ public final class CuecardServer {
   private long reloadTimer = -1;
   private long backgroundTimer = -1;
   private long sweepTimer = -1;
+  private long recheckTimer = -1;
   private io.vertx.core.http.HttpServer management;
   private MessageConsumer<String> accounts;
   private static final long SWEEP_MS = 60_000;
@@ -135,7 +136,7 @@ public final class CuecardServer {
     LiveSockets sockets = new LiveSockets(config.integer(ConfigKey.LIMITS_MAX_SOCKETS),
         config.integer(ConfigKey.LIMITS_SOCKETS_PER_USER));
     return new Services(vertx, config, db, users, new Sessions(db), transcripts, coaching, stories, myAnswers,
-        userBanks, remembered, ownCards, drillHistory, new Invites(db), tokens, hasher, new HashPool(vertx), throttle, new Revocations(users), sockets,
+        userBanks, remembered, ownCards, drillHistory, new Invites(db), tokens, hasher, new HashPool(vertx), throttle, new Revocations(users, 1000L * config.integer(ConfigKey.AUTH_TOKEN_CHECK_SECONDS)), sockets,
         new ClientAddress(config.list(ConfigKey.SERVER_TRUSTED_PROXIES)),
         new HostPolicy(config.string(ConfigKey.SERVER_PUBLIC_URL), config.list(ConfigKey.SERVER_ALLOWED_HOSTS)),
         new LocalAccess(config),
@@ -149,16 +150,21 @@ public final class CuecardServer {
     int configured = services.config().integer(ConfigKey.SERVER_INSTANCES);
     int instances = configured > 0 ? configured : Math.max(1, Runtime.getRuntime().availableProcessors());
     List<HttpVerticle> started = new CopyOnWriteArrayList<>();
+    // the account announcements' listener is known to the cluster before the first request is
+    // served, so no logout made elsewhere can pass this node by; open sockets are checked again
+    // at half the token cache's life, for an announcement lost anyway
+    accounts = AccountEvents.listen(services);
+    recheckTimer = vertx.setPeriodic(Math.max(500, services.revocations().freshMs() / 2),
+        t -> AccountEvents.recheckAll(services));
     // instances of one deployment share the listening socket, a random port (0) included
-    return vertx.deployVerticle(() -> {
+    return accounts.completion().compose(ready -> vertx.deployVerticle(() -> {
           HttpVerticle v = new HttpVerticle(services, services.config().integer(ConfigKey.SERVER_PORT));
           started.add(v);
           return v;
-        }, new DeploymentOptions().setInstances(instances))
+        }, new DeploymentOptions().setInstances(instances)))
         .map(id -> {
           deployments.add(id);
           watchBank();
-          accounts = AccountEvents.listen(services);
           sweepTimer = vertx.setPeriodic(SWEEP_MS, t -> services.throttle().sweep(System.currentTimeMillis()));
           // lexical matching serves at once; warm-up and the semantic index follow a moment later, so
           // they do not compete with the first requests for the CPU. A plain daemon thread: nothing
@@ -180,7 +186,11 @@ public final class CuecardServer {
           LOG.info("Cuecard listening on http://" + services.config().string(ConfigKey.SERVER_HOST) + ":" + port
               + " with " + instances + " event-loop instance(s), " + (System.currentTimeMillis()
               - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms after JVM start");
-          return null;
+          return (Void) null;
+        })
+        .onFailure(e -> { // a Vert.x the caller keeps (a test's, a cluster member's) is left as it was
+          vertx.cancelTimer(recheckTimer);
+          accounts.unregister();
         });
   }
 
@@ -219,6 +229,7 @@ public final class CuecardServer {
   public Future<Void> stop() {
     vertx.cancelTimer(backgroundTimer);
     vertx.cancelTimer(sweepTimer);
+    vertx.cancelTimer(recheckTimer);
     if (accounts != null) {
       accounts.unregister();
     }

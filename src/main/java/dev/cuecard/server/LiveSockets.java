@@ -68,6 +68,11 @@ final class LiveSockets {
     release(userKey);
   }
 
+  /** The accounts (and invites) with a live socket on this node. */
+  Set<String> holders() {
+    return sockets.keySet();
+  }
+
   Set<LiveSocket> of(String userKey) {
     return sockets.getOrDefault(userKey, Set.of());
   }

@@ -37,6 +37,9 @@ public final class TestCluster implements AutoCloseable {
             .set(ConfigKey.CLUSTER_PORT, ports.get(i))
             .set(ConfigKey.CLUSTER_MEMBERS, members)
             .set(ConfigKey.CLUSTER_NAME, "test-" + ports.get(0))
+            // open sockets checked again every 5 s: a revocation whose announcement was lost
+            // (the bus delivers at most once) still closes them within a test's wait
+            .set(ConfigKey.AUTH_TOKEN_CHECK_SECONDS, 10)
             .build();
         io.vertx.core.Vertx vertx = TestServer.await(ClusterNode.start(config));
         c.vertxes.add(vertx);

@@ -203,6 +203,12 @@ public final class WsClient implements AutoCloseable {
     return closeCode;
   }
 
+  /** The close code, waiting up to {@code seconds}. */
+  public short awaitClose(int seconds) {
+    next("__closed", seconds);
+    return closeCode;
+  }
+
   public String closeReason() {
     return closeReason;
   }
