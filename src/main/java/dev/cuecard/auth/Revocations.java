@@ -11,10 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Answers "is this account token still good?" on every request and socket without a database
  * read each time: each account's token state (its version and its logged-out token ids) is kept
- * here for a configured time ({@code auth.tokenCheckSeconds}, 30 s by default) and dropped at once when any node announces a change (a logout, a
- * password change, a deletion: {@link #changed}). Checks that arrive while the state is being
- * read (all of an account's sockets after a change, say) wait for that one read. The short freshness bounds how long a missed
- * announcement could leave a revoked token working on one node.
+ * here for {@code auth.tokenCheckSeconds} (30 s by default) and dropped at once when any node
+ * announces a change (a logout, a password change, a deletion: {@link #changed}). Checks that
+ * arrive while the state is being read (all of an account's sockets after a change, say) wait for
+ * that one read. The short freshness bounds how long a missed announcement could leave a revoked
+ * token working on one node, for requests and, through the periodic check of open sockets, for
+ * sockets too.
  */
 public final class Revocations {
   private static final int MAX_ENTRIES = 100_000;
