@@ -154,8 +154,7 @@ public final class CuecardServer {
     // served, so no logout made elsewhere can pass this node by; open sockets are checked again
     // at half the token cache's life, for an announcement lost anyway
     accounts = AccountEvents.listen(services);
-    recheckTimer = vertx.setPeriodic(Math.max(500, services.revocations().freshMs() / 2),
-        t -> AccountEvents.recheckAll(services));
+    recheckTimer = vertx.setPeriodic(services.revocations().freshMs() / 2, t -> AccountEvents.recheckAll(services));
     // instances of one deployment share the listening socket, a random port (0) included
     return accounts.completion().compose(ready -> vertx.deployVerticle(() -> {
           HttpVerticle v = new HttpVerticle(services, services.config().integer(ConfigKey.SERVER_PORT));

@@ -30,7 +30,7 @@ class LostAnnouncementTest extends ServerTestBase {
          WsClient live = WsClient.connect(server, revoked, server.newSession(revoked))) {
       live.sync();
       assertEquals(200, server.call("GET", "/api/me", revoked, (String) null).status(), "known, and cached");
-      TestStore.executeBeside(dir, "UPDATE users SET token_version = token_version + 1 WHERE username = 'dora'");
+      TestStore.execute(dir, "UPDATE users SET token_version = token_version + 1 WHERE username = 'dora'");
       // within 1.5 s by design; without the periodic check it never closes (the wait is slack for a busy machine)
       assertEquals(LiveSocket.CLOSE_TOKEN_REVOKED, live.awaitClose(10), "closed by the periodic check");
       assertEquals("token_revoked", live.latest("error").getString("code"));

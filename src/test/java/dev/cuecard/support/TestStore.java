@@ -118,11 +118,7 @@ public final class TestStore {
   }
 
   /** Runs a statement on the store of {@code dataDir} beside the running server (a change no node announced). */
-  public static void executeBeside(Path dataDir, String sql) {
-    execute(dataDir, sql);
-  }
-
-  private static void execute(Path dataDir, String sql) {
+  public static void execute(Path dataDir, String sql) {
     try (Connection c = connect(dataDir); Statement st = c.createStatement()) {
       st.execute(sql);
     } catch (SQLException e) {

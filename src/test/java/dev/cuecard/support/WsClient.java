@@ -199,8 +199,7 @@ public final class WsClient implements AutoCloseable {
 
   /** Waits for the socket to be closed by the server. */
   public short awaitClose() {
-    next("__closed");
-    return closeCode;
+    return awaitClose(5);
   }
 
   /** The close code, waiting up to {@code seconds}. */
