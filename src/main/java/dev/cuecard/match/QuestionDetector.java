@@ -76,6 +76,9 @@ public final class QuestionDetector {
           // (not a statement of what something did: "the script would find me a few")
           + "|(?<!\\b(?:would|will|could|can|to|it|that|which|they|he|she)\\s)"
           + "\\b(?:find|write|build|show|sketch|implement|code)\\s+(?:me|us)\\s+(?:a|an|the|how|some)\\b"
+          // a coding task said after its input: "given a list of numbers and a target, return the two that add up"
+          + "|\\bgiven\\s+(?:a|an|two|three|some|n|k)\\s+[^.?!]*?\\b(?:find|return|check|determine|compute|count|"
+          + "print|output|validate|merge|sort|reverse|remove|group|detect)\\b"
           // a yes-or-no question put after its subject: "python is interpreted, is that accurate", "an
           // iterable and an iterator, are they the same thing", "does the order matter"
           + "|\\b(?:is|are)\\s+(?:that|this|it|they|those|these|the\\s+two)\\s+(?:really\\s+)?(?:the\\s+same|"
@@ -170,6 +173,9 @@ public final class QuestionDetector {
         break;
       }
     }
+    if (asksAfterAHeading(t)) {
+      return OPENING;
+    }
     if (CLAUSE.matcher(t).find() || asksInALaterSentence(t)) {
       return CLAUSE_INSIDE;
     }
@@ -184,6 +190,24 @@ public final class QuestionDetector {
     return n >= 5 && PROBLEM.matcher(t).find() && !PAST.matcher(t).find() && !DIAGNOSIS.matcher(t).find()
         ? PROBLEM_STATED : 0;
   }
+
+  /**
+   * A task under a short heading, as written lists and typed notes put coding problems ("Rate limiter:
+   * implement a token bucket", "Word break: given a string and a dictionary, ..."): what follows the
+   * heading's colon opens as a question would open the text ({@link #OPENERS}).
+   */
+  private static boolean asksAfterAHeading(String lowered) {
+    java.util.regex.Matcher m = HEADING.matcher(lowered);
+    if (!m.find()) {
+      return false;
+    }
+    String[] w = words(lowered.substring(m.end()));
+    int i = leadingFillers(w);
+    return i < w.length && OPENERS.contains(w[i]);
+  }
+
+  /** A heading of one to six words that ends in a colon, at the start of the text. */
+  private static final Pattern HEADING = Pattern.compile("^\\W*(?:[\\w'()/+-]+\\s+){0,5}[\\w'()/+-]+\\s*:\\s+");
 
   /** Whether a sentence after the first opens with an interrogative or a prompt ({@link #SENTENCE_OPENERS}). */
   private static boolean asksInALaterSentence(String lowered) {

@@ -216,6 +216,13 @@ class MatcherTest {
       "Caching is hard: name two cases where you would skip it. | true",
       "Deadlines slip in every team. Sort of. | false",
       "We moved to postgres last year. It was a good call. | false",
+      // a coding task under a short heading, and one said after its input; a heading before a statement, and
+      // "given" in a statement, ask nothing
+      "Rate Limiter: Implement a token bucket algorithm for API rate limiting. | true",
+      "Binary Search Tree Validation: Validate if a binary tree is a BST. | true",
+      "two sum variant given a list of transactions and a target amount find all pairs that add up to it | true",
+      "Note: we moved the standup to ten. | false",
+      "we were lucky, given a week we found the leak and fixed it | false",
   })
   void questionDetection(String text, boolean question) {
     assertEquals(question, QuestionDetector.isQuestion(text), text);
