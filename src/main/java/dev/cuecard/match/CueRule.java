@@ -17,6 +17,11 @@ final class CueRule {
    * (docs/matching.md, "Ties by words").
    */
   static final double LEXICAL_TIE = 0.01;
+  /**
+   * The model's first card leading its second by less than this is a tie: the words decide which of
+   * the two the rule weighs ({@link #byWordsOnATie}).
+   */
+  static final double SEMANTIC_TIE = 0.005;
   /** When both rankings put the same card first, either this lexical score ... */
   static final double AGREE_LEXICAL = 0.4;
   /** ... or this fused semantic score is enough. */
@@ -52,6 +57,21 @@ final class CueRule {
     }
     boolean tie = byWords.size() > 1 && byWords.get(0).margin() < LEXICAL_TIE;
     return tie && byWords.get(1).card().id().equals(byMeaning.card().id()) ? byWords.get(1) : byWords.get(0);
+  }
+
+  /**
+   * The semantic card the rule weighs: the model's first, or, when its first two tie
+   * ({@link #SEMANTIC_TIE}) and the words put the second first, the second. Two cards the model
+   * scores alike are a coin toss (which comes first moved with cards added elsewhere in the bank),
+   * so the words settle it, as meaning settles a tie by words ({@link #byMeaningOnATie}).
+   */
+  static Match byWordsOnATie(List<Match> byMeaning, Match byWords) {
+    if (byMeaning.isEmpty()) {
+      return null;
+    }
+    boolean tie = byMeaning.size() > 1 && byMeaning.get(0).margin() < SEMANTIC_TIE;
+    return tie && byWords != null && byMeaning.get(1).card().id().equals(byWords.card().id())
+        ? byMeaning.get(1) : byMeaning.get(0);
   }
 
   /**

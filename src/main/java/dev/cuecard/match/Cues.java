@@ -290,7 +290,7 @@ public final class Cues {
       }
       near = ranking.top();
       lex = near.isEmpty() ? lex : CueRule.byMeaningOnATie(top, near.get(0));
-      Optional<Decision> d = near.isEmpty() ? Optional.empty() : CueRule.arbitrate(lex, near.get(0));
+      Optional<Decision> d = near.isEmpty() ? Optional.empty() : CueRule.arbitrate(lex, CueRule.byWordsOnATie(near, lex));
       if (d.isPresent()) {
         boolean sure = d.get().match().score() >= CueRule.LEXICAL_SURE;
         if (!sure && onScreen != null && OnScreen.shortQuestion(text)
@@ -348,7 +348,8 @@ public final class Cues {
         continue;
       }
       List<Match> top = lexical.top(part, 2);
-      Optional<Decision> d = CueRule.arbitrate(CueRule.byMeaningOnATie(top, r.top().get(0)), r.top().get(0));
+      Match lex = CueRule.byMeaningOnATie(top, r.top().get(0));
+      Optional<Decision> d = CueRule.arbitrate(lex, CueRule.byWordsOnATie(r.top(), lex));
       if (d.isPresent() && isAmong(d.get().match().card(), near)) {
         return d;
       }

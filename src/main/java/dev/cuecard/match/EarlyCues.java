@@ -82,7 +82,7 @@ final class EarlyCues {
         return Decision.NONE;
       }
       lex = CueRule.byMeaningOnATie(top, ranking.top().get(0));
-      d = CueRule.arbitrate(lex, ranking.top().get(0)).map(c -> c.withAlternatives(ranking.top()));
+      d = CueRule.arbitrate(lex, CueRule.byWordsOnATie(ranking.top(), lex)).map(c -> c.withAlternatives(ranking.top()));
       if (d.isPresent() && !byPhrasingToo(lex, ranking, d.get().match().card())) {
         return Decision.NONE;
       }

@@ -336,6 +336,22 @@ class CuesTest {
   }
 
   @Test
+  void twoCardsTiedByMeaningAreLeftToWords() {
+    // the rule weighs the model's second card when the model's first two tie and the words put the second first
+    List<Match> tied = List.of(m("orm-relationships", 0.44, 0.0), m("django-related-name", 0.44, 0.09));
+    Match byWords = m("django-related-name", 0.54, 0.09);
+    assertEquals("django-related-name", CueRule.byWordsOnATie(tied, byWords).card().id());
+    assertEquals("django-related-name", CueRule.arbitrate(byWords, CueRule.byWordsOnATie(tied, byWords))
+        .orElseThrow().match().card().id());
+    // the words on a third card, no words at all, or a clear lead by meaning: the model's first as before
+    assertEquals("orm-relationships", CueRule.byWordsOnATie(tied, m("orm-prefetch-objects", 0.54, 0.09)).card().id());
+    assertEquals("orm-relationships", CueRule.byWordsOnATie(tied, null).card().id());
+    List<Match> clear = List.of(m("orm-relationships", 0.46, 0.02), m("django-related-name", 0.44, 0.09));
+    assertEquals("orm-relationships", CueRule.byWordsOnATie(clear, byWords).card().id());
+    assertEquals(Optional.empty(), CueRule.arbitrate(byWords, CueRule.byWordsOnATie(clear, byWords)));
+  }
+
+  @Test
   void twoCardsTiedByWordsAreLeftToMeaning() {
     // the rule weighs the runner-up by words when the two tie and meaning puts the runner-up first
     List<Match> tied = List.of(m("drf-serializer-context", 0.735, 0.005), m("drf-serializers", 0.73, 0.1));
