@@ -165,15 +165,7 @@ public final class QuestionDetector {
       return OPENING;
     }
     String[] words = words(t);
-    for (String w : words) {
-      if (OPENERS.contains(w)) {
-        return OPENING;
-      }
-      if (!LEADING_FILLERS.contains(w)) {
-        break;
-      }
-    }
-    if (asksAfterAHeading(t)) {
+    if (opensAsking(words) || asksAfterAHeading(t)) {
       return OPENING;
     }
     if (CLAUSE.matcher(t).find() || asksInALaterSentence(t)) {
@@ -201,9 +193,13 @@ public final class QuestionDetector {
     if (!m.find()) {
       return false;
     }
-    String[] w = words(lowered.substring(m.end()));
-    int i = leadingFillers(w);
-    return i < w.length && OPENERS.contains(w[i]);
+    return opensAsking(words(lowered.substring(m.end())));
+  }
+
+  /** Whether the words open with one of the {@link #OPENERS}, after any {@link #LEADING_FILLERS}. */
+  private static boolean opensAsking(String[] words) {
+    int i = leadingFillers(words);
+    return i < words.length && OPENERS.contains(words[i]);
   }
 
   /** A heading of one to six words that ends in a colon, at the start of the text. */
