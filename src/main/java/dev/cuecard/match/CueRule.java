@@ -75,6 +75,19 @@ final class CueRule {
   }
 
   /**
+   * The calibrated rule over both rankings, each tie settled by the other ranking first
+   * ({@link #byMeaningOnATie}, {@link #byWordsOnATie}): what every path that weighs the words and the
+   * model together decides with (a question, a part of one, a topic named, the user's own cards).
+   */
+  static Optional<Cues.Decision> weigh(List<Match> byWords, List<Match> byMeaning) {
+    if (byMeaning.isEmpty()) {
+      return Optional.empty();
+    }
+    Match lex = byMeaningOnATie(byWords, byMeaning.get(0));
+    return arbitrate(lex, byWordsOnATie(byMeaning, lex));
+  }
+
+  /**
    * The calibrated rule for a final question the lexical path was not sure of. Every card it picks
    * is marked {@code semantic}: it was decided on the worker, after the embedding, even when it is
    * the lexical card that the embedding confirmed.

@@ -289,8 +289,7 @@ public final class Cues {
         return OnScreen.aboutTheCueUpOrNothing(text, onScreen);
       }
       near = ranking.top();
-      lex = near.isEmpty() ? lex : CueRule.byMeaningOnATie(top, near.get(0));
-      Optional<Decision> d = near.isEmpty() ? Optional.empty() : CueRule.arbitrate(lex, CueRule.byWordsOnATie(near, lex));
+      Optional<Decision> d = CueRule.weigh(top, near);
       if (d.isPresent()) {
         boolean sure = d.get().match().score() >= CueRule.LEXICAL_SURE;
         if (!sure && onScreen != null && OnScreen.shortQuestion(text)
@@ -347,9 +346,7 @@ public final class Cues {
       if (r == null || r.smallTalk() || r.top().isEmpty()) {
         continue;
       }
-      List<Match> top = lexical.top(part, 2);
-      Match lex = CueRule.byMeaningOnATie(top, r.top().get(0));
-      Optional<Decision> d = CueRule.arbitrate(lex, CueRule.byWordsOnATie(r.top(), lex));
+      Optional<Decision> d = CueRule.weigh(lexical.top(part, 2), r.top());
       if (d.isPresent() && isAmong(d.get().match().card(), near)) {
         return d;
       }

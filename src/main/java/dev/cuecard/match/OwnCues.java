@@ -68,7 +68,7 @@ public final class OwnCues {
 
   /**
    * Their card by meaning over the server's decision {@code shared}, when their index, by the same
-   * calibrated rule ({@link CueRule#arbitrate}), is at least as sure of it as {@code shared} is of its
+   * calibrated rule ({@link CueRule#weigh}), is at least as sure of it as {@code shared} is of its
    * card (or {@code shared} is no card). Never over a follow-up, for small talk (the server's
    * ranking, {@code sharedRanking}, says so), for the card on screen, or (at a pause) on the topic of
    * the card on screen. When it stays a fallback, their nearest cards may be among its related
@@ -87,8 +87,8 @@ public final class OwnCues {
     if (ranking == null || ranking.top().isEmpty()) {
       return shared;
     }
-    List<Match> lex = lexical.top(text, 1);
-    Optional<Cues.Decision> mine = CueRule.arbitrate(lex.isEmpty() ? null : lex.get(0), ranking.top().get(0));
+    List<Match> lex = lexical.top(text, 2);
+    Optional<Cues.Decision> mine = CueRule.weigh(lex, ranking.top());
     if (mine.isEmpty()) {
       return related(shared, ranking.top());
     }
@@ -98,7 +98,7 @@ public final class OwnCues {
       // a fallback may still list it among its nearest cards
       return related(shared, ranking.top());
     }
-    if (atPause && !EarlyCues.byPhrasingToo(lex.isEmpty() ? null : lex.get(0), ranking, m.card())) {
+    if (atPause && !EarlyCues.byPhrasingToo(CueRule.byMeaningOnATie(lex, ranking.top().get(0)), ranking, m.card())) {
       return shared; // words heard so far: as for the server's cards
     }
     if (onScreen != null && (m.card().id().equals(onScreen.id())
@@ -106,7 +106,7 @@ public final class OwnCues {
       return shared;
     }
     boolean asSure = shared.kind() != Cues.Kind.CARD
-        || sureness(m, lex, ranking) >= sureness(shared.match(), sharedLexical.top(text, 1), sharedRanking);
+        || sureness(m, lex, ranking) >= sureness(shared.match(), sharedLexical.top(text, 2), sharedRanking);
     return asSure ? Cues.Decision.card(m, "yours") : shared;
   }
 

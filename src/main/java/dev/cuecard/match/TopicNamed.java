@@ -40,7 +40,7 @@ final class TopicNamed {
 
   /**
    * The worker half, for a topic named after an answer whose words were not sure ({@link #inline}):
-   * the card the calibrated rule picks from both rankings, as for a question ({@link CueRule#arbitrate}),
+   * the card the calibrated rule picks from both rankings, as for a question ({@link CueRule#weigh}),
    * when it is a new subject; otherwise nothing: no fallback and no follow-up, since a topic named may
    * still be a remark.
    */
@@ -49,8 +49,7 @@ final class TopicNamed {
       return Cues.Decision.NONE;
     }
     List<Match> near = ranking.top();
-    Optional<Cues.Decision> d = CueRule.arbitrate(
-        CueRule.byMeaningOnATie(lexical.top(text, 1 + Cues.ALTERNATIVES), near.get(0)), near.get(0));
+    Optional<Cues.Decision> d = CueRule.weigh(lexical.top(text, 1 + Cues.ALTERNATIVES), near);
     return d.isEmpty() || onItsTopic(lexical, d.get().match().card(), text, onScreen) ? Cues.Decision.NONE
         : d.get().withAlternatives(near);
   }

@@ -352,6 +352,23 @@ class CuesTest {
   }
 
   @Test
+  void everyPathWeighsBothRankingsWithTheirTiesSettled() {
+    // weigh: the tie by meaning settled by the words, as the final question, its parts, a topic named
+    // and the user's own cards all decide
+    List<Match> tiedByMeaning = List.of(m("orm-relationships", 0.44, 0.0), m("django-related-name", 0.44, 0.09));
+    List<Match> byWords = List.of(m("django-related-name", 0.54, 0.09), m("orm-relationships", 0.45, 0.1));
+    assertEquals("django-related-name", CueRule.weigh(byWords, tiedByMeaning).orElseThrow().match().card().id());
+    // the tie by words settled by meaning: the runner-up by words is the one the model agrees with
+    List<Match> tiedByWords = List.of(m("drf-serializer-context", 0.735, 0.005), m("drf-serializers", 0.73, 0.1));
+    List<Match> byMeaning = List.of(m("drf-serializers", 0.5, 0.01), m("drf-serializer-context", 0.49, 0.1));
+    assertEquals("drf-serializers", CueRule.weigh(tiedByWords, byMeaning).orElseThrow().match().card().id());
+    // no ranking by meaning: nothing to weigh; no words: the model's first alone, under the rule's lines
+    assertEquals(Optional.empty(), CueRule.weigh(byWords, List.of()));
+    assertEquals(Optional.empty(), CueRule.weigh(List.of(), tiedByMeaning));
+    assertEquals("py-gil", CueRule.weigh(List.of(), List.of(m("py-gil", 0.75, 0.1))).orElseThrow().match().card().id());
+  }
+
+  @Test
   void twoCardsTiedByWordsAreLeftToMeaning() {
     // the rule weighs the runner-up by words when the two tie and meaning puts the runner-up first
     List<Match> tied = List.of(m("drf-serializer-context", 0.735, 0.005), m("drf-serializers", 0.73, 0.1));
