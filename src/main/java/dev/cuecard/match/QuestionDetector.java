@@ -35,7 +35,9 @@ public final class QuestionDetector {
       "explain", "describe", "tell", "walk", "talk", "give", "share", "compare", "define", "list", "name",
       "imagine", "suppose", "outline", "sketch", "summarise", "summarize",
       // written prompts, as question lists put them: "differentiate between HttpResponse and JsonResponse"
-      "differentiate", "distinguish", "contrast", "discuss", "elaborate", "illustrate", "clarify", "mention", "provide");
+      "differentiate", "distinguish", "contrast", "discuss", "elaborate", "illustrate", "clarify", "mention", "provide",
+      // a case to be made after its setting: "... in two weeks. Argue for or against Django."
+      "argue", "justify");
 
   /**
    * What opens a question at the start of the text: those, and openers that also open statements

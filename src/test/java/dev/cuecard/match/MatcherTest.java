@@ -223,6 +223,10 @@ class MatcherTest {
       "two sum variant given a list of transactions and a target amount find all pairs that add up to it | true",
       "Note: we moved the standup to ten. | false",
       "we were lucky, given a week we found the leak and fixed it | false",
+      // a case to be made, after its setting or at the start; not "I'd argue ..." in an answer
+      "Your team must ship an internal admin tool in a month. Argue for or against Django. | true",
+      "justify picking postgres over mongo for this product | true",
+      "I'd argue the ORM was fine for that. | false",
   })
   void questionDetection(String text, boolean question) {
     assertEquals(question, QuestionDetector.isQuestion(text), text);
