@@ -77,7 +77,8 @@ final class CueRule {
   /**
    * The calibrated rule over both rankings, each tie settled by the other ranking first
    * ({@link #byMeaningOnATie}, {@link #byWordsOnATie}): what every path that weighs the words and the
-   * model together decides with (a question, a part of one, a topic named, the user's own cards).
+   * model together decides with (a question, a part of one, words heard so far at a pause, a topic
+   * named, the user's own cards).
    */
   static Optional<Cues.Decision> weigh(List<Match> byWords, List<Match> byMeaning) {
     if (byMeaning.isEmpty()) {

@@ -81,8 +81,8 @@ final class EarlyCues {
       if (ranking.smallTalk() || ranking.top().isEmpty()) {
         return Decision.NONE;
       }
-      lex = CueRule.byMeaningOnATie(top, ranking.top().get(0));
-      d = CueRule.arbitrate(lex, CueRule.byWordsOnATie(ranking.top(), lex)).map(c -> c.withAlternatives(ranking.top()));
+      d = CueRule.weigh(top, ranking.top()).map(c -> c.withAlternatives(ranking.top()));
+      lex = CueRule.byMeaningOnATie(top, ranking.top().get(0)); // the words' card the rule weighed
       if (d.isPresent() && !byPhrasingToo(lex, ranking, d.get().match().card())) {
         return Decision.NONE;
       }
