@@ -34,6 +34,13 @@ final class CueRule {
   static final double SEMANTIC_CLEAR_MARGIN = 0.15;
   /** The lexical card alone when the semantic ranking disagrees and is not clear. */
   static final double LEXICAL_ALONE = 0.6;
+  /**
+   * With a fallback on screen, a follow-up that points back, or asks what you would do there, takes a
+   * card only when it clears the line it needs by this much: scores within a few hundredths of a line
+   * move with every card added to the bank (through the words' weights), and a fallback's follow-ups
+   * should not move with them (docs/matching.md, "Leaving a fallback").
+   */
+  static final double LEAVE_FALLBACK = 0.05;
 
   private CueRule() {
   }

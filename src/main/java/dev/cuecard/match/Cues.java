@@ -202,7 +202,7 @@ public final class Cues {
     // without the model, small talk ("what time is it where you are") brings only a card its words are sure of
     boolean shown = semantic == null
         ? best != null && best.score() >= (Fallback.smallTalk(text) ? CueRule.LEXICAL_SURE : lexical.threshold())
-        : CueRule.sureByWords(best);
+        : CueRule.sureByWords(best) && !OnScreen.justSureOnTheFallback(text, onScreen, best);
     if (shown) {
       return OnScreen.onScreenOrCard(Decision.card(best, "match").withAlternatives(top), text, onScreen);
     }
@@ -296,9 +296,8 @@ public final class Cues {
             && !FollowUpWords.asksNewStory(text) && FollowUps.touches(text, onScreen, lexical)) {
           return Decision.followUp(FollowUps.topic(text, onScreen)); // a short, unsure question on the card's topic
         }
-        if (OnScreen.onTheFallback(text, onScreen)
-            && (Match.scoreOf(d.get().match().card(), top) < lexical.threshold()
-                || (!sure && OnScreen.whatYouWouldDo(text)))) {
+        if (OnScreen.staysOnTheFallback(text, onScreen, Match.scoreOf(d.get().match().card(), top),
+            d.get().match().score(), lexical.threshold())) {
           return Decision.followUp(FollowUps.topic(text, onScreen, d.get().match().card()));
         }
         return OnScreen.onScreenOrCard(d.get().withAlternatives(near), text, onScreen);

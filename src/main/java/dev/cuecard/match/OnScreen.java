@@ -48,6 +48,29 @@ final class OnScreen {
     return WOULD_YOU.matcher(text).find() && !INTRODUCES.matcher(text).find() && !WOULD_YOU_SAY.matcher(text).find();
   }
 
+  /**
+   * Whether a follow-up to the fallback on screen stays on it although the rule found a card
+   * ({@code score}): its words ({@code byWords}) are under the lexical line, or not clearly over it
+   * when it points back, or it asks what you would do there and the card is not clearly sure
+   * ({@link CueRule#LEAVE_FALLBACK}).
+   */
+  static boolean staysOnTheFallback(String text, Card onScreen, double byWords, double score, double line) {
+    if (!onTheFallback(text, onScreen)) {
+      return false;
+    }
+    double margin = FollowUpWords.pointsBack(text) ? CueRule.LEAVE_FALLBACK : 0;
+    return byWords < line + margin || score < CueRule.LEXICAL_SURE + CueRule.LEAVE_FALLBACK && whatYouWouldDo(text);
+  }
+
+  /**
+   * A "would you" follow-up to a fallback that the words are sure of by less than
+   * {@link CueRule#LEAVE_FALLBACK}: not shown at once, the worker's rule decides (it stays on the fallback).
+   */
+  static boolean justSureOnTheFallback(String text, Card onScreen, Match m) {
+    return m != null && m.score() < CueRule.LEXICAL_SURE + CueRule.LEAVE_FALLBACK
+        && onTheFallback(text, onScreen) && whatYouWouldDo(text);
+  }
+
   /** At most {@link FollowUps#SHORT_WORDS} words. */
   static boolean shortQuestion(String text) {
     return text.trim().split("\\s+").length <= FollowUps.SHORT_WORDS;

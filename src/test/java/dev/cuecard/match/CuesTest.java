@@ -125,6 +125,24 @@ class CuesTest {
   }
 
   @Test
+  void aFollowUpToAFallbackTakesACardOnlyWhenItClearsTheLineByAMargin() {
+    Cues cues = new Cues(matcher, index());
+    // its words are just sure of the custom fields card (a money field): asked alone, shown at once ...
+    String type = "what type would you store the amounts in";
+    Card prices = Fallback.card("how would you show prices to customers in different currencies");
+    Cues.Decision alone = cues.inline(type, true, null, new Cues.Trend());
+    assertEquals(Cues.Kind.CARD, alone.kind(), alone.toString());
+    assertTrue(alone.match().score() < CueRule.LEXICAL_SURE + CueRule.LEAVE_FALLBACK, alone.toString());
+    // ... under the fallback it goes to the worker, which keeps it there with the card one click away
+    assertEquals(Cues.Kind.LATER, cues.inline(type, true, prices, new Cues.Trend()).kind());
+    followsUpWithItsOwnCardOneClickAway(cues, type, prices);
+    // a card the words give at the bare threshold: a follow-up too
+    Card undo = Fallback.card("how would you build an undo feature for edits in a web app");
+    Cues.Decision storage = cues.offLoop("how does that affect storage", undo);
+    assertEquals(Cues.Kind.FOLLOW_UP, storage.kind(), storage.toString());
+  }
+
+  @Test
   void aShortQuestionWithNoSubjectOfItsOwnAsksAboutTheCueUp() {
     Card story = Fallback.card("tell me about a time you had to learn a new business domain quickly");
     // too few words for a card of its own: about the story on screen
