@@ -59,7 +59,7 @@ final class OnScreen {
       return false;
     }
     double margin = FollowUpWords.pointsBack(text) ? CueRule.LEAVE_FALLBACK : 0;
-    return byWords < line + margin || score < CueRule.LEXICAL_SURE + CueRule.LEAVE_FALLBACK && whatYouWouldDo(text);
+    return byWords < line + margin || wouldYouNotClearlySure(text, score);
   }
 
   /**
@@ -67,8 +67,12 @@ final class OnScreen {
    * {@link CueRule#LEAVE_FALLBACK}: not shown at once, the worker's rule decides (it stays on the fallback).
    */
   static boolean justSureOnTheFallback(String text, Card onScreen, Match m) {
-    return m != null && m.score() < CueRule.LEXICAL_SURE + CueRule.LEAVE_FALLBACK
-        && onTheFallback(text, onScreen) && whatYouWouldDo(text);
+    return m != null && onTheFallback(text, onScreen) && wouldYouNotClearlySure(text, m.score());
+  }
+
+  /** A "would you" question whose card scores under the sure line plus {@link CueRule#LEAVE_FALLBACK}. */
+  private static boolean wouldYouNotClearlySure(String text, double score) {
+    return score < CueRule.LEXICAL_SURE + CueRule.LEAVE_FALLBACK && whatYouWouldDo(text);
   }
 
   /** At most {@link FollowUps#SHORT_WORDS} words. */
