@@ -35,8 +35,10 @@ final class CueRule {
   /** The lexical card alone when the semantic ranking disagrees and is not clear. */
   static final double LEXICAL_ALONE = 0.6;
   /**
-   * With a fallback on screen, a follow-up that points back, or asks what you would do there, takes a
-   * card only when it clears the line it needs by this much: scores within a few hundredths of a line
+   * With a fallback on screen, a follow-up on it (short, or pointing back) takes a card only when the
+   * card clears the rule's line by this much ({@link #weigh} with every line raised); one that points
+   * back needs its words over the lexical line by this much too, and one that asks what you would do
+   * there its card over the sure line by this much: scores within a few hundredths of a line
    * move with every card added to the bank (through the words' weights), and a fallback's follow-ups
    * should not move with them (docs/matching.md, "Leaving a fallback").
    */
@@ -88,11 +90,16 @@ final class CueRule {
    * named, the user's own cards).
    */
   static Optional<Cues.Decision> weigh(List<Match> byWords, List<Match> byMeaning) {
+    return weigh(byWords, byMeaning, 0);
+  }
+
+  /** {@link #weigh} with every line raised by {@code raise}: whether a card clears its line by that much. */
+  static Optional<Cues.Decision> weigh(List<Match> byWords, List<Match> byMeaning, double raise) {
     if (byMeaning.isEmpty()) {
       return Optional.empty();
     }
     Match lex = byMeaningOnATie(byWords, byMeaning.get(0));
-    return arbitrate(lex, byWordsOnATie(byMeaning, lex));
+    return arbitrate(lex, byWordsOnATie(byMeaning, lex), raise);
   }
 
   /**
@@ -101,15 +108,19 @@ final class CueRule {
    * the lexical card that the embedding confirmed.
    */
   static Optional<Cues.Decision> arbitrate(Match lex, Match sem) {
+    return arbitrate(lex, sem, 0);
+  }
+
+  private static Optional<Cues.Decision> arbitrate(Match lex, Match sem, double raise) {
     if (lex != null && lex.card().id().equals(sem.card().id())
-        && (lex.score() >= AGREE_LEXICAL || sem.score() >= AGREE_SEMANTIC)) {
+        && (lex.score() >= AGREE_LEXICAL + raise || sem.score() >= AGREE_SEMANTIC + raise)) {
       return Optional.of(Cues.Decision.card(lex, "semantic"));
     }
-    if ((sem.score() >= SEMANTIC_SURE && sem.margin() >= SEMANTIC_SURE_MARGIN)
-        || (sem.score() >= SEMANTIC_CLEAR && sem.margin() >= SEMANTIC_CLEAR_MARGIN)) {
+    if ((sem.score() >= SEMANTIC_SURE + raise && sem.margin() >= SEMANTIC_SURE_MARGIN)
+        || (sem.score() >= SEMANTIC_CLEAR + raise && sem.margin() >= SEMANTIC_CLEAR_MARGIN)) {
       return Optional.of(Cues.Decision.card(sem, "semantic"));
     }
-    if (lex != null && lex.score() >= LEXICAL_ALONE) {
+    if (lex != null && lex.score() >= LEXICAL_ALONE + raise) {
       return Optional.of(Cues.Decision.card(lex, "semantic"));
     }
     return Optional.empty();

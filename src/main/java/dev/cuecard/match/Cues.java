@@ -296,8 +296,9 @@ public final class Cues {
             && !FollowUpWords.asksNewStory(text) && FollowUps.touches(text, onScreen, lexical)) {
           return Decision.followUp(FollowUps.topic(text, onScreen)); // a short, unsure question on the card's topic
         }
+        boolean clearly = CueRule.weigh(top, near, CueRule.LEAVE_FALLBACK).isPresent();
         if (OnScreen.staysOnTheFallback(text, onScreen, Match.scoreOf(d.get().match().card(), top),
-            d.get().match().score(), lexical.threshold())) {
+            d.get().match().score(), lexical.threshold(), clearly)) {
           return Decision.followUp(FollowUps.topic(text, onScreen, d.get().match().card()));
         }
         return OnScreen.onScreenOrCard(d.get().withAlternatives(near), text, onScreen);

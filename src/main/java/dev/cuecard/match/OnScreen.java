@@ -51,15 +51,16 @@ final class OnScreen {
   /**
    * Whether a follow-up to the fallback on screen stays on it although the rule found a card
    * ({@code score}): its words ({@code byWords}) are under the lexical line, or not clearly over it
-   * when it points back, or it asks what you would do there and the card is not clearly sure
-   * ({@link CueRule#LEAVE_FALLBACK}).
+   * when it points back; or the card did not clear the rule's own line clearly ({@code clearOfItsLine});
+   * or it asks what you would do there and the card is not clearly sure ({@link CueRule#LEAVE_FALLBACK}).
    */
-  static boolean staysOnTheFallback(String text, Card onScreen, double byWords, double score, double line) {
+  static boolean staysOnTheFallback(String text, Card onScreen, double byWords, double score, double line,
+      boolean clearOfItsLine) {
     if (!onTheFallback(text, onScreen)) {
       return false;
     }
     double margin = FollowUpWords.pointsBack(text) ? CueRule.LEAVE_FALLBACK : 0;
-    return byWords < line + margin || wouldYouNotClearlySure(text, score);
+    return byWords < line + margin || !clearOfItsLine || wouldYouNotClearlySure(text, score);
   }
 
   /**

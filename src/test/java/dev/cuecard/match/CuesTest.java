@@ -140,6 +140,12 @@ class CuesTest {
     Card undo = Fallback.card("how would you build an undo feature for edits in a web app");
     Cues.Decision storage = cues.offLoop("how does that affect storage", undo);
     assertEquals(Cues.Kind.FOLLOW_UP, storage.kind(), storage.toString());
+    // a card its words give alone, the model ranking others first, by less than the margin over that line:
+    // asked alone, shown; under a fallback, a follow-up with the card one click away
+    String done = "how do you know when you're done";
+    Card passwords = Fallback.card("how would you migrate user passwords from an old hashing scheme");
+    Cues.Decision byWords = followsUpWithItsOwnCardOneClickAway(cues, done, passwords);
+    assertTrue(byWords.match().score() < CueRule.LEXICAL_ALONE + CueRule.LEAVE_FALLBACK, byWords.toString());
   }
 
   @Test
@@ -342,6 +348,14 @@ class CuesTest {
         .match().card().id());
     assertEquals(Optional.empty(), CueRule.arbitrate(m("py-gil", 0.5, 0.1), m("py-decorators", 0.5, 0.05)));
     assertEquals(Optional.empty(), CueRule.arbitrate(null, m("py-decorators", 0.69, 0.05)));
+    // with every line raised (a follow-up leaving a fallback), the same cards must clear it by that much
+    double raise = CueRule.LEAVE_FALLBACK;
+    List<Match> words = List.of(m("py-gil", 0.62, 0.1));
+    List<Match> meaning = List.of(m("py-decorators", 0.5, 0.05));
+    assertTrue(CueRule.weigh(words, meaning).isPresent());
+    assertEquals(Optional.empty(), CueRule.weigh(words, meaning, raise));
+    assertTrue(CueRule.weigh(List.of(m("py-gil", 0.62 + raise, 0.1)), meaning, raise).isPresent());
+    assertEquals(Optional.empty(), CueRule.weigh(List.of(m("py-gil", 0.3, 0.1)), List.of(m("py-decorators", 0.72, 0.07)), raise));
   }
 
   private static SemanticIndex index;
