@@ -355,7 +355,8 @@ class CuesTest {
     assertTrue(CueRule.weigh(words, meaning).isPresent());
     assertEquals(Optional.empty(), CueRule.weigh(words, meaning, raise));
     assertTrue(CueRule.weigh(List.of(m("py-gil", 0.62 + raise, 0.1)), meaning, raise).isPresent());
-    assertEquals(Optional.empty(), CueRule.weigh(List.of(m("py-gil", 0.3, 0.1)), List.of(m("py-decorators", 0.72, 0.07)), raise));
+    assertEquals(Optional.empty(),
+        CueRule.weigh(List.of(m("py-gil", 0.3, 0.1)), List.of(m("py-decorators", 0.72, 0.07)), raise));
   }
 
   private static SemanticIndex index;
