@@ -98,6 +98,11 @@ public final class LocalCluster implements AutoCloseable {
     p.waitFor(30, TimeUnit.SECONDS);
   }
 
+  /** Node {@code i}'s process id (the failover test pauses it with SIGSTOP, as a long stall would). */
+  public long pid(int i) {
+    return nodes.get(i).pid();
+  }
+
   /** Starts node {@code i} again on its old ports and data directory; it rejoins the cluster. */
   public void restart(int i) {
     startNode(i);
@@ -149,7 +154,8 @@ public final class LocalCluster implements AutoCloseable {
 
   /**
    * HAProxy: HTTP and WebSockets to any node (no stickiness: any node serves any session), health
-   * checks on /health every 500 ms, a failed connection redispatched to another node.
+   * checks on /health every 500 ms (a node is down after two refused or unanswered checks, each given
+   * 3 s to answer), a failed connection redispatched to another node.
    */
   private void startBalancer() throws IOException, InterruptedException {
     Path cfg = o.dir().resolve("haproxy.cfg");
@@ -215,6 +221,9 @@ public final class LocalCluster implements AutoCloseable {
           option httpchk GET /health
           http-check expect status 200
           default-server inter 500ms fall 2 rise 2
+          # a check may wait this long for /health's answer; left unset, it waits only inter (500 ms),
+          # and a busy node (garbage collection, a loaded host) is taken for a dead one
+          timeout check 3s
         %s""".formatted(frontendPort, servers);
   }
 

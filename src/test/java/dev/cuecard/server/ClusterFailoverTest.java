@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code cuecard cluster-demo}). The node that owns a live room is killed with SIGKILL in the
  * middle of an answer: the client reconnects through the balancer, the room resumes on the other
  * node with its card and the answer so far, and the transcript holds every acked snippet once.
- * Then the killed node restarts, rejoins and serves new sessions. PostgreSQL run only.
+ * Then the killed node restarts, rejoins and serves new sessions. Before all that, both nodes
+ * stall for 2 s at once and the balancer must not drop them. PostgreSQL run only.
  */
 @ExtendWith(VertxExtension.class)
 class ClusterFailoverTest {
@@ -47,6 +48,11 @@ class ClusterFailoverTest {
     try (LocalCluster cluster = LocalCluster.start(options)) {
       RemoteServer balancer = new RemoteServer(vertx, cluster.balancer());
       String token = balancer.newUser();
+      // both nodes stall at once for 2 s (a long collection on a loaded host): the balancer waits
+      // for their slow /health instead of taking them for dead, so the next request finds a node
+      signalAll(cluster, "STOP");
+      Thread.sleep(2000);
+      signalAll(cluster, "CONT");
       String session = balancer.newSession(token);
       String invite = balancer.call("POST", "/api/sessions/" + session + "/invites", token, new JsonObject()).json()
           .getString("token");
@@ -122,6 +128,13 @@ class ClusterFailoverTest {
             "the restarted node rejoined the cluster: its room reaches the other node's sockets");
         onRestarted.next("ack");
       }
+    }
+  }
+
+  private static void signalAll(LocalCluster cluster, String signal) throws Exception {
+    for (int i = 0; i < cluster.size(); i++) {
+      Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(cluster.pid(i))).inheritIO().start();
+      assertEquals(0, kill.waitFor(), "kill -" + signal);
     }
   }
 
