@@ -32,7 +32,11 @@ final class CueRule {
   /** ... or a middling score with a wide lead. */
   static final double SEMANTIC_CLEAR = 0.45;
   static final double SEMANTIC_CLEAR_MARGIN = 0.15;
-  /** The lexical card alone when the semantic ranking disagrees and is not clear. */
+  /**
+   * The lexical card alone when the semantic ranking disagrees and is not clear, and the words do
+   * not tie it with another card ({@link #LEXICAL_TIE}): words that cannot tell two cards apart do
+   * not decide between them alone (docs/matching.md, "Ties by words").
+   */
   static final double LEXICAL_ALONE = 0.6;
   /**
    * With a fallback on screen, a follow-up on it (short, or pointing back) takes a card only when the
@@ -120,7 +124,7 @@ final class CueRule {
         || (sem.score() >= SEMANTIC_CLEAR + raise && sem.margin() >= SEMANTIC_CLEAR_MARGIN)) {
       return Optional.of(Cues.Decision.card(sem, "semantic"));
     }
-    if (lex != null && lex.score() >= LEXICAL_ALONE + raise) {
+    if (lex != null && lex.score() >= LEXICAL_ALONE + raise && lex.margin() >= LEXICAL_TIE) {
       return Optional.of(Cues.Decision.card(lex, "semantic"));
     }
     return Optional.empty();
