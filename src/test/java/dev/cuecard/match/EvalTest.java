@@ -259,8 +259,9 @@ class EvalTest {
     assertTrue(dev.beforeLastWord() >= 163, dev.format());
     // 12 before the fundamentals cards, whose phrasings took one away (docs/matching.md, "Other people's questions");
     // 12 again with the card for FastAPI's BackgroundTasks, which shows design-celery six words into "how do you
-    // make celery tasks idempotent" and was kept because set 2 A lost one in the same change (docs/matching.md)
-    assertTrue(dev.wrongEarly() <= 12, dev.format());
+    // make celery tasks idempotent" and was kept because set 2 A lost one in the same change (docs/matching.md);
+    // 11 since the thirty-ninth session's cards, with which that line no longer shows it
+    assertTrue(dev.wrongEarly() <= 11, dev.format());
     EarlyEval.Early unseen = semanticRun("unseen.jsonl").early();
     assertTrue(unseen.share() >= 0.98, unseen.format());
     assertTrue(unseen.wrongEarly() <= 5, unseen.format());
@@ -270,9 +271,10 @@ class EvalTest {
     // lands the generic edit views' card (docs/matching.md, "Three more lists by other people"); 24 before the
     // twelfth session's two cards and phrasings for list N (docs/matching.md, "A fourteenth list"); 25 before the
     // seventeenth session's IN-versus-EXISTS card, which "when should you use exists instead" lands six words in;
-    // 26 before the thirty-eighth session's cards and phrasings for list BN, since which "how do you test code that"
-    // shows test-async-code before "calls a payment provider" brings test-external-apis (docs/matching.md)
-    assertTrue(everyStep.wrongEarly() <= 27, everyStep.format());
+    // 27 after the thirty-eighth session's cards for list BN, with which "how do you test code that" showed
+    // test-async-code, a card the words tie with two others, before "calls a payment provider" brought
+    // test-external-apis; 26 since the lexical card alone needs a lead of CueRule.LEXICAL_TIE (docs/matching.md)
+    assertTrue(everyStep.wrongEarly() <= 26, everyStep.format());
   }
 
   @Test
