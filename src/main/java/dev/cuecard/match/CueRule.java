@@ -57,7 +57,15 @@ final class CueRule {
    * both share, are left to meaning).
    */
   static boolean sureByWords(Match m) {
-    return m != null && m.score() >= LEXICAL_SURE && m.margin() >= LEXICAL_TIE;
+    return m != null && m.score() >= LEXICAL_SURE && !tiedByWords(m);
+  }
+
+  /**
+   * Whether the words put the next card within {@link #LEXICAL_TIE} of this one: they cannot tell
+   * the two apart.
+   */
+  private static boolean tiedByWords(Match m) {
+    return m.margin() < LEXICAL_TIE;
   }
 
   /**
@@ -68,7 +76,7 @@ final class CueRule {
     if (byWords.isEmpty()) {
       return null;
     }
-    boolean tie = byWords.size() > 1 && byWords.get(0).margin() < LEXICAL_TIE;
+    boolean tie = byWords.size() > 1 && tiedByWords(byWords.get(0));
     return tie && byWords.get(1).card().id().equals(byMeaning.card().id()) ? byWords.get(1) : byWords.get(0);
   }
 
@@ -124,7 +132,7 @@ final class CueRule {
         || (sem.score() >= SEMANTIC_CLEAR + raise && sem.margin() >= SEMANTIC_CLEAR_MARGIN)) {
       return Optional.of(Cues.Decision.card(sem, "semantic"));
     }
-    if (lex != null && lex.score() >= LEXICAL_ALONE + raise && lex.margin() >= LEXICAL_TIE) {
+    if (lex != null && lex.score() >= LEXICAL_ALONE + raise && !tiedByWords(lex)) {
       return Optional.of(Cues.Decision.card(lex, "semantic"));
     }
     return Optional.empty();
