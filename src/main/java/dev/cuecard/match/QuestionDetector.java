@@ -45,7 +45,7 @@ public final class QuestionDetector {
    */
   private static final Set<String> OPENERS = Stream.concat(SENTENCE_OPENERS.stream(), Stream.of(
       "can", "could", "would", "will", "do", "does", "did", "is", "are", "was", "were", "have", "has",
-      "should", "shall", "say", "design", "implement", "write", "debug",
+      "should", "shall", "say", "design", "implement", "write", "debug", "create",
       // coding-exercise prompts: "given a list of numbers ...", "find the ...", "reverse a linked list"
       "given", "find", "reverse", "sort", "merge", "count", "detect", "validate", "check", "build",
       // prompts that ask for a case to be made or a picture drawn (with "outline", "sketch", "summarise" above)

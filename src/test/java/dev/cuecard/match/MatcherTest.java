@@ -220,6 +220,8 @@ class MatcherTest {
       // "given" in a statement, ask nothing
       "Rate Limiter: Implement a token bucket algorithm for API rate limiting. | true",
       "Binary Search Tree Validation: Validate if a binary tree is a BST. | true",
+      "Create a complete Docker setup for a full-stack application. | true",
+      "create a view that lists the orders of one customer | true",
       "two sum variant given a list of transactions and a target amount find all pairs that add up to it | true",
       "Note: we moved the standup to ten. | false",
       "we were lucky, given a week we found the leak and fixed it | false",
