@@ -220,11 +220,12 @@ class MatcherTest {
       // "given" in a statement, ask nothing
       "Rate Limiter: Implement a token bucket algorithm for API rate limiting. | true",
       "Binary Search Tree Validation: Validate if a binary tree is a BST. | true",
-      "Create a complete Docker setup for a full-stack application. | true",
-      "create a view that lists the orders of one customer | true",
       "two sum variant given a list of transactions and a target amount find all pairs that add up to it | true",
       "Note: we moved the standup to ten. | false",
       "we were lucky, given a week we found the leak and fixed it | false",
+      // an order opening with "create", as question lists set a task
+      "Create a complete Docker setup for a full-stack application. | true",
+      "create a view that lists the orders of one customer | true",
       // a case to be made, after its setting or at the start; not "I'd argue ..." in an answer
       "Your team must ship an internal admin tool in a month. Argue for or against Django. | true",
       "justify picking postgres over mongo for this product | true",
