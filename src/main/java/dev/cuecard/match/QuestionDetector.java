@@ -198,10 +198,27 @@ public final class QuestionDetector {
     return opensAsking(words(lowered.substring(m.end())));
   }
 
-  /** Whether the words open with one of the {@link #OPENERS}, after any {@link #LEADING_FILLERS}. */
+  /** Whether the words open with one of the {@link #OPENERS} or a {@link #STORY_PROMPT}, after any {@link #LEADING_FILLERS}. */
   private static boolean opensAsking(String[] words) {
     int i = leadingFillers(words);
-    return i < words.length && OPENERS.contains(words[i]);
+    return i < words.length && (OPENERS.contains(words[i]) || asksForAStory(words, i));
+  }
+
+  /**
+   * A behavioural prompt cut to its subject, as interviewers clip it and question lists write it:
+   * "a time when you disagreed with your manager", "time you went above and beyond", "another
+   * situation where you had to push back". Not after "last", "next" or "this" ("last time you
+   * mentioned caching" recalls something said).
+   */
+  private static final Pattern STORY_PROMPT =
+      Pattern.compile("^(?:an?\\s+)?(?:time|situation|occasion)\\s+(?:(?:when|where|that|in\\s+which)\\s+)?(?:you|your)\\b");
+  private static final Set<String> RECALLING = Set.of("last", "next", "this");
+
+  private static boolean asksForAStory(String[] words, int start) {
+    if (start > 0 && RECALLING.contains(words[start - 1])) {
+      return false;
+    }
+    return STORY_PROMPT.matcher(String.join(" ", Arrays.copyOfRange(words, start, words.length))).find();
   }
 
   /** A heading of one to six words that ends in a colon, at the start of the text. */

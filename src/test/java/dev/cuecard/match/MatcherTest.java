@@ -226,6 +226,12 @@ class MatcherTest {
       // an order opening with "create", as question lists set a task
       "Create a complete Docker setup for a full-stack application. | true",
       "create a view that lists the orders of one customer | true",
+      // a behavioural prompt cut to its subject; not a recollection of what was said
+      "Time when you went above and beyond your job responsibilities. | true",
+      "okay, a time you disagreed with your manager | true",
+      "another situation where you had to push back on a deadline | true",
+      "last time you mentioned caching the sessions | false",
+      "time flies when you enjoy the work | false",
       // a case to be made, after its setting or at the start; not "I'd argue ..." in an answer
       "Your team must ship an internal admin tool in a month. Argue for or against Django. | true",
       "justify picking postgres over mongo for this product | true",
