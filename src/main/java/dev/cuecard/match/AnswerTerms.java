@@ -39,12 +39,12 @@ final class AnswerTerms {
       }
     }
     holders.forEach((t, l) -> {
-      idf.put(t, Math.log(1 + (cards - l.size() + 0.5) / (l.size() + 0.5)));
+      idf.put(t, Idf.of(cards, l.size()));
       if (l.size() <= MAX_CARDS) {
         postings.put(t, l.stream().mapToInt(Integer::intValue).toArray());
       }
     });
-    this.unknownIdf = Math.log(1 + (cards + 0.5) / 0.5);
+    this.unknownIdf = Idf.unknown(cards);
   }
 
   private static Set<String> vocabulary(Card c) {

@@ -86,8 +86,8 @@ public final class Matcher {
     lists.forEach((t, l) -> postings.put(t, l.stream().mapToInt(Integer::intValue).toArray()));
     int n = bank.size();
     this.idf = new HashMap<>();
-    df.forEach((t, d) -> idf.put(t, Math.log(1 + (n - d + 0.5) / (d + 0.5))));
-    this.unknownIdf = Math.log(1 + (n + 0.5) / 0.5);
+    df.forEach((t, d) -> idf.put(t, Idf.of(n, d)));
+    this.unknownIdf = Idf.unknown(n);
     // an alias whose words are all common in the bank ("what is django", "why python") is fully
     // said by any snippet that names them ("how does django ..."): it still matches a finished
     // question, but an interim snippet cannot land its card on it (the weak aliases go last)
