@@ -263,8 +263,10 @@ class EvalTest {
     // 12 before the fundamentals cards, whose phrasings took one away (docs/matching.md, "Other people's questions");
     // 12 again with the card for FastAPI's BackgroundTasks, which shows design-celery six words into "how do you
     // make celery tasks idempotent" and was kept because set 2 A lost one in the same change (docs/matching.md);
-    // 11 since the thirty-ninth session's cards, with which that line no longer shows it
-    assertTrue(dev.wrongEarly() <= 11, dev.format());
+    // 11 since the thirty-ninth session's cards, with which that line no longer shows it; 10 since the forty-first
+    // session's cards and pinned word weights (match.Idf), with which "how do you scope a view set to the logged in
+    // user" no longer shows drf-viewsets-routers nine words in (docs/matching.md, "Weights that hold as the bank grows")
+    assertTrue(dev.wrongEarly() <= 10, dev.format());
     EarlyEval.Early unseen = semanticRun("unseen.jsonl").early();
     assertTrue(unseen.share() >= 0.98, unseen.format());
     assertTrue(unseen.wrongEarly() <= 5, unseen.format());
@@ -278,8 +280,11 @@ class EvalTest {
     // test-async-code, a card the words tie with two others, before "calls a payment provider" brought
     // test-external-apis; 26 since the lexical card alone needs a lead of CueRule.LEXICAL_TIE (docs/matching.md);
     // 27 again since the fortieth session's twelve cards, with which that lead grew from 0.009 to 0.010, the tie's
-    // line: every card added moves the words' weights, and this prefix sits on the line
-    assertTrue(everyStep.wrongEarly() <= 27, everyStep.format());
+    // line: every card added moved the words' weights, and this prefix sits on the line; 26 since the forty-first
+    // session's cards and pinned weights (match.Idf): cards that do not use a word no longer move its weight, and
+    // "how do you decide which database indexes to add", which the session's cards alone tipped to show
+    // design-sql-vs-nosql six words in, stays as it was
+    assertTrue(everyStep.wrongEarly() <= 26, everyStep.format());
   }
 
   @Test
